@@ -1,0 +1,51 @@
+using System.Net;
+
+namespace MotionServer.Pipeline.State;
+
+/// <summary>One device's mutable state. Only <see cref="FleetState"/> touches it, under its lock.</summary>
+internal sealed class DeviceState(int id, string hostname)
+{
+    public int Id { get; } = id;
+
+    public string Hostname { get; } = hostname;
+
+    public MotionStatus Status { get; set; } = MotionStatus.Waiting;
+
+    public DateTimeOffset? Since { get; set; }
+
+    public DateTimeOffset? LastSeen { get; set; }
+
+    public DateTimeOffset? LastCompleted { get; set; }
+
+    public IPAddress? Address { get; set; }
+
+    public int? Battery { get; set; }
+
+    public int? Storage { get; set; }
+
+    public string? Firmware { get; set; }
+
+    public string? Username { get; set; }
+
+    public IReadOnlyList<string> Warnings { get; set; } = [];
+
+    public TrackCounts Tracks { get; set; } = TrackCounts.None;
+
+    public long BytesDownloaded { get; set; }
+
+    public IReadOnlyList<TrackSnapshot> TrackList { get; set; } = [];
+
+    public TransferProgress? Transfer { get; set; }
+
+    public string? Attention { get; set; }
+
+    public string? LastError { get; set; }
+
+    public int FailedAttempts { get; set; }
+
+    /// <summary>True while the device is somewhere in the Dataflow graph: no second worker may take it.</summary>
+    public bool InPipeline { get; set; }
+
+    /// <summary>Earliest time the detection sweep may try it again (set after a failure, for pacing).</summary>
+    public DateTimeOffset NotBefore { get; set; }
+}

@@ -1,0 +1,23 @@
+namespace MotionServer.Pipeline.State;
+
+/// <summary>The whole fleet at one moment, in dashboard order.</summary>
+public sealed record FleetSnapshot
+{
+    /// <summary>When the snapshot was taken.</summary>
+    public required DateTimeOffset Generated { get; init; }
+
+    /// <summary>True while the server runs; false in the final snapshot after a stop.</summary>
+    public required bool Running { get; init; }
+
+    /// <summary>Devices in history order (most recent connection first), then never-seen devices in roster order.</summary>
+    public required IReadOnlyList<MotionSnapshot> Motions { get; init; }
+
+    /// <summary>Problems of the roster as last re-read (the last good roster stays in force), or empty.</summary>
+    public IReadOnlyList<string> RosterProblems { get; init; } = [];
+
+    /// <summary>Recent notable events, newest first.</summary>
+    public IReadOnlyList<FleetEvent> RecentEvents { get; init; } = [];
+
+    /// <summary>The event folder, as an absolute path.</summary>
+    public string EventDirectory { get; init; } = "";
+}

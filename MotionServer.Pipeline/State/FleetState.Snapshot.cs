@@ -1,0 +1,79 @@
+namespace MotionServer.Pipeline.State;
+
+internal sealed partial class FleetState
+{
+    public FleetSnapshot GetSnapshot()
+    {
+        var localToday = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+        lock (_gate)
+        {
+            var ordered = new List<MotionSnapshot>(_devices.Count);
+            var seen = new HashSet<int>();
+            foreach (int id in _history)
+            {
+                if (_devices.TryGetValue(id, out var d) && seen.Add(id))
+                {
+                    ordered.Add(Snapshot(d, localToday));
+                }
+            }
+
+            foreach (int id in _roster.DeviceIds)
+            {
+                if (_devices.TryGetValue(id, out var d) && seen.Add(id))
+                {
+                    ordered.Add(Snapshot(d, localToday));
+                }
+            }
+
+            return new FleetSnapshot
+            {
+                Generated = Now,
+                Running = _running,
+                Motions = ordered,
+                RosterProblems = _rosterProblems,
+                RecentEvents = [.. _events],
+                EventDirectory = EventDirectory,
+            };
+        }
+    }
+
+    public MotionSnapshot? GetMotion(int deviceId)
+    {
+        var localToday = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+        lock (_gate)
+        {
+            return _devices.TryGetValue(deviceId, out var d) ? Snapshot(d, localToday) : null;
+        }
+    }
+
+    private MotionSnapshot Snapshot(DeviceState d, DateOnly localToday)
+    {
+        var rows = _roster.EntriesFor(d.Id);
+        var competitor = rows.FirstOrDefault(r => r.Covers(localToday)) ?? rows.LastOrDefault(r => r.StartDate <= localToday) ?? (rows.Count > 0 ? rows[0] : null);
+        return new MotionSnapshot
+        {
+            Id = d.Id,
+            Hostname = d.Hostname,
+            Status = d.Status,
+            Since = d.Since,
+            LastSeen = d.LastSeen,
+            LastCompleted = d.LastCompleted,
+            Address = d.Address?.ToString(),
+            Battery = d.Battery,
+            Storage = d.Storage,
+            Firmware = d.Firmware,
+            Username = d.Username,
+            Competitor = competitor?.CompetitorName,
+            Warnings = d.Warnings,
+            Tracks = d.Transfer is null || d.Tracks.Queued == 0
+                ? d.Tracks
+                : d.Tracks with { Queued = d.Tracks.Queued - 1, Downloading = d.Tracks.Downloading + 1 },
+            BytesDownloaded = d.BytesDownloaded,
+            Transfer = d.Transfer,
+            Attention = d.Attention,
+            LastError = d.LastError,
+            FailedAttempts = d.FailedAttempts,
+            TrackList = d.TrackList,
+        };
+    }
+}

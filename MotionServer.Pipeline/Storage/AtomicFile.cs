@@ -1,0 +1,78 @@
+namespace MotionServer.Pipeline.Storage;
+
+/// <summary>
+/// Replaces files so that a reader (a browser, a copy, a crash) only ever sees the old or the new
+/// content, never half of it: write a temporary file beside the target, flush it to disk, rename it over the target.
+/// </summary>
+public static class AtomicFile
+{
+    private const int ReplaceAttempts = 10;
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically.</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
+    {
+        string temporary = TemporaryPathFor(path);
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            Replace(temporary, path);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Writes UTF-8 text to <paramref name="path"/> atomically.</summary>
+    public static void WriteAllText(string path, string content) =>
+        WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(content));
+
+    /// <summary>
+    /// Renames <paramref name="source"/> over <paramref name="destination"/>. On Windows a file that a browser
+    /// or an antivirus has open can refuse the rename for a moment; that is retried briefly, and the old file
+    /// is never partly overwritten either way.
+    /// </summary>
+    public static void Replace(string source, string destination)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                File.Move(source, destination, overwrite: true);
+                return;
+            }
+            catch (Exception e) when (attempt < ReplaceAttempts && e is IOException or UnauthorizedAccessException && OperatingSystem.IsWindows())
+            {
+                Thread.Sleep(20 * attempt);
+            }
+        }
+    }
+
+    /// <summary>A hidden temporary name in the same folder (so the rename stays on one file system).</summary>
+    public static string TemporaryPathFor(string path)
+    {
+        string directory = Path.GetDirectoryName(path) ?? ".";
+        return Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{EventFolder.TemporarySuffix}");
+    }
+
+    /// <summary>Deletes a file, ignoring a file that is already gone or cannot be deleted now.</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace MotionServer.Pipeline.Storage;
+
+/// <summary>Reads and writes <c>motions/motion-&lt;id&gt;/downloads.json</c>, atomically.</summary>
+internal sealed class LedgerStore(EventFolder folder)
+{
+    private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = true };
+
+    /// <summary>
+    /// Loads a device's ledger; a missing file is an empty ledger. An unreadable one is moved aside
+    /// (never deleted) and an empty ledger is returned: files already complete on disk are adopted again
+    /// by inspection, so nothing is fetched twice.
+    /// </summary>
+    public DeviceLedger Load(string hostname, out string? problem)
+    {
+        problem = null;
+        string path = folder.LedgerFile(hostname);
+        if (!File.Exists(path))
+        {
+            return new DeviceLedger();
+        }
+
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            var entries = JsonSerializer.Deserialize<Dictionary<string, LedgerEntry>>(bytes, SerializerOptions);
+            return new DeviceLedger(entries?.Where(e => e.Value?.LocalFile is not null) ?? []);
+        }
+        catch (JsonException e)
+        {
+            string aside = $"{path}.unreadable-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            AtomicFile.Replace(path, aside);
+            problem = $"{hostname}/downloads.json is not valid JSON ({e.Message}); moved aside to {Path.GetFileName(aside)} and started afresh";
+            return new DeviceLedger();
+        }
+    }
+
+    /// <summary>Saves a device's ledger atomically.</summary>
+    public void Save(string hostname, DeviceLedger ledger)
+    {
+        Directory.CreateDirectory(folder.DeviceDirectory(hostname));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(ledger.Entries, SerializerOptions);
+        AtomicFile.WriteAllBytes(folder.LedgerFile(hostname), bytes);
+    }
+}
