@@ -113,11 +113,35 @@ internal sealed partial class FleetState : IMotionFleet
         }
     }
 
+    public int? IdOf(string hostname)
+    {
+        lock (_gate)
+        {
+            foreach (var d in _devices.Values)
+            {
+                if (string.Equals(d.Hostname, hostname, StringComparison.OrdinalIgnoreCase))
+                {
+                    return d.Id;
+                }
+            }
+
+            return null;
+        }
+    }
+
     public IPAddress? AddressOf(int id)
     {
         lock (_gate)
         {
             return _devices.GetValueOrDefault(id)?.Address;
+        }
+    }
+
+    public DateTimeOffset NotBeforeOf(int id)
+    {
+        lock (_gate)
+        {
+            return _devices.GetValueOrDefault(id)?.NotBefore ?? default;
         }
     }
 

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using MotionServer.Host.CommandLine;
+using MotionServer.Pipeline.Configuration;
+
+namespace MotionServer.Host.Configuration;
+
+/// <summary>
+/// Builds the settings in the contract's order — appsettings.json beside the program, then the
+/// <c>--settings</c> file, then environment variables, then <c>--MotionServer:…</c> switches, then what the
+/// host itself decides (the event folder, the demo's fleet) — and reads them, naming where every problem is.
+/// </summary>
+internal static class SettingsLoader
+{
+    public static SettingsLoadResult Load(HostArguments arguments, IReadOnlyDictionary<string, string?> overrides)
+    {
+        IConfigurationRoot configuration;
+        try
+        {
+            var builder = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+            if (arguments.SettingsFile is { } settingsFile)
+            {
+                string path = Path.GetFullPath(settingsFile);
+                if (!File.Exists(path))
+                {
+                    return SettingsLoadResult.Refused($"{path}: settings file not found");
+                }
+
+                builder.AddJsonFile(path, optional: false, reloadOnChange: false);
+            }
+
+            configuration = builder
+                .AddEnvironmentVariables()
+                .AddCommandLine([.. arguments.ConfigurationArguments])
+                .AddInMemoryCollection(overrides)
+                .Build();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
+        {
+            // JSON syntax errors arrive here; their message names the file and the line.
+            return SettingsLoadResult.Refused(e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message);
+        }
+
+        var read = MotionServerOptionsReader.Read(configuration.GetSection(MotionServerDefaults.SectionName));
+        var problems = read.Problems.Select(p => SettingsProblemLocator.Describe(configuration, p)).ToArray();
+        return new SettingsLoadResult(configuration, read, problems);
+    }
+}
+
+/// <summary>The settings, or why they cannot be used.</summary>
+internal sealed record SettingsLoadResult(IConfigurationRoot? Configuration, MotionServerOptionsReadResult? Settings, IReadOnlyList<string> Problems)
+{
+    public static SettingsLoadResult Refused(string problem) => new(null, null, [problem]);
+}

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MotionServer.Host.CommandLine;
+using MotionServer.Host.Configuration;
+using MotionServer.Host.Logging;
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Storage;
+using NLog.Extensions.Logging;
+
+namespace MotionServer.Host;
+
+/// <summary>
+/// One run of the server: event folder → logging → settings → Generic Host with the pipeline → wait for
+/// Ctrl+C / SIGTERM → stop. The first log line of a run is "Server started" and the last "Server stopped",
+/// whatever happens between; bad input ends the run with exit code 2 and a message per problem.
+/// </summary>
+internal static partial class ServerRunner
+{
+    public static async Task<int> RunAsync(HostArguments arguments)
+    {
+        Demo.DemoEnvironment? demo = null;
+        string eventDirectory = Path.GetFullPath(arguments.EventDirectory ?? ".");
+        var overrides = new Dictionary<string, string?>();
+        if (arguments.Demo)
+        {
+            var prepared = await Demo.DemoEnvironment.StartAsync(arguments.EventDirectory).ConfigureAwait(false);
+            if (prepared.Problem is not null)
+            {
+                await Console.Error.WriteLineAsync($"MotionServer.Host: {prepared.Problem}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            demo = prepared.Environment!;
+            eventDirectory = demo.EventDirectory;
+            foreach (var (key, value) in demo.SettingsOverrides)
+            {
+                overrides[key] = value;
+            }
+        }
+
+        overrides[$"{MotionServerDefaults.SectionName}:EventDirectory"] = eventDirectory;
+
+        // The lock comes before the log file: a second server on the folder must not write into the first one's log.
+        EventFolderLock folderLock;
+        try
+        {
+            folderLock = EventFolderLock.Acquire(eventDirectory);
+        }
+        catch (Exception e) when (e is EventFolderLockedException or IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"MotionServer.Host: cannot start - {e.Message}").ConfigureAwait(false);
+            if (demo is not null)
+            {
+                await demo.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        using var heldLock = folderLock;
+        NLogSetup.Configure(eventDirectory);
+        using var loggers = LoggerFactory.Create(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddNLog());
+        var logger = loggers.CreateLogger("MotionServer.Host");
+        ServerStarted(logger);
+        try
+        {
+            return await RunHostAsync(arguments, overrides, demo, folderLock, logger).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the last resort: say what happened in the log, never a stack trace on the beach
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            ServerFailed(logger, e.GetType().Name, e.Message);
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            if (demo is not null)
+            {
+                await demo.DisposeAsync().ConfigureAwait(false);
+            }
+
+            ServerStopped(logger);
+            NLog.LogManager.Shutdown(); // flushes the file: the last line is never lost or half written
+        }
+    }
+
+    private static async Task<int> RunHostAsync(HostArguments arguments, Dictionary<string, string?> overrides, Demo.DemoEnvironment? demo, EventFolderLock folderLock, ILogger logger)
+    {
+        var settings = SettingsLoader.Load(arguments, overrides);
+        if (settings.Problems.Count > 0)
+        {
+            foreach (var problem in settings.Problems)
+            {
+                BadSetting(logger, problem);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        using var host = BuildHost(settings, folderLock);
+        try
+        {
+            await host.StartAsync().ConfigureAwait(false);
+        }
+        catch (StartupException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                CannotStart(logger, problem);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        if (demo is not null) Demo.DemoEnvironment.Announce(logger);
+        await host.WaitForShutdownAsync().ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static IHost BuildHost(SettingsLoadResult settings, EventFolderLock folderLock)
+    {
+        var options = settings.Settings!.Options;
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddConfiguration(settings.Configuration!);
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddNLog();
+        builder.Services.Configure<HostOptions>(host =>
+        {
+            // The pipeline fits its stop inside Host:ShutdownTimeout; the host waits a little longer as a backstop.
+            host.ShutdownTimeout = options.Host.ShutdownTimeout + TimeSpan.FromSeconds(1);
+            host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+        });
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        builder.Services.AddSingleton(folderLock);
+        builder.Services.AddMotionServer(settings.Settings);
+        return builder.Build();
+    }
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Server started")]
+    private static partial void ServerStarted(ILogger logger);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Server stopped")]
+    private static partial void ServerStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Bad setting - {Problem}")]
+    private static partial void BadSetting(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Cannot start - {Problem}")]
+    private static partial void CannotStart(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Server failed - {Type}: {Reason}")]
+    private static partial void ServerFailed(ILogger logger, string type, string reason);
+}

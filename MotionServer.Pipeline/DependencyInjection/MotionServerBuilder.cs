@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MotionServer.Pipeline.Roster;
+
+namespace MotionServer.Pipeline.DependencyInjection;
+
+internal sealed class MotionServerBuilder(IServiceCollection services) : IMotionServerBuilder
+{
+    public IServiceCollection Services { get; } = services;
+
+    public IMotionServerBuilder UseRoster(MotionRoster roster)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        Services.RemoveAll<IRosterSource>();
+        Services.AddSingleton<IRosterSource>(new FixedRosterSource(roster));
+        return this;
+    }
+}

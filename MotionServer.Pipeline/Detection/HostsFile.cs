@@ -1,0 +1,91 @@
+using System.Net;
+
+namespace MotionServer.Pipeline.Detection;
+
+/// <summary>
+/// A hosts-format file (<c>&lt;ip&gt; &lt;name&gt; [&lt;alias&gt;…]</c>, <c>#</c> comments) consulted before DNS,
+/// for event networks whose router does not register DHCP names. Re-read when its time stamp or length changes.
+/// </summary>
+internal sealed class HostsFile(string path)
+{
+    private readonly Lock _gate = new();
+    private (DateTime, long) _stamp = (DateTime.MinValue, -2);
+    private Dictionary<string, IPAddress> _names = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Path { get; } = path;
+
+    /// <summary>The address the file gives a name, or null.</summary>
+    public IPAddress? Lookup(string hostname)
+    {
+        Refresh();
+        lock (_gate)
+        {
+            return _names.GetValueOrDefault(hostname);
+        }
+    }
+
+    /// <summary>Parses hosts-format text; malformed lines are ignored, as the operating system does.</summary>
+    internal static Dictionary<string, IPAddress> Parse(IEnumerable<string> lines)
+    {
+        var names = new Dictionary<string, IPAddress>(StringComparer.OrdinalIgnoreCase);
+        foreach (string raw in lines)
+        {
+            int hash = raw.IndexOf('#', StringComparison.Ordinal);
+            string line = hash >= 0 ? raw[..hash] : raw;
+            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2 || !IPAddress.TryParse(parts[0], out var address))
+            {
+                continue;
+            }
+
+            foreach (var name in parts.Skip(1))
+            {
+                names.TryAdd(name, address); // the first line naming a host wins, as in /etc/hosts
+            }
+        }
+
+        return names;
+    }
+
+    private void Refresh()
+    {
+        (DateTime, long) stamp;
+        try
+        {
+            var info = new FileInfo(Path);
+            stamp = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1);
+        }
+        catch (IOException)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (stamp == _stamp)
+            {
+                return;
+            }
+        }
+
+        Dictionary<string, IPAddress> names;
+        try
+        {
+            names = stamp.Item2 < 0 ? new(StringComparer.OrdinalIgnoreCase) : Parse(File.ReadAllLines(Path));
+        }
+        catch (IOException)
+        {
+            return; // being rewritten: keep the last good copy and try again next lookup
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _names = names;
+            _stamp = stamp;
+        }
+    }
+}

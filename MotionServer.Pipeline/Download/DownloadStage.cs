@@ -1,0 +1,149 @@
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Inspection;
+using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Download;
+
+/// <summary>
+/// Thread 3 of the design: one worker downloads all of one device's owed tracks in turn. The ledger says
+/// <c>completed</c> only after the file is at its final name; the device is completed — "can be disconnected" —
+/// only when it owes nothing. Any failure: the track is marked failed, the device failed and retried.
+/// </summary>
+internal sealed partial class DownloadStage(
+    TrackDownloader downloader,
+    LedgerStore ledgers,
+    FleetState fleet,
+    FailurePolicy failures,
+    MotionServerOptions options,
+    PipelineLifetime lifetime,
+    ILogger logger)
+{
+    public async Task<StageOutcome> DownloadAsync(StageOutcome input)
+    {
+        var work = input.Work;
+        try
+        {
+            if (lifetime.IsStopping || input is not DownloadsNeeded needed || work.Address is null)
+            {
+                return new DeviceAbandoned(work);
+            }
+
+            return await DownloadAllAsync(work, work.Address, needed.Plan).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            return Fail(work, 1, $"cannot update the ledger: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(work, 1, $"cannot update the ledger: {e.Message}");
+        }
+#pragma warning disable CA1031 // a stage never throws: an exception would fault the block and stop the fleet
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Fail(work, 1, $"unexpected {e.GetType().Name}: {LogText.Escape(e.Message)}");
+        }
+        finally
+        {
+            fleet.SetTransfer(work.DeviceId, null);
+        }
+    }
+
+    private async Task<StageOutcome> DownloadAllAsync(DeviceWork work, System.Net.IPAddress address, DownloadPlan plan)
+    {
+        fleet.MarkDownloading(work.DeviceId);
+        var ledger = ledgers.Load(work.Hostname, out _);
+        string? firstFailure = plan.Refusals.Count > 0 ? plan.Refusals[0] : null;
+        int failed = plan.Refusals.Count;
+
+        for (int index = 0; index < plan.Tracks.Count; index++)
+        {
+            var track = plan.Tracks[index];
+            if (lifetime.IsStopping)
+            {
+                return new DeviceAbandoned(work); // do not start another track while stopping
+            }
+
+            var result = await DownloadOneAsync(work, address, track).ConfigureAwait(false);
+            switch (result)
+            {
+                case TransferResult.Completed:
+                    SetStatus(ledger, track, LedgerStatus.Completed, error: null);
+                    ledgers.Save(work.Hostname, ledger);
+                    LedgerSummary.Publish(fleet, work.DeviceId, ledger);
+                    Downloaded(logger, work.Hostname, track.FileName, Summary(track));
+                    break;
+
+                case TransferResult.Cancelled:
+                    return new DeviceAbandoned(work); // the ledger still says queued/failed: fetched next run
+
+                case TransferResult.Failed failure:
+                    string reason = LogText.Escape(failure.Reason);
+                    SetStatus(ledger, track, LedgerStatus.Failed, reason);
+                    ledgers.Save(work.Hostname, ledger);
+                    LedgerSummary.Publish(fleet, work.DeviceId, ledger);
+                    TrackFailed(logger, work.Hostname, track.FileName, reason);
+                    firstFailure ??= reason;
+                    failed++;
+                    if (failure.DeviceUnreachable)
+                    {
+                        // The device has probably left: asking it for the next tracks would only wait out more timeouts.
+                        return Fail(work, failed + (plan.Tracks.Count - index - 1), firstFailure);
+                    }
+
+                    break;
+            }
+        }
+
+        if (failed > 0)
+        {
+            return Fail(work, failed, firstFailure!);
+        }
+
+        fleet.MarkCompleted(work.DeviceId);
+        InspectionStage.CanBeDisconnected(logger, work.Hostname);
+        return new DeviceDone(work);
+    }
+
+    private async Task<TransferResult> DownloadOneAsync(DeviceWork work, System.Net.IPAddress address, PlannedTrack track)
+    {
+        long size = track.Log.Size;
+        fleet.SetTransfer(work.DeviceId, new TransferProgress(track.FileName, 0, size));
+        var uri = DeviceHttpClient.DeviceUri(address, options.Network.Port, DevicePath.ToRequestTarget(track.Log.File));
+        return await downloader.DownloadAsync(
+            uri,
+            size,
+            track.FinalPath,
+            received => fleet.SetTransfer(work.DeviceId, new TransferProgress(track.FileName, received, size)),
+            lifetime.Abandon).ConfigureAwait(false);
+    }
+
+    private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error)
+    {
+        var entry = ledger.Find(track.FileName);
+        if (entry is null)
+        {
+            return; // cannot happen: inspection wrote it; never invent an entry here
+        }
+
+        ledger.Set(track.FileName, entry with { Status = status, Error = error, Size = track.Log.Size });
+    }
+
+    private DeviceFailed Fail(DeviceWork work, int failedTracks, string reason) =>
+        failures.Fail(work, reason, _ => $"{failedTracks} track(s) failed");
+
+    private static string Summary(PlannedTrack track) =>
+        TrackFigures.Summary(track.Log.Size, track.Log.Duration, track.Log.Distance, track.Log.Best500m);
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "{Hostname} {FileName} downloaded - {Summary}")]
+    private static partial void Downloaded(ILogger logger, string hostname, string fileName, string summary);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{Hostname} {FileName} failed - {Reason}")]
+    private static partial void TrackFailed(ILogger logger, string hostname, string fileName, string reason);
+}

@@ -1,0 +1,14 @@
+namespace MotionServer.Pipeline.Download;
+
+/// <summary>How one track transfer ended.</summary>
+internal abstract record TransferResult
+{
+    /// <summary>Complete, length checked, at its final name.</summary>
+    public sealed record Completed(long Bytes) : TransferResult;
+
+    /// <summary>Failed; nothing was left at the final name. <paramref name="DeviceUnreachable"/>: the device seems gone, stop asking it.</summary>
+    public sealed record Failed(string Reason, bool DeviceUnreachable) : TransferResult;
+
+    /// <summary>The server is stopping; the partial file was removed.</summary>
+    public sealed record Cancelled : TransferResult;
+}

@@ -1,0 +1,213 @@
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Inspection;
+
+/// <summary>
+/// Thread 2 of the design, one device at a time: fetch info.json, settings.json and logs.json into the cache,
+/// check them, decide which tracks are owed and record that in the ledger. Tracks owed: pending, on to
+/// download. None: completed, "can be disconnected". Any error: failed, retried through detection.
+/// </summary>
+internal sealed partial class InspectionStage(
+    DeviceHttpClient http,
+    MetadataCache cache,
+    LedgerStore ledgers,
+    TrackPlanner planner,
+    FleetState fleet,
+    FailurePolicy failures,
+    MotionServerOptions options,
+    PipelineLifetime lifetime,
+    ILogger logger)
+{
+    public async Task<StageOutcome> InspectAsync(StageOutcome input)
+    {
+        var work = input.Work;
+        try
+        {
+            if (lifetime.IsStopping || input is not DeviceDetected detected)
+            {
+                return new DeviceAbandoned(work);
+            }
+
+            return await InspectAsync(work, detected.Address).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lifetime.Abandon.IsCancellationRequested)
+        {
+            return new DeviceAbandoned(work);
+        }
+        catch (DeviceAnswerException e)
+        {
+            return Fail(work, LogText.Escape(e.Message));
+        }
+        catch (IOException e)
+        {
+            return Fail(work, $"cannot write to the event folder: {e.Message}");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(work, $"cannot write to the event folder: {e.Message}");
+        }
+#pragma warning disable CA1031 // a stage never throws: an exception would fault the block and stop the fleet
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Fail(work, $"unexpected {e.GetType().Name}: {LogText.Escape(e.Message)}");
+        }
+    }
+
+    private async Task<StageOutcome> InspectAsync(DeviceWork work, System.Net.IPAddress address)
+    {
+        var limits = options.Limits;
+        var timeout = options.Inspection.RequestTimeout;
+        var token = lifetime.Abandon;
+        int port = options.Network.Port;
+
+        byte[] infoBytes = await http.GetDocumentAsync(address, port, "info.json", timeout, limits.MaxJsonBytes, token).ConfigureAwait(false);
+        var info = DeviceInfo.Parse(infoBytes);
+        if (info.Identifier != work.DeviceId)
+        {
+            fleet.SetWarnings(work.DeviceId, [$"wrong identifier: the device at {address} says it is {info.Identifier}"]);
+            throw new DeviceAnswerException($"wrong device answered: info.json identifier is {info.Identifier}");
+        }
+
+        cache.Save(work.Hostname, "info.json", infoBytes);
+
+        byte[] settingsBytes = await http.GetDocumentAsync(address, port, "settings.json", timeout, limits.MaxJsonBytes, token).ConfigureAwait(false);
+        var settings = DeviceSettings.Parse(settingsBytes);
+        cache.Save(work.Hostname, "settings.json", settingsBytes);
+
+        byte[] logsBytes = await http.GetDocumentAsync(address, port, "logs.json", timeout, limits.MaxJsonBytes, token).ConfigureAwait(false);
+        var logs = DeviceLogs.Parse(logsBytes, limits.MaxLogEntries);
+        cache.Save(work.Hostname, "logs.json", logsBytes);
+
+        ReportMetadata(work, info, settings);
+
+        var ledger = ledgers.Load(work.Hostname, out string? ledgerProblem);
+        if (ledgerProblem is not null)
+        {
+            LedgerUnreadable(logger, work.Hostname, ledgerProblem);
+        }
+
+        var plan = planner.Plan(work.DeviceId, logs, settings, fleet.Roster, ledger);
+        if (plan.LedgerChanged)
+        {
+            ledgers.Save(work.Hostname, ledger);
+        }
+
+        LedgerSummary.Publish(fleet, work.DeviceId, ledger);
+        ReportPlan(work, plan, ledger);
+
+        if (plan.Downloads.Tracks.Count > 0)
+        {
+            fleet.MarkPending(work.DeviceId);
+            TracksToDownload(logger, work.Hostname, plan.Downloads.Tracks.Count);
+            return new DownloadsNeeded(work, plan.Downloads);
+        }
+
+        if (plan.Downloads.Refusals.Count > 0)
+        {
+            return failures.Fail(work, plan.Downloads.Refusals[0], _ => $"{plan.Downloads.Refusals.Count} track(s) failed");
+        }
+
+        fleet.MarkCompleted(work.DeviceId);
+        NothingToDownload(logger, work.Hostname);
+        CanBeDisconnected(logger, work.Hostname);
+        return new DeviceDone(work);
+    }
+
+    private void ReportMetadata(DeviceWork work, DeviceInfo info, DeviceSettings settings)
+    {
+        var warnings = MetadataChecks.Check(info, settings, options);
+        fleet.SetMetadata(work.DeviceId, info.BatteryLevel, info.StorageLevel,
+            info.FirmwareName is null ? null : LogText.Escape(info.FirmwareName),
+            info.Username is null ? null : LogText.Escape(info.Username),
+            warnings);
+        if (info.BatteryLevel is { } battery)
+        {
+            BatteryLevel(logger, battery < options.Thresholds.Battery ? LogLevel.Warning : LogLevel.Information, work.Hostname, battery);
+        }
+
+        foreach (var warning in warnings.Where(w => !w.StartsWith("battery", StringComparison.Ordinal)))
+        {
+            MetadataWarning(logger, work.Hostname, warning);
+        }
+    }
+
+    private void ReportPlan(DeviceWork work, TrackPlan plan, DeviceLedger ledger)
+    {
+        foreach (var (file, reason) in plan.RefusedPaths)
+        {
+            PathRefused(logger, work.Hostname, LogText.Escape(file), reason);
+        }
+
+        foreach (var name in plan.Adopted)
+        {
+            var entry = ledger.Find(name)!;
+            AlreadyPresent(logger, work.Hostname, name, TrackFigures.Summary(entry.Size, entry.Duration, entry.Distance, entry.Best500m));
+        }
+
+        foreach (var track in plan.NewlySkipped)
+        {
+            var log = track.Log;
+            Skipped(logger, work.Hostname, track.FileName, TrackFigures.Summary(log.Size, log.Duration, log.Distance, log.Best500m));
+        }
+
+        foreach (var track in plan.Downloads.Tracks)
+        {
+            var log = track.Log;
+            Queued(logger, work.Hostname, track.FileName, TrackFigures.Summary(log.Size, log.Duration, log.Distance, log.Best500m));
+        }
+
+        foreach (var refusal in plan.Downloads.Refusals)
+        {
+            TrackRefused(logger, work.Hostname, refusal);
+        }
+    }
+
+    private DeviceFailed Fail(DeviceWork work, string reason)
+    {
+        InspectionFailed(logger, work.Hostname, reason);
+        return failures.Fail(work, reason, attempts => $"inspection failed {attempts} times");
+    }
+
+    [LoggerMessage(EventId = 200, Message = "{Hostname} battery level is {Battery}%")]
+    private static partial void BatteryLevel(ILogger logger, LogLevel level, string hostname, int battery);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "{Hostname} {Warning}")]
+    private static partial void MetadataWarning(ILogger logger, string hostname, string warning);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "{Hostname} {FileName} queued - {Summary}")]
+    private static partial void Queued(ILogger logger, string hostname, string fileName, string summary);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "{Hostname} {FileName} skipped - {Summary}")]
+    private static partial void Skipped(ILogger logger, string hostname, string fileName, string summary);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "{Hostname} {FileName} already present - {Summary}")]
+    private static partial void AlreadyPresent(ILogger logger, string hostname, string fileName, string summary);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "{Hostname} has {Count} track(s) to download")]
+    private static partial void TracksToDownload(ILogger logger, string hostname, int count);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "{Hostname} has no tracks to download")]
+    private static partial void NothingToDownload(ILogger logger, string hostname);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "{Hostname} can be disconnected")]
+    internal static partial void CanBeDisconnected(ILogger logger, string hostname);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Error, Message = "{Hostname} inspection failed - {Reason}")]
+    private static partial void InspectionFailed(ILogger logger, string hostname, string reason);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Error, Message = "{Hostname} {File} refused - {Reason}")]
+    private static partial void PathRefused(ILogger logger, string hostname, string file, string reason);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "{Hostname} track refused - {Reason}")]
+    private static partial void TrackRefused(ILogger logger, string hostname, string reason);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
+    private static partial void LedgerUnreadable(ILogger logger, string hostname, string problem);
+}

@@ -1,0 +1,11 @@
+using MotionServer.Pipeline.Download;
+
+namespace MotionServer.Pipeline.Inspection;
+
+/// <summary>The planner's decisions for one device, with what to log about them.</summary>
+internal sealed record TrackPlan(
+    DownloadPlan Downloads,
+    IReadOnlyList<PlannedTrack> NewlySkipped,
+    IReadOnlyList<string> Adopted,
+    IReadOnlyList<(string File, string Reason)> RefusedPaths,
+    bool LedgerChanged);

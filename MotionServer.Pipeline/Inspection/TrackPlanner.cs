@@ -1,0 +1,155 @@
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Download;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks;
+
+namespace MotionServer.Pipeline.Inspection;
+
+/// <summary>
+/// Decides, from a device's logs.json, the roster and its ledger, which tracks are the event's, which are
+/// skipped by the speed filter and which must be fetched — and records the decisions in the ledger.
+/// Pure apart from asking the length of files already on disk.
+/// </summary>
+internal sealed class TrackPlanner(MotionServerOptions options, EventFolder folder)
+{
+    private readonly double _minBest500m = TrackFigures.KnotsToMillimetresPerSecond(options.Filters.Min500mBestKnots);
+
+    public TrackPlan Plan(int deviceId, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, DeviceLedger ledger)
+    {
+        var downloads = new List<PlannedTrack>();
+        var skipped = new List<PlannedTrack>();
+        var adopted = new List<string>();
+        var refusedPaths = new List<(string, string)>();
+        var refusals = new List<string>();
+        bool changed = false;
+        int fallbackTimezone = settings.Timezone ?? options.Expected.Timezone;
+
+        foreach (var log in logs)
+        {
+            if (!DevicePath.IsTrack(log.File) && DevicePath.Check(log.File) is null)
+            {
+                continue; // not an OAO track: never the event's
+            }
+
+            if (DevicePath.Check(log.File) is { } unsafePath)
+            {
+                refusedPaths.Add((log.File, unsafePath));
+                continue;
+            }
+
+            var localStart = TrackName.LocalStartOf(log.StartDate, log.Timezone ?? fallbackTimezone);
+            if (roster.Find(deviceId, DateOnly.FromDateTime(localStart)) is not { } row)
+            {
+                continue; // outside every roster row: not the event's, no ledger entry
+            }
+
+            var name = TrackName.Create(row.FileId, deviceId, localStart);
+            var planned = new PlannedTrack(name, log, folder.TrackFile(name));
+            var existing = ledger.Find(name.FileName);
+            var decided = Decide(planned, existing, out bool adoptedFile);
+            if (adoptedFile)
+            {
+                adopted.Add(name.FileName);
+            }
+
+            if (decided != existing)
+            {
+                ledger.Set(name.FileName, decided);
+                changed = true;
+                if (decided.Status == LedgerStatus.Skipped)
+                {
+                    skipped.Add(planned);
+                }
+            }
+
+            if (decided.Status is LedgerStatus.Queued or LedgerStatus.Failed)
+            {
+                if (log.Size > options.Limits.MaxTrackBytes)
+                {
+                    refusals.Add($"{name.FileName} is announced as {log.Size} bytes, more than Limits:MaxTrackBytes ({options.Limits.MaxTrackBytes})");
+                    var refused = decided with { Status = LedgerStatus.Failed, Error = refusals[^1] };
+                    if (refused != decided)
+                    {
+                        ledger.Set(name.FileName, refused);
+                        changed = true;
+                    }
+                }
+                else
+                {
+                    downloads.Add(planned);
+                }
+            }
+        }
+
+        downloads.Sort((a, b) => b.Log.StartDate.CompareTo(a.Log.StartDate));
+        return new TrackPlan(new DownloadPlan(downloads, refusals), skipped, adopted, refusedPaths, changed);
+    }
+
+    private LedgerEntry Decide(PlannedTrack track, LedgerEntry? existing, out bool adopted)
+    {
+        adopted = false;
+        var log = track.Log;
+        var fresh = new LedgerEntry
+        {
+            MotionFile = log.File,
+            LocalFile = EventFolder.RelativeTrackPath(track.Name),
+            Size = log.Size,
+            StartDate = log.StartDate,
+            EndDate = log.EndDate,
+            Duration = log.Duration,
+            Distance = log.Distance,
+            Best2s = log.Best2s,
+            Best10s = log.Best10s,
+            Best500m = log.Best500m,
+        };
+
+        long? onDisk = LengthOnDisk(track.FinalPath);
+        if (existing is { Status: LedgerStatus.Completed } && existing.Size == log.Size && onDisk == log.Size)
+        {
+            // Unchanged and intact. Keep the entry as it is (it may carry an older absolute local_file).
+            return existing;
+        }
+
+        if (onDisk == log.Size)
+        {
+            // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopt it.
+            adopted = existing?.Status != LedgerStatus.Completed;
+            return fresh with { Status = LedgerStatus.Completed };
+        }
+
+        bool wasCompleted = existing?.Status == LedgerStatus.Completed;
+        if (!wasCompleted && log.Best500m < _minBest500m)
+        {
+            return existing is { Status: LedgerStatus.Skipped } && existing.Size == log.Size ? existing : fresh with { Status = LedgerStatus.Skipped };
+        }
+
+        // Owed: new, queued, failed before, or completed but now announced with another size (one log per day
+        // appends to the day's file), or completed but the file is missing or of the wrong length.
+        if (existing is { Status: LedgerStatus.Failed })
+        {
+            return fresh with { Status = LedgerStatus.Failed, Error = existing.Error };
+        }
+
+        return existing is { Status: LedgerStatus.Queued } && existing with { LocalFile = fresh.LocalFile } == fresh with { Status = LedgerStatus.Queued }
+            ? existing
+            : fresh with { Status = LedgerStatus.Queued };
+    }
+
+    private static long? LengthOnDisk(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? info.Length : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

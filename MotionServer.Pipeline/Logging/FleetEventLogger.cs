@@ -1,0 +1,40 @@
+using MotionServer.Pipeline.State;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Logging;
+
+/// <summary>
+/// Passes every log call on, and keeps the notable ones (Information and above) as fleet events for the
+/// dashboards' recent-events page, so the page shows the same words as the log without a second set of messages.
+/// </summary>
+internal sealed class FleetEventLogger(ILogger inner, FleetState fleet) : ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => inner.BeginScope(state);
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information || inner.IsEnabled(logLevel);
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        inner.Log(logLevel, eventId, state, exception, formatter);
+        if (logLevel < LogLevel.Information)
+        {
+            return;
+        }
+
+        string? hostname = null;
+        if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+        {
+            foreach (var (key, value) in values)
+            {
+                if (key == "Hostname")
+                {
+                    hostname = value as string;
+                    break;
+                }
+            }
+        }
+
+        fleet.AddEvent(logLevel, hostname is null ? null : fleet.IdOf(hostname), formatter(state, exception));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Threading.Tasks.Dataflow;
+
+namespace MotionServer.Pipeline.Pipeline;
+
+/// <summary>
+/// Builds the graph's blocks and links one way, so the rules that keep the graph alive are kept everywhere:
+/// stage delegates return outcomes (never throw), order is not preserved (one slow device must not hold
+/// back the others' results), and every source ends with a catch-all link so no item can block a source.
+/// </summary>
+internal static class DataflowBlocks
+{
+    public static readonly DataflowLinkOptions Propagate = new() { PropagateCompletion = true };
+
+    public static readonly DataflowLinkOptions NoPropagation = new() { PropagateCompletion = false };
+
+    /// <summary>A stage running <paramref name="workers"/> items at once, holding at most <paramref name="capacity"/>.</summary>
+    public static TransformBlock<TIn, TOut> Stage<TIn, TOut>(Func<TIn, Task<TOut>> body, int workers, int capacity) =>
+        new(body, new ExecutionDataflowBlockOptions
+        {
+            MaxDegreeOfParallelism = workers,
+            BoundedCapacity = capacity,
+            EnsureOrdered = false,
+            SingleProducerConstrained = false,
+        });
+
+    /// <summary>Routes a source's outcomes of type <typeparamref name="T"/> to a target.</summary>
+    public static IDisposable Route<T>(this ISourceBlock<StageOutcome> source, ITargetBlock<StageOutcome> target, bool propagate = false)
+        where T : StageOutcome =>
+        source.LinkTo(target, propagate ? Propagate : NoPropagation, o => o is T);
+
+    /// <summary>The last link of every source: whatever no other link took (e.g. after shutdown) is dropped here, never left blocking.</summary>
+    public static IDisposable EndWithCatchAll<T>(this ISourceBlock<T> source) =>
+        source.LinkTo(DataflowBlock.NullTarget<T>());
+}

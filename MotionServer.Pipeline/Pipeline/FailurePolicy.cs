@@ -1,0 +1,53 @@
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.State;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Pipeline;
+
+/// <summary>
+/// What a failure does to a device: status failed, address discarded (detection will look for it again),
+/// paced by an exponential backoff with jitter, and — after Download:AttemptsBeforeAttention consecutive
+/// failures — flagged to the staff as needing attention, once.
+/// </summary>
+internal sealed partial class FailurePolicy(FleetState fleet, MotionServerOptions options, ILogger logger)
+{
+    private readonly Random _jitter = new();
+    private readonly Lock _jitterGate = new();
+
+    /// <param name="work">The device.</param>
+    /// <param name="reason">Why the step failed (already escaped).</param>
+    /// <param name="attention">The words for the attention line, given the attempt count, e.g. "1 track(s) failed".</param>
+    public DeviceFailed Fail(DeviceWork work, string reason, Func<int, string> attention)
+    {
+        int attempts = fleet.MarkFailed(work.DeviceId, reason, Backoff);
+        if (attempts >= options.Download.AttemptsBeforeAttention)
+        {
+            string summary = $"{attention(attempts)}: {reason}";
+            fleet.SetAttention(work.DeviceId, summary);
+            if (attempts == options.Download.AttemptsBeforeAttention)
+            {
+                NeedsAttention(logger, work.Hostname, summary);
+            }
+        }
+
+        return new DeviceFailed(work, reason);
+    }
+
+    /// <summary>The pause before attempt <paramref name="attempts"/> + 1: doubling from Retry:InitialDelay to Retry:MaxDelay, ±20 % jitter so a crowd of failing devices does not retry in step.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var retry = options.Retry;
+        double seconds = retry.InitialDelay.TotalSeconds * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20));
+        seconds = Math.Min(seconds, retry.MaxDelay.TotalSeconds);
+        double factor;
+        lock (_jitterGate)
+        {
+            factor = 0.8 + (_jitter.NextDouble() * 0.4);
+        }
+
+        return TimeSpan.FromSeconds(Math.Min(seconds * factor, retry.MaxDelay.TotalSeconds));
+    }
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "{Hostname} needs attention - {Summary}")]
+    private static partial void NeedsAttention(ILogger logger, string hostname, string summary);
+}

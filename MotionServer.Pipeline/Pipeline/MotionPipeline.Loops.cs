@@ -1,0 +1,91 @@
+using System.Threading.Tasks.Dataflow;
+using MotionServer.Pipeline.Roster;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Pipeline;
+
+internal sealed partial class MotionPipeline
+{
+    /// <summary>One detection round: re-read the roster if it changed, then post every device that has no address.</summary>
+    private async Task SweepAsync(CancellationToken stopping)
+    {
+        RefreshRoster();
+        var claimed = _fleet.ClaimForDetection();
+        int posted = 0;
+        try
+        {
+            foreach (int id in claimed)
+            {
+                var work = new DeviceWork(id, _fleet.HostnameOf(id));
+                if (!await _graph!.Detection.SendAsync(work, stopping).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                posted++;
+            }
+        }
+        finally
+        {
+            // Whatever was claimed but not posted (stopping) is given back.
+            foreach (int id in claimed.Skip(posted))
+            {
+                _fleet.Release(id);
+            }
+        }
+    }
+
+    /// <summary>One presence round: post every completed device for a connect probe.</summary>
+    private async Task ProbePresenceAsync(CancellationToken stopping)
+    {
+        var claimed = _fleet.ClaimForDisconnectionProbe();
+        int posted = 0;
+        try
+        {
+            foreach (var (id, address) in claimed)
+            {
+                var work = new DeviceWork(id, _fleet.HostnameOf(id), address);
+                if (!await _graph!.Disconnection.SendAsync(work, stopping).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                posted++;
+            }
+        }
+        finally
+        {
+            foreach (var (id, _) in claimed.Skip(posted))
+            {
+                _fleet.Release(id);
+            }
+        }
+    }
+
+    private void RefreshRoster()
+    {
+        switch (_roster.Refresh())
+        {
+            case RosterRefresh.Replaced:
+                _fleet.ApplyRoster(_roster.Current);
+                _fleet.SetRosterProblems([]);
+                RosterReloaded(_logger, _roster.Current.DeviceIds.Count);
+                break;
+            case RosterRefresh.Refused:
+                var problems = _roster.Problems.Select(p => p.ToString()).ToArray();
+                _fleet.SetRosterProblems(problems);
+                foreach (var problem in problems)
+                {
+                    RosterRefused(_logger, problem);
+                }
+
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Roster reloaded: {Count} devices")]
+    private static partial void RosterReloaded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Roster change refused, the last good roster stays in force - {Problem}")]
+    private static partial void RosterRefused(ILogger logger, string problem);
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Pipeline;
+
+internal sealed partial class MotionPipeline
+{
+    /// <summary>Time kept back from Host:ShutdownTimeout for what follows the drain: the final dashboards, the history, the log flush.</summary>
+    private static readonly TimeSpan StopReserve = TimeSpan.FromSeconds(1.5);
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stateGate)
+        {
+            if (!_running)
+            {
+                return Task.CompletedTask;
+            }
+
+            return _stopped ??= StopCoreAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The graph is a cycle (failures go back to detection), which completion propagation alone cannot
+    /// complete, so the order is explicit: stop the loops, complete the entries, let the stages drain
+    /// (in-flight downloads may finish until the drain deadline, then are cut), complete the retry path and
+    /// the sink last, then write the final dashboards.
+    /// </summary>
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
+        using var abandonOnCancel = cancellationToken.Register(_lifetime.AbandonInFlightWork);
+        StopRequested(_logger);
+        _lifetime.BeginStop();
+        try
+        {
+            if (_sweep is not null && _presence is not null)
+            {
+                await Task.WhenAll(_sweep.Completion, _presence.Completion).ConfigureAwait(false);
+            }
+
+            if (_graph is not null)
+            {
+                var drainTime = _options.Host.ShutdownTimeout - StopReserve;
+                await _graph.DrainAsync(drainTime > TimeSpan.Zero ? drainTime : TimeSpan.Zero, _lifetime, _time).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _fleet.MarkStopped();
+            if (_dashboards is not null)
+            {
+                await _dashboards.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await _dashboards.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _fleet.StatusChanged -= SaveHistoryOnChange;
+            try
+            {
+                _history.Save(_fleet.ExportHistory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                HistoryNotSaved(_logger, e.Message);
+            }
+
+            _graph?.Dispose();
+            _lock?.Dispose();
+            _lock = null;
+            Stopped(_logger);
+        }
+    }
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Stopping: no new work starts; downloads in progress may finish")]
+    private static partial void StopRequested(ILogger logger);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Pipeline stopped")]
+    private static partial void Stopped(ILogger logger);
+}

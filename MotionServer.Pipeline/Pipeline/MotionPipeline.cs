@@ -1,0 +1,201 @@
+using System.Net;
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Dashboard;
+using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Pipeline;
+
+/// <summary>
+/// Owns one run of the job: the fleet state, the Dataflow graph (<see cref="PipelineGraph"/>), the periodic
+/// detection sweep and disconnection probe that post into it, and the dashboards.
+/// </summary>
+internal sealed partial class MotionPipeline : IMotionPipeline
+{
+    private readonly MotionServerOptions _options;
+    private readonly IReadOnlyList<SettingsProblem> _settingsProblems;
+    private readonly IRosterSource _roster;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly EventFolder _folder;
+    private readonly FleetState _fleet;
+    private readonly HistoryStore _history;
+    private readonly PipelineLifetime _lifetime = new();
+    private readonly IAddressResolver? _resolverOverride;
+    private readonly IConnectProbe _probe;
+    private readonly Lock _stateGate = new();
+
+    private EventFolderLock? _lock;
+    private PipelineGraph? _graph;
+    private PeriodicLoop? _sweep;
+    private PeriodicLoop? _presence;
+    private DashboardPublisher? _dashboards;
+    private Task? _stopped;
+    private bool _startAttempted;
+    private bool _running;
+
+    private readonly EventFolderLock? _heldLock;
+
+    public MotionPipeline(MotionServerOptionsReadResult settings, IRosterSource roster, TimeProvider time, ILoggerFactory loggers, EventFolderLock? heldLock = null)
+        : this(settings, roster, time, loggers, resolver: null, probe: null)
+    {
+        _heldLock = heldLock;
+    }
+
+    /// <summary>For tests: replace name resolution and the TCP probe.</summary>
+    internal MotionPipeline(MotionServerOptionsReadResult settings, IRosterSource roster, TimeProvider time, ILoggerFactory loggers, IAddressResolver? resolver, IConnectProbe? probe)
+    {
+        _options = settings.Options;
+        _settingsProblems = settings.Problems;
+        _roster = roster;
+        _time = time;
+        _loggers = loggers;
+        _folder = new EventFolder(_options.EventDirectory);
+        _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root);
+        _logger = new FleetEventLogger(loggers.CreateLogger("MotionServer.Pipeline"), _fleet);
+        _history = new HistoryStore(_folder);
+        _resolverOverride = resolver;
+        _probe = probe ?? new TcpConnectProbe();
+    }
+
+    public IMotionFleet Fleet => _fleet;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_stateGate)
+        {
+            if (_startAttempted)
+            {
+                throw new InvalidOperationException("A pipeline runs once; create a new one to run again.");
+            }
+
+            _startAttempted = true;
+        }
+
+        if (_settingsProblems.Count > 0)
+        {
+            throw new StartupException(_settingsProblems.Select(p => $"settings: {p}").ToArray());
+        }
+
+        PrepareEventFolder();
+        try
+        {
+            LoadRoster();
+            new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger).Run();
+            _fleet.Restore(_history.Load());
+            _fleet.StatusChanged += SaveHistoryOnChange;
+
+            _graph = new PipelineGraph(_options, _folder, _fleet, CreateResolver(), _probe, _lifetime, _time, _logger);
+            _sweep = new PeriodicLoop("Detection", _options.Detection.Interval, SweepAsync, _time, _logger);
+            _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
+            _dashboards = new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
+
+            _sweep.Start(_lifetime.Stopping);
+            _presence.Start(_lifetime.Stopping);
+            _dashboards.Start();
+            lock (_stateGate)
+            {
+                _running = true;
+            }
+
+            Started(_logger, _folder.Root, _fleet.Roster.DeviceIds.Count);
+        }
+        catch
+        {
+            _lock?.Dispose();
+            _lock = null;
+            throw;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void PrepareEventFolder()
+    {
+        try
+        {
+            _folder.EnsureCreated();
+            if (_heldLock is null)
+            {
+                _lock = EventFolderLock.Acquire(_folder, _time);
+            }
+            else if (!string.Equals(_heldLock.EventDirectory, _folder.Root, StringComparison.Ordinal))
+            {
+                throw new StartupException($"the lock given is for {_heldLock.EventDirectory}, not for the event folder {_folder.Root}");
+            }
+        }
+        catch (EventFolderLockedException e)
+        {
+            throw new StartupException(e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"the event folder {_folder.Root} cannot be written: {e.Message}", e);
+        }
+    }
+
+    private void LoadRoster()
+    {
+        try
+        {
+            _roster.Load();
+        }
+        catch (RosterException e)
+        {
+            throw new StartupException(e.Problems.Select(p => p.ToString()).ToArray());
+        }
+
+        _fleet.ApplyRoster(_roster.Current);
+    }
+
+    private IAddressResolver CreateResolver()
+    {
+        if (_resolverOverride is not null)
+        {
+            return _resolverOverride;
+        }
+
+        var hostsFile = _options.Network.HostsFile is { Length: > 0 } path
+            ? new HostsFile(Path.GetFullPath(path, _folder.Root))
+            : null;
+        var ignored = _options.Network.IgnoredAddresses.Select(IPAddress.Parse).ToArray();
+        return new DeviceAddressResolver(hostsFile, ignored);
+    }
+
+    private void SaveHistoryOnChange(object? sender, MotionStatusChange change)
+    {
+        if (change.Current is not (MotionStatus.Connected or MotionStatus.Completed))
+        {
+            return;
+        }
+
+        try
+        {
+            _history.Save(_fleet.ExportHistory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            HistoryNotSaved(_logger, e.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+        _lifetime.Dispose();
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Watching for {Count} devices; event folder {Folder}")]
+    private static partial void StartedCore(ILogger logger, int count, string folder);
+
+    private static void Started(ILogger logger, string folder, int count) => StartedCore(logger, count, folder);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "history.json could not be saved - {Reason}")]
+    private static partial void HistoryNotSaved(ILogger logger, string reason);
+}

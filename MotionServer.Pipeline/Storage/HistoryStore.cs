@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MotionServer.Pipeline.State;
+
+namespace MotionServer.Pipeline.Storage;
+
+/// <summary>
+/// Keeps <c>motions/history.json</c>: the history list (most recent connection first) and each device's last
+/// seen / last completed times, so that after a restart the staff can still tell "done earlier today" from
+/// "not come in yet". Saves are serialized so an older state can never overwrite a newer one.
+/// </summary>
+internal sealed class HistoryStore(EventFolder folder)
+{
+    private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = true };
+    private readonly Lock _gate = new();
+
+    public HistoryRecord Load()
+    {
+        try
+        {
+            if (!File.Exists(folder.HistoryFile))
+            {
+                return HistoryRecord.Empty;
+            }
+
+            var file = JsonSerializer.Deserialize<HistoryFile>(File.ReadAllBytes(folder.HistoryFile), SerializerOptions);
+            if (file is null)
+            {
+                return HistoryRecord.Empty;
+            }
+
+            var devices = new Dictionary<int, DeviceTimes>();
+            foreach (var (key, times) in file.Devices ?? [])
+            {
+                if (int.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out int id) && times is not null)
+                {
+                    devices[id] = new DeviceTimes(times.LastSeen, times.LastCompleted);
+                }
+            }
+
+            return new HistoryRecord(file.History ?? [], devices);
+        }
+        catch (JsonException)
+        {
+            return HistoryRecord.Empty; // only ordering and times are lost; tracks and ledgers are untouched
+        }
+    }
+
+    public void Save(Func<HistoryRecord> export)
+    {
+        lock (_gate)
+        {
+            var record = export();
+            var file = new HistoryFile
+            {
+                History = [.. record.History],
+                Devices = record.Devices.ToDictionary(
+                    d => d.Key.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    d => (TimesFile?)new TimesFile { LastSeen = d.Value.LastSeen, LastCompleted = d.Value.LastCompleted }),
+            };
+            Directory.CreateDirectory(folder.MotionsDirectory);
+            AtomicFile.WriteAllBytes(folder.HistoryFile, JsonSerializer.SerializeToUtf8Bytes(file, SerializerOptions));
+        }
+    }
+
+    private sealed class HistoryFile
+    {
+        [JsonPropertyName("history")]
+        public List<int>? History { get; set; }
+
+        [JsonPropertyName("devices")]
+        public Dictionary<string, TimesFile?>? Devices { get; set; }
+    }
+
+    private sealed class TimesFile
+    {
+        [JsonPropertyName("lastSeen")]
+        public DateTimeOffset? LastSeen { get; set; }
+
+        [JsonPropertyName("lastCompleted")]
+        public DateTimeOffset? LastCompleted { get; set; }
+    }
+}

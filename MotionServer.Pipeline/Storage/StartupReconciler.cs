@@ -1,0 +1,97 @@
+using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Tracks;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Storage;
+
+/// <summary>
+/// Makes the event folder consistent after whatever happened to the last run (a crash, SIGKILL, power loss):
+/// temporary and partial files are removed (they are never tracks), and a ledger entry that says
+/// <c>completed</c> is trusted only if its file is there with the announced length — otherwise it is queued again.
+/// </summary>
+internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore ledgers, FleetState fleet, ILogger logger)
+{
+    public void Run()
+    {
+        int removed = RemoveLeftovers(folder.TracksDirectory, $"*{EventFolder.PartialSuffix}")
+            + RemoveLeftovers(folder.Root, $".*{EventFolder.TemporarySuffix}");
+        if (removed > 0)
+        {
+            LeftoversRemoved(logger, removed);
+        }
+
+        foreach (string directory in EnumerateDeviceDirectories())
+        {
+            string hostname = Path.GetFileName(directory);
+            var ledger = ledgers.Load(hostname, out string? problem);
+            if (problem is not null)
+            {
+                LedgerProblem(logger, hostname, problem);
+            }
+
+            if (Verify(hostname, ledger))
+            {
+                ledgers.Save(hostname, ledger);
+            }
+
+            if (fleet.IdOf(hostname) is { } id)
+            {
+                LedgerSummary.Publish(fleet, id, ledger);
+            }
+        }
+    }
+
+    private bool Verify(string hostname, DeviceLedger ledger)
+    {
+        bool changed = false;
+        foreach (var (fileName, entry) in ledger.WithStatus(LedgerStatus.Completed).ToArray())
+        {
+            if (!TrackName.TryParse(fileName, out var name))
+            {
+                continue; // not a name this server writes; leave it alone
+            }
+
+            var file = new FileInfo(folder.TrackFile(name!));
+            if (!file.Exists || file.Length != entry.Size)
+            {
+                ledger.Set(fileName, entry with { Status = LedgerStatus.Queued, Error = null });
+                changed = true;
+                NotTrusted(logger, hostname, fileName, file.Exists ? $"its length is {file.Length}, not {entry.Size}" : "the file is missing");
+            }
+        }
+
+        return changed;
+    }
+
+    private IEnumerable<string> EnumerateDeviceDirectories() =>
+        Directory.Exists(folder.MotionsDirectory)
+            ? Directory.EnumerateDirectories(folder.MotionsDirectory).Where(d => File.Exists(Path.Combine(d, "downloads.json")))
+            : [];
+
+    private static int RemoveLeftovers(string root, string pattern)
+    {
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+
+        int count = 0;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
+        foreach (string path in Directory.EnumerateFiles(root, pattern, options))
+        {
+            AtomicFile.TryDelete(path);
+            count++;
+        }
+
+        return count;
+    }
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Removed {Count} temporary file(s) left by an earlier run")]
+    private static partial void LeftoversRemoved(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "{Hostname} {FileName} was recorded as completed but {Reason}; it will be fetched again")]
+    private static partial void NotTrusted(ILogger logger, string hostname, string fileName, string reason);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
+    private static partial void LedgerProblem(ILogger logger, string hostname, string problem);
+}
