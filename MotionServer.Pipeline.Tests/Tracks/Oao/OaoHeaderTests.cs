@@ -76,8 +76,31 @@ public sealed class OaoHeaderTests
 
         var read = OaoHeader.Read(Write(header));
 
-        read.Should().BeEquivalentTo(header, options => options.Excluding(h => h.Signature));
+        read.Should().Be(header);
         read.Signature.ToArray().Should().Equal(header.Signature.ToArray());
+    }
+
+    [Fact]
+    public void Equals_SameValuesInOtherListsAndZeroSignature_IsTrue()
+    {
+        var header = FullHeader() with { Signature = ReadOnlyMemory<byte>.Empty };
+
+        var copy = header with { BestsOver2s = header.BestsOver2s.ToList(), Signature = new byte[64] };
+
+        copy.Should().Be(header);
+        (copy == header).Should().BeTrue();
+        copy.GetHashCode().Should().Be(header.GetHashCode());
+    }
+
+    [Fact]
+    public void Equals_OneBestEntryDiffers_IsFalse()
+    {
+        var header = FullHeader();
+        var table = header.BestsOver500m.ToArray();
+        table[4] = table[4] with { Value = table[4].Value + 1 };
+
+        (header with { BestsOver500m = table }).Should().NotBe(header);
+        (header with { Signature = new byte[64] }).Should().NotBe(header);
     }
 
     [Fact]

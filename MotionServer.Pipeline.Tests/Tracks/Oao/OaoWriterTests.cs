@@ -52,6 +52,15 @@ public sealed class OaoWriterTests
     }
 
     [Fact]
+    public void Write_WhatTheReaderFound_GivesTheSameBytes()
+    {
+        var content = OaoTestVectors.File(250, out _);
+        var read = OaoReader.Read(content);
+
+        OaoWriter.Write(read.Header, read.Frames).Should().Equal(content);
+    }
+
+    [Fact]
     public void Write_DestinationTooSmall_Throws()
     {
         var act = () => OaoWriter.Write(OaoTestVectors.SampleHeader, OaoTestVectors.Frames(2), new byte[615]);

@@ -114,5 +114,35 @@ public sealed record OaoSummary
         };
     }
 
+    /// <summary>True when every value is equal, the best tables entry by entry.</summary>
+    /// <param name="other">The summary to compare with.</param>
+    public bool Equals(OaoSummary? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (FrameCount == other.FrameCount
+                && FrequencyHz == other.FrequencyHz
+                && SamplePeriod == other.SamplePeriod
+                && FirstFrameTime == other.FirstFrameTime
+                && LastFrameTime == other.LastFrameTime
+                && StartDate == other.StartDate
+                && EndDate == other.EndDate
+                && StartPosition == other.StartPosition
+                && EndPosition == other.EndPosition
+                && Distance == other.Distance
+                && MaxSpeed == other.MaxSpeed
+                && MinAltitude == other.MinAltitude
+                && MaxAltitude == other.MaxAltitude
+                && Above12KnotsMeanSpeed == other.Above12KnotsMeanSpeed
+                && Above12KnotsSeconds == other.Above12KnotsSeconds
+                && OaoHeader.SameTable(BestsOver1s, other.BestsOver1s)
+                && OaoHeader.SameTable(BestsOver2s, other.BestsOver2s)
+                && OaoHeader.SameTable(BestsOver10s, other.BestsOver10s)
+                && OaoHeader.SameTable(BestsOver500m, other.BestsOver500m)
+                && OaoHeader.SameTable(BestsOver1000m, other.BestsOver1000m)
+                && OaoHeader.SameTable(BestsOver1852m, other.BestsOver1852m)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(FrameCount, StartDate, EndDate, Distance, MaxSpeed);
+
     private static uint Saturate(long value) => (uint)Math.Clamp(value, 0, uint.MaxValue);
 }
