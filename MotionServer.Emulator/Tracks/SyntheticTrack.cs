@@ -46,7 +46,7 @@ public static class SyntheticTrack
 
     private static OaoGnssFrame[] MakeFrames(SyntheticTrackSpec spec, long startMs, long period, int count)
     {
-        var random = new Random(spec.Seed);
+        var random = new Random(MixSeed(spec.Seed, spec.DeviceId, startMs));
         double step = period / 1000.0;
         var profile = new SpeedProfile(random, spec.MaxSpeedKnots * 1852.0 * 1000 / 3600, step);
         double latitude = BaseLatitude + ((random.NextDouble() - 0.5) * 0.01);
@@ -82,6 +82,13 @@ public static class SyntheticTrack
 
         return frames;
     }
+
+    /// <summary>
+    /// The seed of the profile: the spec's seed mixed with the device and the start (deterministically, unlike
+    /// <see cref="HashCode"/>), so that a fleet generated with the default seed still sails different sessions.
+    /// </summary>
+    private static int MixSeed(int seed, int deviceId, long startMs) =>
+        unchecked((seed * 486_187_739) + (deviceId * 16_777_619) + (int)(startMs / 1000) + (int)(startMs / 1000 >> 32));
 
     private static byte[] Write(OaoHeader header, OaoGnssFrame[] frames, bool devicePadding)
     {
@@ -133,7 +140,7 @@ public static class SyntheticTrack
             throw new ArgumentException($"MaxSpeedKnots must be 0 to 200: {spec.MaxSpeedKnots}.", nameof(spec));
         }
 
-        if (spec.Duration.TotalMilliseconds / (1000.0 / spec.FrequencyHz) > 40_000_000)
+        if (spec.Duration.TotalMilliseconds / (1000.0 / spec.FrequencyHz) > 5_000_000)
         {
             throw new ArgumentException($"Duration gives too many frames: {spec.Duration}.", nameof(spec));
         }

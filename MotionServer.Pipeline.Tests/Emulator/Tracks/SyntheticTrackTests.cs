@@ -97,6 +97,16 @@ public sealed class SyntheticTrackTests
     }
 
     [Fact]
+    public void Generate_DefaultSeedForTwoDevices_GivesDifferentSessions()
+    {
+        var first = SyntheticTrack.Generate(new SyntheticTrackSpec(817, "A", Start, TimeSpan.FromMinutes(10)));
+        var second = SyntheticTrack.Generate(new SyntheticTrackSpec(818, "A", Start, TimeSpan.FromMinutes(10)));
+
+        second.Best2s.Should().NotBe(first.Best2s);
+        second.Distance.Should().NotBe(first.Distance);
+    }
+
+    [Fact]
     public void Generate_ZeroDuration_IsAnEmptyLog()
     {
         var track = SyntheticTrack.Generate(new SyntheticTrackSpec(817, "ABC817", Start, TimeSpan.Zero));
