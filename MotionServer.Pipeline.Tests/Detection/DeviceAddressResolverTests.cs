@@ -1,0 +1,29 @@
+using System.Net;
+using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Tests.Support;
+
+namespace MotionServer.Pipeline.Tests.Detection;
+
+public class DeviceAddressResolverTests
+{
+    [Fact]
+    public async Task ResolveAsync_RouterCatchAllAddress_CountsAsNotFound()
+    {
+        using var temp = new TemporaryFolder();
+        var hosts = new HostsFile(temp.Write("hosts", "10.10.10.10 motion-1\n127.0.0.2 motion-2\n"));
+        var resolver = new DeviceAddressResolver(hosts, [IPAddress.Parse("10.10.10.10")]);
+
+        (await resolver.ResolveAsync("motion-1", CancellationToken.None)).Should().BeNull();
+        (await resolver.ResolveAsync("motion-2", CancellationToken.None)).Should().Be(IPAddress.Parse("127.0.0.2"));
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NameNotInHostsFile_AsksTheOperatingSystem()
+    {
+        var resolver = new DeviceAddressResolver(hostsFile: null, ignored: []);
+
+        // "localhost" resolves everywhere without a network; an invalid name resolves nowhere.
+        (await resolver.ResolveAsync("localhost", CancellationToken.None)).Should().NotBeNull();
+        (await resolver.ResolveAsync("motion-does-not-exist.invalid", CancellationToken.None)).Should().BeNull();
+    }
+}

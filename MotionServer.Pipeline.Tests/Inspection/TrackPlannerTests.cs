@@ -1,0 +1,239 @@
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Inspection;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tests.Support;
+
+namespace MotionServer.Pipeline.Tests.Inspection;
+
+public sealed class TrackPlannerTests : IDisposable
+{
+    // 2025-10-12 10:02:09 UTC: 11:02:09 local at +60 minutes.
+    private const long Start = 1760263329000;
+    private const string Name = "ABC817XYZ_817_20251012_110209.oao";
+
+    private readonly TemporaryFolder _temp = new();
+    private readonly EventFolder _folder;
+    private readonly MotionServerOptions _options = new();
+    private readonly MotionRoster _roster = MotionRoster.Create(
+    [
+        new RosterEntry { MotionId = 817, StartDate = new DateOnly(2025, 10, 11), EndDate = new DateOnly(2025, 10, 12), FileId = "ABC817XYZ", Line = 2 },
+        new RosterEntry { MotionId = 817, StartDate = new DateOnly(2025, 10, 13), EndDate = new DateOnly(2025, 10, 17), FileId = "DEF817XYZ", Line = 3 },
+    ]);
+
+    public TrackPlannerTests()
+    {
+        _folder = new EventFolder(_temp.Path);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private static DeviceLog Log(long start = Start, long size = 952928, long best500m = 7622, string file = "/logs/2025/10/0817_2025-10-12-1102.oao", int? timezone = 60) => new()
+    {
+        File = file,
+        Size = size,
+        Timezone = timezone,
+        StartDate = start,
+        EndDate = start + 21126000,
+        Duration = 21126000,
+        Distance = 25224543,
+        Best2s = 7978,
+        Best10s = 7788,
+        Best500m = best500m,
+    };
+
+    private TrackPlan Plan(DeviceLedger ledger, params DeviceLog[] logs) =>
+        new TrackPlanner(_options, _folder).Plan(817, logs, new DeviceSettings { Timezone = 60 }, _roster, ledger);
+
+    private void WriteTrack(string name, long length)
+    {
+        string path = Path.Combine(_folder.TracksDirectory, name.Split('_')[2], name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, new byte[length]);
+    }
+
+    [Fact]
+    public void Plan_NewEventTrack_IsQueuedWithTheContractLedgerEntry()
+    {
+        var ledger = new DeviceLedger();
+
+        var plan = Plan(ledger, Log());
+
+        plan.Downloads.Tracks.Should().ContainSingle().Which.FileName.Should().Be(Name);
+        plan.LedgerChanged.Should().BeTrue();
+        ledger.Find(Name).Should().BeEquivalentTo(new LedgerEntry
+        {
+            MotionFile = "/logs/2025/10/0817_2025-10-12-1102.oao",
+            LocalFile = "gpslogs/20251012/" + Name,
+            Size = 952928,
+            StartDate = Start,
+            EndDate = Start + 21126000,
+            Duration = 21126000,
+            Distance = 25224543,
+            Best2s = 7978,
+            Best10s = 7788,
+            Best500m = 7622,
+            Status = LedgerStatus.Queued,
+        });
+    }
+
+    [Fact]
+    public void Plan_TrackOutsideEveryRosterRow_GetsNoEntry()
+    {
+        var ledger = new DeviceLedger();
+
+        var plan = Plan(ledger, Log(start: Start - (3L * 24 * 3600 * 1000)));
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        ledger.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void Plan_UsesTheRowOfTheLocalDate_SoTheFileIdChangesWithTheDay()
+    {
+        var ledger = new DeviceLedger();
+        long nextDay = new DateTimeOffset(2025, 10, 12, 23, 30, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(); // 00:30 local on the 13th
+
+        var plan = Plan(ledger, Log(start: nextDay));
+
+        plan.Downloads.Tracks.Single().FileName.Should().Be("DEF817XYZ_817_20251013_003000.oao");
+    }
+
+    [Fact]
+    public void Plan_LogWithoutTimezone_FallsBackToTheSettings()
+    {
+        var ledger = new DeviceLedger();
+
+        Plan(ledger, Log(timezone: null)).Downloads.Tracks.Single().FileName.Should().Be(Name);
+    }
+
+    [Fact]
+    public void Plan_SlowTrack_IsSkippedNotQueued()
+    {
+        var ledger = new DeviceLedger();
+
+        var plan = Plan(ledger, Log(best500m: 500)); // below 1 knot (514.4 mm/s)
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        plan.NewlySkipped.Should().ContainSingle();
+        ledger.Find(Name)!.Status.Should().Be(LedgerStatus.Skipped);
+        Plan(ledger, Log(best500m: 500)).NewlySkipped.Should().BeEmpty("a skip is logged once, not at every visit");
+    }
+
+    [Fact]
+    public void Plan_CompletedAndIntact_IsNotFetchedAgain()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log());
+        ledger.Set(Name, ledger.Find(Name)! with { Status = LedgerStatus.Completed });
+        WriteTrack(Name, 952928);
+
+        var plan = Plan(ledger, Log());
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        plan.LedgerChanged.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Plan_CompletedButAnnouncedWithAnotherSize_IsFetchedAgain()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log());
+        ledger.Set(Name, ledger.Find(Name)! with { Status = LedgerStatus.Completed });
+        WriteTrack(Name, 952928);
+
+        var plan = Plan(ledger, Log(size: 952928 + 52 * 100));
+
+        plan.Downloads.Tracks.Should().ContainSingle();
+        ledger.Find(Name)!.Should().Match<LedgerEntry>(e => e.Status == LedgerStatus.Queued && e.Size == 952928 + 5200);
+    }
+
+    [Fact]
+    public void Plan_CompletedButFileMissing_IsFetchedAgain()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log());
+        ledger.Set(Name, ledger.Find(Name)! with { Status = LedgerStatus.Completed });
+
+        Plan(ledger, Log()).Downloads.Tracks.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Plan_FileAlreadyCompleteOnDiskWithoutLedger_IsAdoptedNotFetched()
+    {
+        WriteTrack(Name, 952928);
+        var ledger = new DeviceLedger();
+
+        var plan = Plan(ledger, Log());
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        plan.Adopted.Should().Equal(Name);
+        ledger.Find(Name)!.Status.Should().Be(LedgerStatus.Completed);
+    }
+
+    [Fact]
+    public void Plan_ShortFileOnDisk_IsNotTrusted()
+    {
+        WriteTrack(Name, 1000);
+
+        Plan(new DeviceLedger(), Log()).Downloads.Tracks.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Plan_FailedTrack_StaysFailedAndIsOwed()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log());
+        ledger.Set(Name, ledger.Find(Name)! with { Status = LedgerStatus.Failed, Error = "boom" });
+
+        var plan = Plan(ledger, Log());
+
+        plan.Downloads.Tracks.Should().ContainSingle();
+        ledger.Find(Name)!.Should().Match<LedgerEntry>(e => e.Status == LedgerStatus.Failed && e.Error == "boom");
+    }
+
+    [Fact]
+    public void Plan_HostilePaths_AreRefusedAndNeverPlanned()
+    {
+        var ledger = new DeviceLedger();
+
+        var plan = Plan(ledger,
+            Log(file: "/logs/../../etc/passwd.oao"),
+            Log(file: "http://evil.example/x.oao", start: Start + 1000),
+            Log(file: "/logs/x\n.oao", start: Start + 2000));
+
+        plan.RefusedPaths.Should().HaveCount(3);
+        plan.Downloads.Tracks.Should().BeEmpty();
+        ledger.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void Plan_OtherFileTypes_AreIgnored()
+    {
+        var plan = Plan(new DeviceLedger(), Log(file: "/logs/2025/10/0817.sbp"));
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        plan.RefusedPaths.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Plan_TrackLargerThanTheLimit_IsRefusedAndRecordedAsFailed()
+    {
+        _options.Limits.MaxTrackBytes = 1000;
+        var ledger = new DeviceLedger();
+
+        var plan = Plan(ledger, Log(size: 1001));
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        plan.Downloads.Refusals.Should().ContainSingle().Which.Should().Contain("Limits:MaxTrackBytes");
+        ledger.Find(Name)!.Status.Should().Be(LedgerStatus.Failed);
+    }
+
+    [Fact]
+    public void Plan_SeveralTracks_NewestFirst()
+    {
+        var plan = Plan(new DeviceLedger(), Log(), Log(start: Start + 3_600_000, file: "/logs/b.oao"), Log(start: Start - 3_600_000, file: "/logs/a.oao"));
+
+        plan.Downloads.Tracks.Select(t => t.Log.File).Should().Equal("/logs/b.oao", "/logs/2025/10/0817_2025-10-12-1102.oao", "/logs/a.oao");
+    }
+}

@@ -1,0 +1,42 @@
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Tests.Support;
+
+namespace MotionServer.Pipeline.Tests.Roster;
+
+public class FileRosterSourceTests
+{
+    private const string Header = "Motion ID,Start Date,End Date,File ID\n";
+
+    [Fact]
+    public void Refresh_FileChangedToBadRoster_KeepsTheLastGoodOneAndReportsTheProblem()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.Write("motions.csv", Header + "801,2025-10-11,2025-10-17,AAA\n");
+        var source = new FileRosterSource(path, "config/motions.csv");
+        source.Load();
+
+        File.WriteAllText(path, Header + "801,2025-10-11,2025-10-17,AAA\n802,not a date,2025-10-17,BBB\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+
+        source.Refresh().Should().Be(RosterRefresh.Refused);
+        source.Current.DeviceIds.Should().Equal(801);
+        source.Problems.Should().ContainSingle().Which.Line.Should().Be(3);
+    }
+
+    [Fact]
+    public void Refresh_FileChangedToGoodRoster_ReplacesItAndClearsProblems()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.Write("motions.csv", Header + "801,2025-10-11,2025-10-17,AAA\n");
+        var source = new FileRosterSource(path, "config/motions.csv");
+        source.Load();
+
+        File.WriteAllText(path, Header + "801,2025-10-11,2025-10-17,AAA\n802,2025-10-11,2025-10-17,BBB\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+
+        source.Refresh().Should().Be(RosterRefresh.Replaced);
+        source.Current.DeviceIds.Should().Equal(801, 802);
+        source.Problems.Should().BeEmpty();
+        source.Refresh().Should().Be(RosterRefresh.Unchanged);
+    }
+}
