@@ -1,6 +1,6 @@
 namespace MotionServer.Emulator;
 
-/// <summary>Command line of the emulated fleet (placeholder until the emulator lands).</summary>
+/// <summary>Command line of the emulated fleet.</summary>
 internal static class EmulatorProgram
 {
     public static int Main() => 0;
