@@ -20,25 +20,5 @@ internal static class HostsFile
     }
 
     /// <summary>Writes <paramref name="text"/> atomically (temporary file, then rename): a reader never sees half a file.</summary>
-    public static void Write(string path, string text)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        string? folder = Path.GetDirectoryName(full);
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        string temporary = $"{full}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void Write(string path, string text) => AtomicText.Write(path, text);
 }
