@@ -9,6 +9,8 @@ namespace MotionServer.Emulator.Transfers;
 /// </summary>
 internal sealed class BodySender(TimeProvider timeProvider)
 {
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Sends <paramref name="body"/> (headers first, with its Content-Length).</summary>
     /// <param name="context">The request.</param>
     /// <param name="body">The bytes.</param>
@@ -30,9 +32,13 @@ internal sealed class BodySender(TimeProvider timeProvider)
         {
             context.Response.ContentLength = total;
             await context.Response.StartAsync(cancellationToken).ConfigureAwait(false);
-            while (sent < stopAt)
+
+            // The wait for the next chunk starts before the current one is reported, so that a test on a fake clock
+            // that advances time on a progress report always finds the timer armed.
+            var next = sent < stopAt ? NextChunkAsync(sent, stopAt, faults, limiter, cancellationToken) : null;
+            while (next is not null)
             {
-                int chunk = await NextChunkAsync(sent, stopAt, faults, limiter, cancellationToken).ConfigureAwait(false);
+                int chunk = await next.ConfigureAwait(false);
                 var flush = await context.Response.BodyWriter.WriteAsync(body.Slice((int)sent, chunk), cancellationToken).ConfigureAwait(false);
                 sent += chunk;
                 if (flush.IsCanceled || (flush.IsCompleted && sent < total))
@@ -40,6 +46,7 @@ internal sealed class BodySender(TimeProvider timeProvider)
                     return (sent, Finish(context, sent, started, TransferOutcome.Cut, progress));
                 }
 
+                next = sent < stopAt ? NextChunkAsync(sent, stopAt, faults, limiter, cancellationToken) : null;
                 progress(sent, timeProvider.GetElapsedTime(started), TransferOutcome.InProgress);
             }
 
@@ -50,6 +57,8 @@ internal sealed class BodySender(TimeProvider timeProvider)
             }
             else if (abortAt <= stallAt)
             {
+                // Let the bytes already written leave before the connection drops.
+                await Task.Delay(AbortGrace, cancellationToken).ConfigureAwait(false);
                 outcome = TransferOutcome.Aborted;
             }
             else
@@ -60,7 +69,8 @@ internal sealed class BodySender(TimeProvider timeProvider)
         }
         catch (OperationCanceledException)
         {
-            outcome = sent < stopAt || stopAt == total ? TransferOutcome.Cut : TransferOutcome.Stalled;
+            outcome = sent < stopAt || sent == total ? TransferOutcome.Cut
+                : abortAt <= stallAt ? TransferOutcome.Aborted : TransferOutcome.Stalled;
         }
         catch (IOException)
         {
