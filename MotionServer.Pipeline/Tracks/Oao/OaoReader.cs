@@ -1,0 +1,59 @@
+namespace MotionServer.Pipeline.Tracks.Oao;
+
+/// <summary>
+/// Reads a whole OAO file (§10): frame by frame, the mode deciding each length. Header frames are kept, GNSS frames
+/// decoded, other known frames skipped; the end marker stops the reading. Bad data becomes anomalies in the result;
+/// only a <c>Reject</c> policy of <see cref="OaoReaderOptions"/> makes it throw <see cref="OaoFormatException"/>.
+/// </summary>
+public static class OaoReader
+{
+    /// <summary>Reads a file already in memory.</summary>
+    /// <param name="content">The whole file.</param>
+    /// <param name="options">Policies for bad data; <see cref="OaoReaderOptions.Default"/> when null.</param>
+    public static OaoReadResult Read(ReadOnlySpan<byte> content, OaoReaderOptions? options = null) =>
+        new OaoFrameWalker(options ?? OaoReaderOptions.Default).Walk(content);
+
+    /// <summary>Reads a file already in memory.</summary>
+    /// <param name="content">The whole file.</param>
+    /// <param name="options">Policies for bad data; <see cref="OaoReaderOptions.Default"/> when null.</param>
+    public static OaoReadResult Read(byte[] content, OaoReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Read(content.AsSpan(), options);
+    }
+
+    /// <summary>Reads a stream to its end, then reads the file.</summary>
+    /// <param name="stream">The file's bytes from the current position.</param>
+    /// <param name="options">Policies for bad data; <see cref="OaoReaderOptions.Default"/> when null.</param>
+    public static OaoReadResult Read(Stream stream, OaoReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream(InitialCapacity(stream));
+        stream.CopyTo(buffer);
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
+    }
+
+    /// <summary>Reads a stream to its end asynchronously, then reads the file.</summary>
+    /// <param name="stream">The file's bytes from the current position.</param>
+    /// <param name="options">Policies for bad data; <see cref="OaoReaderOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the reading of the stream.</param>
+    public static async Task<OaoReadResult> ReadAsync(
+        Stream stream, OaoReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream(InitialCapacity(stream));
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
+    }
+
+    private static int InitialCapacity(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return 0;
+        }
+
+        long remaining = stream.Length - stream.Position;
+        return remaining is > 0 and < int.MaxValue ? (int)remaining : 0;
+    }
+}
