@@ -9,8 +9,10 @@ namespace MotionServer.Emulator.Cli;
 internal sealed class EmulatorCommand(EmulatorArguments arguments, ILoggerFactory loggerFactory, TextWriter output)
 {
     /// <summary>Runs until <paramref name="stopping"/> is cancelled; then every device leaves.</summary>
+    /// <param name="stopping">Ctrl+C.</param>
+    /// <param name="started">Called once every device is present and the files are written.</param>
     /// <exception cref="System.Net.Sockets.SocketException">The port is taken.</exception>
-    public async Task RunAsync(CancellationToken stopping)
+    public async Task RunAsync(CancellationToken stopping, Action<EmulatedFleet>? started = null)
     {
         var plan = RealisticFleet.Build(new RealisticFleetOptions
         {
@@ -31,6 +33,7 @@ internal sealed class EmulatorCommand(EmulatorArguments arguments, ILoggerFactor
             }
 
             await PrintAsync(fleet).ConfigureAwait(false);
+            started?.Invoke(fleet);
             try
             {
                 await Task.Delay(Timeout.Infinite, stopping).ConfigureAwait(false);
