@@ -12,11 +12,11 @@ internal static class DeviceRoutes
     /// <summary><c>GET /logs.json</c>.</summary>
     public const string Logs = "/logs.json";
 
-    /// <summary>What a path names.</summary>
-    public static RouteKind KindOf(string path, Func<string, bool> isTrack) => path switch
+    /// <summary>What a path names; <paramref name="isTrack"/> tells whether the device lists a log there.</summary>
+    public static RouteKind KindOf(string path, bool isTrack) => path switch
     {
         Info or Settings or Logs => RouteKind.Json,
-        _ when isTrack(path) => RouteKind.Track,
+        _ when isTrack => RouteKind.Track,
         _ => RouteKind.Unknown,
     };
 }

@@ -21,6 +21,9 @@ internal sealed partial class EmulatedDevice
         [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "{Hostname} answers {Path} with HTTP {StatusCode} (fault)")]
         public static partial void HttpErrorFault(ILogger logger, string hostname, string path, int statusCode);
 
+        [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "{Hostname} faults on {Path}: {Faults}")]
+        public static partial void FaultsApplied(ILogger logger, string hostname, string path, Faults.RequestFaults faults);
+
         [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "{Hostname} request for {Path} failed")]
         public static partial void RequestFailed(ILogger logger, string hostname, string path, Exception exception);
 

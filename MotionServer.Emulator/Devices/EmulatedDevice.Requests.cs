@@ -12,8 +12,13 @@ internal sealed partial class EmulatedDevice
     {
         string path = context.Request.Path.Value ?? "/";
         var track = FindTrack(path);
-        var route = track is not null ? RouteKind.Track : DeviceRoutes.KindOf(path, _ => false);
+        var route = DeviceRoutes.KindOf(path, isTrack: track is not null);
         var faults = Faults.Take(path, route);
+        if (faults != RequestFaults.None)
+        {
+            Log.FaultsApplied(_logger, Hostname, path, faults);
+        }
+
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session);
         var token = linked.Token;
         _inFlight.TryAdd(context, 0);

@@ -187,6 +187,32 @@ public sealed class EmulatedDeviceEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Head_Track_AnnouncesTheLengthWithoutABody()
+    {
+        using var client = EmulatorHttp.Client();
+        var track = _fleet[817].Tracks[0];
+
+        using var response = await client.SendAsync(new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Head, new Uri(_fleet[817].BaseUri, track.Path)));
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentLength.Should().Be(track.Size);
+        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task GetTrack_ServerRequestTarget_ServesTheTrackAndRecordsTheTarget()
+    {
+        using var client = EmulatorHttp.Client();
+        var track = _fleet[817].Tracks[0];
+        string target = MotionServer.Pipeline.Tracks.DevicePath.ToRequestTarget(track.Path);
+
+        byte[] body = await client.GetByteArrayAsync(new Uri(_fleet[817].BaseUri, target));
+
+        body.Should().HaveCount((int)track.Size);
+        _fleet[817].Requests[^1].RawTarget.Should().Be(target);
+    }
+
+    [Fact]
     public async Task Post_AnyPath_Returns405()
     {
         using var client = EmulatorHttp.Client();
