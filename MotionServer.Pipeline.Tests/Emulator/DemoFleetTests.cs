@@ -102,6 +102,17 @@ public sealed class DemoFleetTests : IAsyncLifetime
         _demo.Fleet[DemoFleet.ReturningDevice].Tracks.Should().HaveCount(logs + 1);
     }
 
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(23, 58)]
+    public async Task StartAsync_NearMidnight_StillDatesEveryDeviceALogToday(int hour, int minute)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 10, 12, hour, minute, 0, TimeSpan.Zero));
+        await using var demo = await DemoFleet.StartAsync(new DemoFleetOptions { StartSchedule = false }, clock);
+
+        demo.Fleet.Devices.Should().AllSatisfy(d => d.Tracks.Should().Contain(t => LocalDate(t) == Today && t.Duration > 0));
+    }
+
     [Fact]
     public void StartAsync_FlakyDevice_HasAOneShotAbortOnItsFirstTrack()
     {

@@ -46,7 +46,7 @@ internal static class Signal
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Handler(object? sender, bool present)
         {
-            if (present == online && done.TrySetResult() is var _)
+            if (present == online && done.TrySetResult())
             {
                 device.PresenceChanged -= Handler;
             }
