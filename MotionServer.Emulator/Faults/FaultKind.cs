@@ -1,0 +1,38 @@
+namespace MotionServer.Emulator.Faults;
+
+/// <summary>What a <see cref="DeviceFault"/> does to the requests it matches.</summary>
+internal enum FaultKind
+{
+    /// <summary>Drops the connection after <see cref="DeviceFault.Bytes"/> bytes of the body. Default scope: tracks.</summary>
+    Abort,
+
+    /// <summary>Stops sending after <see cref="DeviceFault.Bytes"/> bytes and hangs until the client gives up. Default scope: tracks.</summary>
+    Stall,
+
+    /// <summary>After <see cref="DeviceFault.Bytes"/> bytes, sends one byte every <see cref="DeviceFault.Interval"/>. Default scope: tracks.</summary>
+    Trickle,
+
+    /// <summary>Answers <see cref="DeviceFault.StatusCode"/> (500) instead. Default scope: every path.</summary>
+    HttpError,
+
+    /// <summary>Sends a JSON document cut short (not parseable). Default scope: the three JSON documents.</summary>
+    MalformedJson,
+
+    /// <summary>Sends a valid JSON document longer than <see cref="DeviceFault.Bytes"/> bytes. Default scope: the JSON documents.</summary>
+    OversizedJson,
+
+    /// <summary>info.json names <see cref="DeviceFault.Identifier"/> (default: id + 1). Scope: info.json.</summary>
+    WrongIdentifier,
+
+    /// <summary>Waits <see cref="DeviceFault.Interval"/> before answering. Default scope: every path.</summary>
+    Delay,
+
+    /// <summary>The body carries <see cref="DeviceFault.Bytes"/> more bytes than logs.json announced. Default scope: tracks.</summary>
+    ExtraBytes,
+
+    /// <summary>The body lacks its last <see cref="DeviceFault.Bytes"/> bytes (honest Content-Length). Default scope: tracks.</summary>
+    MissingBytes,
+
+    /// <summary>logs.json also lists <see cref="DeviceFault.Paths"/> (hostile device paths). Scope: logs.json.</summary>
+    HostileTrackPaths,
+}

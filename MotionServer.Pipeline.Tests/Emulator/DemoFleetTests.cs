@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Time.Testing;
+using MotionServer.Emulator.Demo;
+using MotionServer.Emulator.Devices;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Tracks;
+using MotionServer.Pipeline.Tracks.Oao;
+
+namespace MotionServer.Pipeline.Tests.Emulator;
+
+public sealed class DemoFleetTests : IAsyncLifetime
+{
+    private static readonly DateOnly Today = new(2025, 10, 12);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 10, 12, 15, 30, 0, TimeSpan.Zero));
+    private DemoFleet _demo = null!;
+
+    public async Task InitializeAsync() => _demo = await DemoFleet.StartAsync(_clock);
+
+    public async Task DisposeAsync() => await _demo.DisposeAsync();
+
+    private static DateOnly LocalDate(EmulatedTrack track) =>
+        DateOnly.FromDateTime(TrackName.LocalStartOf(track.StartDate, track.TimezoneMinutes ?? 60));
+
+    [Fact]
+    public void StartAsync_FakeClock_BuildsTwelveDevicesWithRealisticVariety()
+    {
+        var devices = _demo.Fleet.Devices;
+
+        devices.Should().HaveCount(12);
+        devices.Count(d => d.Profile.BatteryLevel < 60).Should().BeGreaterThanOrEqualTo(2);
+        devices.Should().ContainSingle(d => d.Profile.Firmware.UsesLegacyShape);
+        devices.Should().ContainSingle(d => d.Profile.Settings.OneLogPerDay).Which.Id.Should().Be(DemoFleet.OneLogPerDayDevice);
+        devices.Should().ContainSingle(d => d.Profile.Settings.CustomLed == null);
+        devices.Where(d => d.Id != DemoFleet.OneLogPerDayDevice).Should().AllSatisfy(d =>
+        {
+            d.Profile.Settings.GnssRate.Should().Be(5);
+            d.Profile.Settings.TimezoneMinutes.Should().Be(60);
+        });
+        devices.Should().AllSatisfy(d => d.IsOnline.Should().BeFalse("nobody arrives before the clock moves"));
+        _demo.Port.Should().Be(_demo.Fleet.Port);
+    }
+
+    [Fact]
+    public void Tracks_Demo_AreShortValidLogsDatedToday()
+    {
+        foreach (var device in _demo.Fleet.Devices)
+        {
+            var today = device.Tracks.Where(t => LocalDate(t) == Today).ToList();
+            today.Count(t => t.Duration > 0).Should().BeInRange(1, 4, device.Hostname);
+            device.Tracks.Except(today).Where(t => LocalDate(t) >= Today.AddDays(-7)).Should().BeEmpty("other logs are last month's");
+            foreach (var track in device.Tracks)
+            {
+                track.Duration.Should().BeLessThanOrEqualTo(6 * 60_000);
+                track.Size.Should().Be(track.Content.Length).And.BeLessThan(600_000);
+                var read = OaoReader.Read(track.Content.Span);
+                read.Anomalies.Should().BeEmpty(track.Path);
+                read.Header!.StartDate.Should().Be(track.StartDate);
+                DevicePath.Check(track.Path).Should().BeNull();
+            }
+        }
+
+        _demo.Fleet[808].Tracks.Should().Contain(t => t.Size == 1536 && t.Best500m == 0, "one log never sailed");
+        _demo.Fleet.Devices.Sum(d => d.Tracks.Sum(t => t.Size)).Should().BeLessThan(20L * 1024 * 1024);
+    }
+
+    [Fact]
+    public void RosterCsv_Demo_ParsesAndCoversEveryDeviceToday()
+    {
+        var roster = RosterCsvReader.Read(new StringReader(_demo.RosterCsv), "motions.csv");
+
+        _demo.RosterCsv.Should().StartWith("Entrant ID,Tally,Motion ID,Start Date,End Date,File ID,First Name,Family Name,Craft Type,Class,Status,Entry Type\n");
+        _demo.Fleet.Devices.Should().AllSatisfy(d => roster.Find(d.Id, Today).Should().NotBeNull(d.Hostname));
+        roster.Contains(DemoFleet.SpareDevice).Should().BeTrue();
+        roster.EntriesFor(810).Should().HaveCount(2);
+        roster.Entries.Should().AllSatisfy(e => e.FileId.Should().MatchRegex("^[A-Z]{3}[0-9]+[A-Z]{3}$"));
+    }
+
+    [Fact]
+    public async Task Schedule_FakeClock_EveryDeviceVisitsAndReturningDevicesBringMore()
+    {
+        var visited = new HashSet<int>();
+        foreach (var device in _demo.Fleet.Devices)
+        {
+            device.PresenceChanged += (sender, online) =>
+            {
+                lock (visited)
+                {
+                    visited.Add(((EmulatedDevice)sender!).Id);
+                }
+            };
+        }
+
+        long dayLog = _demo.Fleet[DemoFleet.OneLogPerDayDevice].Tracks[0].Size;
+        int logs = _demo.Fleet[DemoFleet.ReturningDevice].Tracks.Count;
+
+        _clock.Advance(_demo.Schedule.End + TimeSpan.FromSeconds(1));
+        await _demo.Completion.WaitAsync(Signal.Timeout);
+
+        visited.Should().HaveCount(12);
+        _demo.Fleet.Online.Should().BeEmpty("every visit ends");
+        _demo.Schedule.End.Should().BeGreaterThan(TimeSpan.FromMinutes(2)).And.BeLessThan(TimeSpan.FromMinutes(6));
+        _demo.Fleet[DemoFleet.OneLogPerDayDevice].Tracks.Should().ContainSingle().Which.Size.Should().BeGreaterThan(dayLog);
+        _demo.Fleet[DemoFleet.ReturningDevice].Tracks.Should().HaveCount(logs + 1);
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(23, 58)]
+    public async Task StartAsync_NearMidnight_StillDatesEveryDeviceALogToday(int hour, int minute)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 10, 12, hour, minute, 0, TimeSpan.Zero));
+        await using var demo = await DemoFleet.StartAsync(new DemoFleetOptions { StartSchedule = false }, clock);
+
+        demo.Fleet.Devices.Should().AllSatisfy(d => d.Tracks.Should().Contain(t => LocalDate(t) == Today && t.Duration > 0));
+    }
+
+    [Fact]
+    public void StartAsync_FlakyDevice_HasAOneShotAbortOnItsFirstTrack()
+    {
+        var flaky = _demo.Fleet[DemoFleet.FlakyDevice];
+
+        flaky.Faults.Active.Should().ContainSingle().Which.Times.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task WriteHostsFile_Demo_NamesEveryDevice()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"demo-hosts-{Guid.NewGuid():N}.txt");
+        try
+        {
+            _demo.WriteHostsFile(path);
+
+            (await File.ReadAllLinesAsync(path)).Should().HaveCount(12).And.Contain("127.0.0.2 motion-801");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
