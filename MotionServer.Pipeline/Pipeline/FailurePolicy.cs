@@ -19,15 +19,11 @@ internal sealed partial class FailurePolicy(FleetState fleet, MotionServerOption
     /// <param name="attention">The words for the attention line, given the attempt count, e.g. "1 track(s) failed".</param>
     public DeviceFailed Fail(DeviceWork work, string reason, Func<int, string> attention)
     {
-        int attempts = fleet.MarkFailed(work.DeviceId, reason, Backoff);
-        if (attempts >= options.Download.AttemptsBeforeAttention)
+        int threshold = options.Download.AttemptsBeforeAttention;
+        int attempts = fleet.MarkFailed(work.DeviceId, reason, Backoff, n => n >= threshold ? $"{attention(n)}: {reason}" : null);
+        if (attempts == threshold)
         {
-            string summary = $"{attention(attempts)}: {reason}";
-            fleet.SetAttention(work.DeviceId, summary);
-            if (attempts == options.Download.AttemptsBeforeAttention)
-            {
-                NeedsAttention(logger, work.Hostname, summary);
-            }
+            NeedsAttention(logger, work.Hostname, $"{attention(attempts)}: {reason}");
         }
 
         return new DeviceFailed(work, reason);

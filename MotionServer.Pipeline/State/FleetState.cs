@@ -244,9 +244,12 @@ internal sealed partial class FleetState : IMotionFleet
         });
     }
 
-    /// <summary>The last step failed: address discarded (so detection retries it), paced by <paramref name="backoff"/> (given the attempt count).</summary>
+    /// <summary>
+    /// The last step failed: address discarded (so detection retries it), paced by <paramref name="backoff"/>, and
+    /// flagged with <paramref name="attention"/>'s words when it returns some (both given the attempt count).
+    /// </summary>
     /// <returns>The number of consecutive failed attempts, this one included.</returns>
-    public int MarkFailed(int id, string reason, Func<int, TimeSpan> backoff)
+    public int MarkFailed(int id, string reason, Func<int, TimeSpan> backoff, Func<int, string?>? attention = null)
     {
         int attempts = 0;
         Change(id, d =>
@@ -256,6 +259,11 @@ internal sealed partial class FleetState : IMotionFleet
             d.LastError = reason;
             attempts = ++d.FailedAttempts;
             d.NotBefore = Now + backoff(attempts);
+            if (attention?.Invoke(attempts) is { } words)
+            {
+                d.Attention = words;
+            }
+
             return MotionStatus.Failed;
         });
         return attempts;
@@ -304,8 +312,6 @@ internal sealed partial class FleetState : IMotionFleet
         });
 
     public void SetTransfer(int id, TransferProgress? progress) => Mutate(id, d => d.Transfer = progress);
-
-    public void SetAttention(int id, string? reason) => Mutate(id, d => d.Attention = reason);
 
     public void AddEvent(LogLevel level, int? deviceId, string message)
     {
