@@ -116,7 +116,7 @@ internal static partial class ServerRunner
             return ExitCodes.BadInput;
         }
 
-        if (demo is not null) Demo.DemoEnvironment.Announce(logger);
+        demo?.Announce(logger);
         await host.WaitForShutdownAsync().ConfigureAwait(false);
         return ExitCodes.Success;
     }

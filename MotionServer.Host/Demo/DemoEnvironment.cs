@@ -1,18 +1,91 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using MotionServer.Emulator.Demo;
+using MotionServer.Pipeline.Configuration;
 
 namespace MotionServer.Host.Demo;
 
-// TEMPORARY until the emulator lands: the demo refuses to start.
-internal sealed class DemoEnvironment : IAsyncDisposable
+/// <summary>
+/// The <c>--demo</c> run: an emulated fleet of Motion devices on loopback (each on its own 127.0.0.N, one port),
+/// arriving and leaving over a few minutes, with its roster and a hosts file in a demo event folder, and the
+/// server pointed at it. The demo only ever writes into an empty folder or an earlier demo folder — never a
+/// real event's.
+/// </summary>
+internal sealed partial class DemoEnvironment : IAsyncDisposable
 {
-    public string EventDirectory { get; } = "";
+    /// <summary>Marks a folder as a demo's, so a later demo may reuse it and a real event folder is never touched.</summary>
+    public const string MarkerFile = ".motion-server-demo";
 
-    public IReadOnlyDictionary<string, string?> SettingsOverrides { get; } = new Dictionary<string, string?>();
+    private const string HostsFile = "config/demo-hosts";
 
-    public static Task<(DemoEnvironment? Environment, string? Problem)> StartAsync(string? eventDirectory) =>
-        Task.FromResult<(DemoEnvironment?, string?)>((null, $"the demo is not available yet ({eventDirectory})"));
+    private readonly DemoFleet _fleet;
 
-    public static void Announce(ILogger logger) => ArgumentNullException.ThrowIfNull(logger);
+    private DemoEnvironment(string eventDirectory, DemoFleet fleet)
+    {
+        EventDirectory = eventDirectory;
+        _fleet = fleet;
+        SettingsOverrides = new Dictionary<string, string?>
+        {
+            [$"{MotionServerDefaults.SectionName}:Network:HostsFile"] = HostsFile,
+            [$"{MotionServerDefaults.SectionName}:Network:Port"] = fleet.Port.ToString(CultureInfo.InvariantCulture),
+        };
+    }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public string EventDirectory { get; }
+
+    /// <summary>Settings that point the server at the emulated fleet.</summary>
+    public IReadOnlyDictionary<string, string?> SettingsOverrides { get; }
+
+    /// <summary>Prepares the folder and starts the fleet; or says why the folder cannot be a demo folder.</summary>
+    public static async Task<(DemoEnvironment? Environment, string? Problem)> StartAsync(string? eventDirectory)
+    {
+        string folder = eventDirectory is null
+            ? Path.Combine(Path.GetTempPath(), $"motion-server-demo-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}")
+            : Path.GetFullPath(eventDirectory);
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !File.Exists(Path.Combine(folder, MarkerFile)))
+        {
+            return (null, $"{folder} is not empty and not an earlier demo folder: the demo never writes into a real event's folder. Give an empty folder, or none.");
+        }
+
+        DemoFleet fleet;
+        try
+        {
+            fleet = await DemoFleet.StartAsync(TimeProvider.System).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            return (null, $"the demo fleet cannot listen on loopback: {e.Message}");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "config"));
+            await File.WriteAllTextAsync(Path.Combine(folder, MarkerFile), "This folder belongs to a Motion Server demo run.\n").ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(folder, "config", "motions.csv"), fleet.RosterCsv).ConfigureAwait(false);
+            fleet.WriteHostsFile(Path.Combine(folder, HostsFile));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await fleet.DisposeAsync().ConfigureAwait(false);
+            return (null, $"the demo folder {folder} cannot be written: {e.Message}");
+        }
+
+        return (new DemoEnvironment(folder, fleet), null);
+    }
+
+    /// <summary>Tells the newcomer where to look.</summary>
+    public void Announce(ILogger logger)
+    {
+        var devices = _fleet.Fleet.Devices;
+        DemoRunning(logger, devices.Count, devices[0].Address.ToString(), devices[^1].Address.ToString(), _fleet.Port);
+        DemoFolder(logger, EventDirectory, Path.Combine(EventDirectory, "dashboards", "index.html"));
+    }
+
+    public ValueTask DisposeAsync() => _fleet.DisposeAsync();
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Demo: {Count} emulated Motion devices on {First} to {Last}, port {Port}, arriving and leaving over the next minutes; Ctrl+C stops")]
+    private static partial void DemoRunning(ILogger logger, int count, string first, string last, int port);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Demo event folder: {Folder} - dashboards: {Dashboard}")]
+    private static partial void DemoFolder(ILogger logger, string folder, string dashboard);
 }
