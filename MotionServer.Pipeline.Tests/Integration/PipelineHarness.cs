@@ -60,13 +60,15 @@ internal sealed class PipelineHarness : IAsyncDisposable
     }
 
     /// <summary>Starts a pipeline for <paramref name="fleet"/> on <paramref name="eventDirectory"/> (its roster written there).</summary>
-    public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null)
+    /// <param name="log">Where the lines go; pass one to watch them from the very first line.</param>
+    public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
+        CapturingLoggerProvider? log = null)
     {
         var options = OptionsFor(eventDirectory, fleet);
         configure?.Invoke(options);
         Directory.CreateDirectory(Path.Combine(eventDirectory, "config"));
         fleet.WriteHostsFile(Path.Combine(eventDirectory, "config", "hosts"));
-        var log = new CapturingLoggerProvider();
+        log ??= new CapturingLoggerProvider();
         var loggers = new LoggerFactory([log]);
         var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), new FixedRosterSource(roster), TimeProvider.System, loggers);
         await pipeline.StartAsync(CancellationToken.None);

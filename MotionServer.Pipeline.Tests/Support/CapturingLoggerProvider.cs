@@ -8,6 +8,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogLine> _lines = new();
 
+    /// <summary>Raised on the logging thread after each line is kept (invariant checks hook in here).</summary>
+    public event Action<LogLine>? LineWritten;
+
     public IReadOnlyList<LogLine> Lines => [.. _lines];
 
     public IEnumerable<string> Messages(LogLevel? level = null) =>
@@ -28,7 +31,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._lines.Enqueue(new LogLine(logLevel, formatter(state, exception)));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var line = new LogLine(logLevel, formatter(state, exception));
+            owner._lines.Enqueue(line);
+            owner.LineWritten?.Invoke(line);
+        }
     }
 }

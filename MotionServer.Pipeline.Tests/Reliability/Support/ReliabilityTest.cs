@@ -1,0 +1,53 @@
+using MotionServer.Emulator.Fleet;
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tests.Integration;
+using MotionServer.Pipeline.Tests.Support;
+
+namespace MotionServer.Pipeline.Tests.Reliability.Support;
+
+/// <summary>
+/// Base of the reliability tests: the event folder is <c>&lt;temp&gt;/event</c>, so that its parent can be scanned for
+/// anything written beside it; every run is watched by an <see cref="InvariantWatch"/> from its first log line.
+/// </summary>
+public abstract class ReliabilityTest : IDisposable
+{
+    private protected ReliabilityTest()
+    {
+        EventDirectory = Path.Combine(Temp.Path, "event");
+        Directory.CreateDirectory(EventDirectory);
+    }
+
+    private protected TemporaryFolder Temp { get; } = new();
+
+    private protected string EventDirectory { get; }
+
+    private protected InvariantWatch? Watch { get; private set; }
+
+    /// <summary>Starts the real pipeline on the event folder for <paramref name="fleet"/>, watched from its first line.</summary>
+    private protected async Task<PipelineHarness> StartAsync(EmulatedFleet fleet, MotionRoster? roster = null, Action<MotionServerOptions>? configure = null)
+    {
+        roster ??= PipelineHarness.RosterFor(fleet);
+        var log = new CapturingLoggerProvider();
+        Watch = new InvariantWatch(new EventFolder(EventDirectory), fleet, roster, log);
+        return await PipelineHarness.StartAsync(EventDirectory, fleet, roster, configure, log);
+    }
+
+    /// <summary>Waits until every device is completed with its tracks, all within one <paramref name="timeout"/>.</summary>
+    private protected static async Task WaitForAllCompletedAsync(PipelineHarness server, IReadOnlyDictionary<int, int> tracksById, TimeSpan timeout)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (id, tracks) in tracksById)
+        {
+            var left = timeout - deadline.Elapsed;
+            await server.WaitForCompletedAsync(id, tracks, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
+        }
+    }
+
+    public void Dispose()
+    {
+        Temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
