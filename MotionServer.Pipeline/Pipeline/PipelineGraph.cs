@@ -19,7 +19,8 @@ namespace MotionServer.Pipeline.Pipeline;
 ///                └──── retry pacer (backoff) ◄────────────────────────┘           │
 ///   presence probe ──► disconnection ──────────────────────────────► sink ◄───────┘ (done / not found / abandoned)
 /// </code>
-/// Each stage runs its Workers setting in parallel with a bounded input; every source ends with a catch-all
+/// Each stage runs its Workers setting in parallel; its queue is bounded by the fleet state's claim (one item per
+/// device), not by the block (see <see cref="DataflowBlocks.Stage{TIn, TOut}"/>); every source ends with a catch-all
 /// link; completion propagates along the forward edges only (the retry edge closes a cycle).
 /// </summary>
 internal sealed class PipelineGraph : IDisposable
@@ -49,10 +50,10 @@ internal sealed class PipelineGraph : IDisposable
         var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, failures, options, lifetime, logger);
         var disconnection = new DisconnectionStage(probe, fleet, options, lifetime, logger);
 
-        Detection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(detection.DetectAsync, options.Detection.Workers, Capacity(options.Detection.Workers));
-        _inspection = DataflowBlocks.Stage<StageOutcome, StageOutcome>(inspection.InspectAsync, options.Inspection.Workers, Capacity(options.Inspection.Workers));
-        _download = DataflowBlocks.Stage<StageOutcome, StageOutcome>(download.DownloadAsync, options.Download.Workers, Capacity(options.Download.Workers));
-        Disconnection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(disconnection.ProbeAsync, options.Disconnection.Workers, Capacity(options.Disconnection.Workers));
+        Detection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(detection.DetectAsync, options.Detection.Workers);
+        _inspection = DataflowBlocks.Stage<StageOutcome, StageOutcome>(inspection.InspectAsync, options.Inspection.Workers);
+        _download = DataflowBlocks.Stage<StageOutcome, StageOutcome>(download.DownloadAsync, options.Download.Workers);
+        Disconnection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(disconnection.ProbeAsync, options.Disconnection.Workers);
         _retry = new RetryPacer(fleet, time, lifetime);
         _sink = new ActionBlock<StageOutcome>(outcome => fleet.Release(outcome.Work.DeviceId));
 
@@ -102,7 +103,4 @@ internal sealed class PipelineGraph : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-
-    /// <summary>A bounded input keeps memory flat and lets the sweep feel back-pressure: a few items per worker.</summary>
-    private static int Capacity(int workers) => workers * 2;
 }
