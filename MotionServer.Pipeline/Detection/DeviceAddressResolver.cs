@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Detection;
 
@@ -8,13 +10,17 @@ namespace MotionServer.Pipeline.Detection;
 /// (<see cref="Dns.GetHostAddressesAsync(string, CancellationToken)"/>, getaddrinfo on Linux). Addresses
 /// that a router gives every unknown name (10.10.10.10 by default) count as "not found".
 /// </summary>
-internal sealed class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored) : IAddressResolver
+internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null) : IAddressResolver
 {
+    // Names last seen resolving to an ignored address: the log says so once per name, not at every sweep
+    // (an absent device is looked for every few seconds all day).
+    private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
     {
         if (hostsFile?.Lookup(hostname) is { } listed)
         {
-            return Usable(listed) ? listed : null;
+            return Choose(hostname, [listed]);
         }
 
         IPAddress[] addresses;
@@ -25,17 +31,39 @@ internal sealed class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyColle
         }
         catch (SocketException)
         {
-            return null;
+            addresses = [];
         }
         catch (ArgumentException)
         {
-            return null;
+            addresses = [];
         }
 
-        // Devices speak IPv4; prefer it, but accept IPv6 if that is all the network gives.
-        return addresses.Where(Usable).OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).FirstOrDefault();
+        return Choose(hostname, addresses);
     }
 
-    private bool Usable(IPAddress address) =>
-        !ignored.Contains(address) && !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any);
+    private IPAddress? Choose(string hostname, IPAddress[] addresses)
+    {
+        // Devices speak IPv4; prefer it, but accept IPv6 if that is all the network gives.
+        var usable = addresses
+            .Where(a => !ignored.Contains(a) && !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any))
+            .OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)
+            .FirstOrDefault();
+        if (usable is null && addresses.FirstOrDefault(ignored.Contains) is { } catchAll)
+        {
+            if (logger is not null && _reportedIgnored.TryAdd(hostname, 0))
+            {
+                IgnoredAddress(logger, hostname, catchAll.ToString());
+            }
+        }
+        else
+        {
+            _reportedIgnored.TryRemove(hostname, out _);
+        }
+
+        return usable;
+    }
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Debug,
+        Message = "{Hostname} resolves to {Address}, the address this network gives unknown names (Network:IgnoredAddresses): not on the network")]
+    private static partial void IgnoredAddress(ILogger logger, string hostname, string address);
 }

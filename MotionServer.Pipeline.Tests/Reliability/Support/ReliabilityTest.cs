@@ -45,6 +45,43 @@ public abstract class ReliabilityTest : IDisposable
         }
     }
 
+    /// <summary>Completes with the first log line (past or future) that matches.</summary>
+    private protected static Task<string> WaitForLogAsync(PipelineHarness server, Func<string, bool> match, TimeSpan? timeout = null)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(CapturingLoggerProvider.LogLine line)
+        {
+            if (match(line.Message))
+            {
+                seen.TrySetResult(line.Message);
+            }
+        }
+
+        server.Log.LineWritten += OnLine;
+        if (server.Log.Messages().FirstOrDefault(match) is { } already)
+        {
+            seen.TrySetResult(already);
+        }
+
+        return WaitAsync();
+
+        async Task<string> WaitAsync()
+        {
+            try
+            {
+                return await seen.Task.WaitAsync(timeout ?? PipelineHarness.DefaultTimeout);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"no such log line; last lines:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", server.Log.Messages().TakeLast(15))}");
+            }
+            finally
+            {
+                server.Log.LineWritten -= OnLine;
+            }
+        }
+    }
+
     public void Dispose()
     {
         Temp.Dispose();
