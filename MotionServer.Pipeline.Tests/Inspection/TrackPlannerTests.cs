@@ -236,4 +236,18 @@ public sealed class TrackPlannerTests : IDisposable
 
         plan.Downloads.Tracks.Select(t => t.Log.File).Should().Equal("/logs/b.oao", "/logs/2025/10/0817_2025-10-12-1102.oao", "/logs/a.oao");
     }
+
+    [Fact]
+    public void Plan_TrackWhoseLastAttemptFailed_GoesAfterTheOthers()
+    {
+        var ledger = new DeviceLedger();
+        var newest = Log(start: Start + 3_600_000, file: "/logs/b.oao");
+        Plan(ledger, Log(), newest);
+        string newestName = ledger.Entries.Keys.Max(StringComparer.Ordinal)!;
+        ledger.Set(newestName, ledger.Find(newestName)! with { Status = LedgerStatus.Failed, Error = "transfer broke" });
+
+        var plan = Plan(ledger, Log(), newest);
+
+        plan.Downloads.Tracks.Select(t => t.Log.File).Should().Equal("/logs/2025/10/0817_2025-10-12-1102.oao", "/logs/b.oao");
+    }
 }

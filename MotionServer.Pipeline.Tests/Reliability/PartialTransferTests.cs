@@ -64,4 +64,23 @@ public sealed class PartialTransferTests : ReliabilityTest
         var ledger = new LedgerStore(server.Folder).Load("motion-813", out _);
         ledger.Entries.Values.Should().ContainSingle().Which.Status.Should().Be(LedgerStatus.Completed);
     }
+
+    [Fact]
+    public async Task TrackThatKeepsBreaking_DoesNotHoldBackTheDevicesOtherTracks()
+    {
+        await using var fleet = await FleetBuilder.StartAsync([814], tracksPerDevice: 3);
+        var broken = fleet[814].Tracks[^1]; // the newest: fetched first while it has never failed
+        fleet[814].Faults.Add(DeviceFault.AbortAfter(1_000).On(broken.Path));
+        var roster = PipelineHarness.RosterFor(fleet);
+        await using var server = await StartAsync(fleet, roster);
+
+        var motion = await server.WaitForAsync(814, m => m.Tracks.Completed == 2 && m.FailedAttempts >= 3);
+
+        motion.Status.Should().NotBe(MotionStatus.Completed);
+        motion.Tracks.Failed.Should().Be(1);
+        var expected = ExpectedTracks.Of(fleet, roster).Where(t => t.Value.Path != broken.Path).ToDictionary(t => t.Key, t => t.Value);
+        EventFolderScan.ShouldHoldExactly(server.Folder, expected);
+        server.Log.Messages().Should().NotContain("motion-814 can be disconnected");
+        Watch!.ShouldHaveSeenNoViolation();
+    }
 }

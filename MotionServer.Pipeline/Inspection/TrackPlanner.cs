@@ -18,6 +18,7 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
     public TrackPlan Plan(int deviceId, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, DeviceLedger ledger)
     {
         var downloads = new List<PlannedTrack>();
+        var failedBefore = new HashSet<string>(StringComparer.Ordinal);
         var skipped = new List<PlannedTrack>();
         var adopted = new List<string>();
         var refusedPaths = new List<(string, string)>();
@@ -78,11 +79,20 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
                 else
                 {
                     downloads.Add(planned);
+                    if (decided.Status == LedgerStatus.Failed)
+                    {
+                        failedBefore.Add(planned.FileName);
+                    }
                 }
             }
         }
 
-        downloads.Sort((a, b) => b.Log.StartDate.CompareTo(a.Log.StartDate));
+        // Newest first (today's sessions matter most), but tracks whose last attempt failed go last: a broken transfer
+        // usually ends the device's turn (it looks gone), so a track that keeps breaking must not hold back the others.
+        downloads.Sort((a, b) =>
+            failedBefore.Contains(a.FileName) != failedBefore.Contains(b.FileName)
+                ? failedBefore.Contains(a.FileName) ? 1 : -1
+                : b.Log.StartDate.CompareTo(a.Log.StartDate));
         return new TrackPlan(new DownloadPlan(downloads, refusals), skipped, adopted, refusedPaths, changed);
     }
 
