@@ -51,7 +51,11 @@ internal static partial class ServerRunner
         }
         catch (Exception e) when (e is EventFolderLockedException or IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"MotionServer.Host: cannot start - {e.Message}").ConfigureAwait(false);
+            // Say which folder and why: a bare "The file '...' already exists" does not tell the operator what to fix.
+            string problem = e is EventFolderLockedException
+                ? e.Message
+                : $"the event folder {eventDirectory} cannot be used ({e.Message}); --event-dir must name a folder this user can write";
+            await Console.Error.WriteLineAsync($"MotionServer.Host: cannot start - {problem}").ConfigureAwait(false);
             if (demo is not null)
             {
                 await demo.DisposeAsync().ConfigureAwait(false);

@@ -37,13 +37,32 @@ internal static class SettingsLoader
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
         {
-            // JSON syntax errors arrive here; their message names the file and the line.
-            return SettingsLoadResult.Refused(e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message);
+            return SettingsLoadResult.Refused(DescribeLoadFailure(e));
         }
 
         var read = MotionServerOptionsReader.Read(configuration.GetSection(MotionServerDefaults.SectionName));
         var problems = read.Problems.Select(p => SettingsProblemLocator.Describe(configuration, p)).ToArray();
         return new SettingsLoadResult(configuration, read, problems);
+    }
+
+    /// <summary>
+    /// A JSON syntax error arrives as "Failed to load configuration from file 'F'." wrapping "Could not parse the JSON
+    /// file." wrapping the reader's own exception, which alone knows the line: bring the file and the line together
+    /// (the contract asks for both), and keep the reader's words without its position suffix.
+    /// </summary>
+    private static string DescribeLoadFailure(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException { LineNumber: long line } json)
+            {
+                string file = e.Message.Split('\'') is [_, var path, ..] ? path : "a settings file";
+                string what = json.Message.Split(" LineNumber:", 2)[0].Trim();
+                return $"{file} line {line + 1}: not valid JSON - {what}";
+            }
+        }
+
+        return e.InnerException is { } cause ? $"{e.Message} {cause.Message}" : e.Message;
     }
 }
 
