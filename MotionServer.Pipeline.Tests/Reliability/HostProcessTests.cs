@@ -132,6 +132,25 @@ public sealed partial class HostProcessTests : ReliabilityTest
     }
 
     [Fact]
+    public async Task RosterThatTurnsBadMidEvent_IsRefusedWithItsLine_AndTheServerCarriesOnWithTheLastGoodOne()
+    {
+        await using var fleet = await FleetBuilder.StartAsync([971, 972], tracksPerDevice: 1, join: false);
+        await fleet[971].JoinAsync();
+        await using var host = StartHost(fleet);
+        await host.WaitForLineAsync(l => l.EndsWith("motion-971 can be disconnected", StringComparison.Ordinal), StartTimeout);
+
+        WriteRoster(RosterCsv([971, 972]) + "3,1,973,2025-10-11,tomorrow,F973,Late,Entry,Sailboard,,Pro Fleet,All Week\n");
+        string refused = await host.WaitForLineAsync(l => l.Contains("Roster change refused", StringComparison.Ordinal), StartTimeout);
+        await fleet[972].JoinAsync();
+        await host.WaitForLineAsync(l => l.EndsWith("motion-972 can be disconnected", StringComparison.Ordinal), StartTimeout);
+        host.Terminate();
+
+        (await host.WaitForExitAsync(TimeSpan.FromSeconds(10))).Should().Be(0);
+        refused.Should().EndWith("Roster change refused, the last good roster stays in force - config/motions.csv line 4: End Date \"tomorrow\" is not a date of the form yyyy-MM-dd (such as 2025-10-11)");
+        EventFolderScan.ShouldHoldExactly(new EventFolder(EventDirectory), ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
+    }
+
+    [Fact]
     public async Task BadRoster_ExitsWithCode2_AndOneMessagePerProblemNamingFileAndLine()
     {
         WriteRoster("""
