@@ -15,7 +15,7 @@ namespace MotionServer.Pipeline.Tests.Reliability;
 /// <summary>
 /// The real executable (<c>dotnet MotionServer.Host.dll</c>) as a child process against an in-process emulated fleet.
 /// Issue 4, guarantee 2: SIGKILL mid-download leaves no file at a final name, and a restart finishes the job with every
-/// track byte-identical exactly once and nothing fetched twice. Guarantee 6: SIGTERM mid-download exits 0 within 10 s,
+/// track byte-identical exactly once and nothing fetched twice. Guarantee 6: SIGTERM or Ctrl+C mid-download exits 0 within 10 s,
 /// the log runs from "Server started" to "Server stopped" in whole lines, status.json says stopped. Guarantee 5 and 8:
 /// a bad roster, bad settings, a folder in use or unusable give exit code 2 and one clear message per problem.
 /// </summary>
@@ -81,8 +81,10 @@ public sealed partial class HostProcessTests : ReliabilityTest
         EventFolderScan.NothingOutsideTheLayout(EventDirectory);
     }
 
-    [Fact]
-    public async Task TerminatedMidDownload_ExitsZeroWithin10Seconds_WithWholeLogLinesFromStartedToStopped()
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")] // Ctrl+C
+    public async Task StoppedBySignalMidDownload_ExitsZeroWithin10Seconds_WithWholeLogLinesFromStartedToStopped(string signal)
     {
         await using var fleet = EmulatedFleet.Create(
         [
@@ -101,7 +103,7 @@ public sealed partial class HostProcessTests : ReliabilityTest
         await midway.WaitAsync(StartTimeout);
 
         var clock = Stopwatch.StartNew();
-        host.Terminate();
+        host.Terminate(signal);
         int exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(15));
         clock.Stop();
 

@@ -87,10 +87,10 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
-    /// <summary>SIGTERM, as a service manager or <c>kill</c> sends it.</summary>
-    public void Terminate()
+    /// <summary>SIGTERM (as a service manager or <c>kill</c> sends it) or another signal, e.g. INT for Ctrl+C.</summary>
+    public void Terminate(string signal = "TERM")
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
