@@ -4,8 +4,8 @@ namespace MotionServer.Pipeline.Pipeline;
 
 /// <summary>
 /// Builds the graph's blocks and links one way, so the rules that keep the graph alive are kept everywhere:
-/// stage delegates return outcomes (never throw), order is not preserved (one slow device must not hold
-/// back the others' results), and every source ends with a catch-all link so no item can block a source.
+/// stage delegates return outcomes (never throw), and order is not preserved (one slow device must not hold
+/// back the others' results).
 /// </summary>
 internal static class DataflowBlocks
 {
@@ -28,7 +28,10 @@ internal static class DataflowBlocks
         where T : StageOutcome =>
         source.LinkTo(target, propagate ? Propagate : NoPropagation, o => o is T);
 
-    /// <summary>The last link of every source: whatever no other link took (e.g. after shutdown) is dropped here, never left blocking.</summary>
-    public static IDisposable EndWithCatchAll<T>(this ISourceBlock<T> source) =>
+    /// <summary>
+    /// Drops whatever a source still offers. Only for the end of a stop: linked any earlier, a catch-all takes the
+    /// items that a bounded target postponed (it is offered them next) and devices silently vanish.
+    /// </summary>
+    public static IDisposable DropTheRest<T>(this ISourceBlock<T> source) =>
         source.LinkTo(DataflowBlock.NullTarget<T>());
 }

@@ -19,8 +19,12 @@ namespace MotionServer.Pipeline.Pipeline;
 ///                └──── retry pacer (backoff) ◄────────────────────────┘           │
 ///   presence probe ──► disconnection ──────────────────────────────► sink ◄───────┘ (done / not found / abandoned)
 /// </code>
-/// Each stage runs its Workers setting in parallel with a bounded input; every source ends with a catch-all
-/// link; completion propagates along the forward edges only (the retry edge closes a cycle).
+/// Each stage runs its Workers setting in parallel with a bounded input. Forward outcomes (detected, downloads
+/// needed) wait for room downstream: that back-pressure is what the bounds are for. Every other outcome has a
+/// target that never refuses while the graph runs (the unbounded retry buffer, the sink), so nothing can block a
+/// source. There is deliberately no catch-all link while running: a bounded target postpones an offer, the source
+/// then offers the item to its next link, and a catch-all would swallow it — a device lost mid-graph.
+/// Completion propagates along the forward edges only (the retry edge closes a cycle).
 /// </summary>
 internal sealed class PipelineGraph : IDisposable
 {
@@ -62,11 +66,9 @@ internal sealed class PipelineGraph : IDisposable
         {
             source.Route<DeviceFailed>(_retry.Buffer);
             source.LinkTo(_sink, o => o is not (DeviceDetected or DownloadsNeeded));
-            source.EndWithCatchAll();
         }
 
         _retry.Delay.LinkTo(Detection);
-        _retry.Delay.EndWithCatchAll();
     }
 
     /// <summary>Entry of the detection sweep and of retries.</summary>
@@ -94,7 +96,9 @@ internal sealed class PipelineGraph : IDisposable
             await stages.ConfigureAwait(false);
         }
 
-        // Nothing can post a failure any more: close the retry path, then the sink.
+        // Nothing can post a failure any more: close the retry path, then the sink. Detection is complete, so a
+        // retry still waiting to re-enter it has nowhere to go: drop it (the server is stopping anyway).
+        _retry.Delay.DropTheRest();
         _retry.Buffer.Complete();
         await _retry.Delay.Completion.ConfigureAwait(false);
         _sink.Complete();
