@@ -59,6 +59,9 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
     /// <summary>Raised after every render that wrote its files (for tests and embedders that watch the folder).</summary>
     internal event EventHandler? Rendered;
 
+    /// <summary>Raised at the end of every timer tick, whether its render succeeded or not (tests).</summary>
+    internal event EventHandler? Ticked;
+
     /// <summary>The dashboards folder this stage writes.</summary>
     public string Directory => _folder.DashboardsDirectory;
 
@@ -178,6 +181,10 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
             {
                 LogRenderFailed(_logger, e.Message, e);
             }
+        }
+        finally
+        {
+            Ticked?.Invoke(this, EventArgs.Empty);
         }
     }
 }
