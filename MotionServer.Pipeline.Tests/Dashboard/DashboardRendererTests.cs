@@ -302,7 +302,7 @@ public sealed class DashboardRendererTests
 
         foreach (var file in files)
         {
-            string text = System.Text.Encoding.UTF8.GetString(file.Content);
+            string text = System.Text.Encoding.UTF8.GetString(file.Content.Span);
             text.Should().NotContain("<script", file.Name).And.NotContain("<img", file.Name).And.NotContain("<iframe", file.Name)
                 .And.NotContain("<svg", file.Name).And.NotContain("\u0007", file.Name).And.NotContain("\u0000", file.Name);
         }

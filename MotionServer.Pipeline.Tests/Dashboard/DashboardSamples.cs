@@ -37,7 +37,7 @@ internal static class DashboardSamples
     public static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
     public static string Text(this IReadOnlyList<DashboardFile> files, string name) =>
-        System.Text.Encoding.UTF8.GetString(files.Single(f => f.Name == name).Content);
+        System.Text.Encoding.UTF8.GetString(files.Single(f => f.Name == name).Content.Span);
 
     public static IHtmlDocument Page(this IReadOnlyList<DashboardFile> files, string name) => Parse(files.Text(name));
 

@@ -121,7 +121,7 @@ public sealed class StatusJsonTests
         m.GetProperty("username").GetString().Should().Be(HostileUsername);
         m.GetProperty("firmware").GetString().Should().Be(HostileFirmware);
         m.GetProperty("transfer").GetProperty("file").GetString().Should().Be(HostileFileName);
-        string raw = System.Text.Encoding.UTF8.GetString(bytes);
+        string raw = System.Text.Encoding.UTF8.GetString(bytes.Span);
         raw.Should().NotContain("<script").And.NotContain("\u0007");
     }
 

@@ -115,7 +115,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
             System.IO.Directory.CreateDirectory(_folder.DashboardsDirectory);
             foreach (var file in files)
             {
-                AtomicFile.WriteAllBytes(Path.Combine(_folder.DashboardsDirectory, file.Name), file.Content);
+                AtomicFile.WriteAllBytes(Path.Combine(_folder.DashboardsDirectory, file.Name), file.Content.Span);
             }
         }
 
