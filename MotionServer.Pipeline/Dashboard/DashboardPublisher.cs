@@ -63,7 +63,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
     internal event EventHandler? Ticked;
 
     /// <summary>The dashboards folder this stage writes.</summary>
-    public string Directory => _folder.DashboardsDirectory;
+    public string DashboardsDirectory => _folder.DashboardsDirectory;
 
     /// <summary>Starts rendering: once at once, then every <see cref="DashboardOptions.Interval"/>.</summary>
     /// <exception cref="InvalidOperationException">Already started, or stopped.</exception>
@@ -112,7 +112,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
         lock (_renderGate)
         {
             var files = _renderer.Render(snapshot);
-            System.IO.Directory.CreateDirectory(_folder.DashboardsDirectory);
+            Directory.CreateDirectory(_folder.DashboardsDirectory);
             foreach (var file in files)
             {
                 AtomicFile.WriteAllBytes(Path.Combine(_folder.DashboardsDirectory, file.Name), file.Content.Span);
