@@ -175,7 +175,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
                 LogRenderRecovered(_logger);
             }
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             if (_reportedErrors.Add(e.Message))
             {
