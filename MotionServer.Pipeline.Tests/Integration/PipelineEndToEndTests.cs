@@ -122,7 +122,9 @@ public sealed class PipelineEndToEndTests : IDisposable
         await fleet[820].JoinAsync();
 
         await server.WaitForCompletedAsync(820, tracks: 2);
-        server.Log.Messages().Count(m => m == "motion-820 is connected").Should().Be(2);
+        var messages = server.Log.Messages().ToList();
+        messages.LastIndexOf("motion-820 is connected").Should().BeGreaterThan(messages.IndexOf("motion-820 has been disconnected"), "it was found again after it left");
+        File.Exists(server.TrackPath(ExpectedName(820, fleet[820].Tracks[1]))).Should().BeTrue();
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Detection;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Logging;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;

@@ -1,6 +1,6 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Logging;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;

@@ -4,7 +4,7 @@ using MotionServer.Emulator.Devices;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Emulator.Generation;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 

@@ -1,6 +1,6 @@
 using System.Threading.Tasks.Dataflow;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// Builds the graph's blocks and links one way, so the rules that keep the graph alive are kept everywhere:

@@ -2,7 +2,7 @@ using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// What a failure does to a device: status failed, address discarded (detection will look for it again),
