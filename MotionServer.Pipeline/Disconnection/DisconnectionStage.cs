@@ -27,7 +27,11 @@ internal sealed partial class DisconnectionStage(
             }
 
             bool present = await probe.CanConnectAsync(work.Address, options.Network.Port, options.Disconnection.ConnectTimeout, lifetime.Stopping).ConfigureAwait(false);
-            if (!present && fleet.StatusOf(work.DeviceId) == MotionStatus.Completed)
+            if (present)
+            {
+                fleet.MarkSeen(work.DeviceId);
+            }
+            else if (fleet.StatusOf(work.DeviceId) == MotionStatus.Completed)
             {
                 fleet.MarkDisconnected(work.DeviceId);
                 LogDisconnected(logger, work.Hostname);

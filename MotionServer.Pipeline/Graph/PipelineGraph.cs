@@ -44,7 +44,7 @@ internal sealed class PipelineGraph : IDisposable
         TimeProvider time,
         ILogger logger)
     {
-        _http = new DeviceHttpClient(options.Detection.ConnectTimeout);
+        _http = new DeviceHttpClient(options.Inspection.RequestTimeout);
         var ledgers = new LedgerStore(folder);
         var failures = new FailurePolicy(fleet, options, logger);
 

@@ -225,6 +225,9 @@ internal sealed partial class FleetState : IMotionFleet
         });
     }
 
+    /// <summary>Still on the network (a presence probe answered): last seen is now. Not saved at once; the next status change or the stop saves it.</summary>
+    public void MarkSeen(int id) => Mutate(id, d => d.LastSeen = Now);
+
     public void MarkPending(int id) => Change(id, _ => MotionStatus.Pending);
 
     public void MarkDownloading(int id) => Change(id, _ => MotionStatus.Downloading);
