@@ -33,8 +33,8 @@ internal sealed partial class DisconnectionStage(
             }
             else if (fleet.StatusOf(work.DeviceId) == MotionStatus.Completed)
             {
+                LogDisconnected(logger, work.Hostname); // the line first, then the status it reports
                 fleet.MarkDisconnected(work.DeviceId);
-                LogDisconnected(logger, work.Hostname);
             }
 
             return new DeviceDone(work);

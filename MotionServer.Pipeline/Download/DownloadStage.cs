@@ -106,8 +106,8 @@ internal sealed partial class DownloadStage(
             return Fail(work, failed, firstFailure!);
         }
 
+        InspectionStage.CanBeDisconnected(logger, work.Hostname); // the line first, then the status it reports
         fleet.MarkCompleted(work.DeviceId);
-        InspectionStage.CanBeDisconnected(logger, work.Hostname);
         return new DeviceDone(work);
     }
 
