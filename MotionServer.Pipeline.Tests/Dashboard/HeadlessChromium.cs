@@ -92,6 +92,13 @@ internal sealed class HeadlessChromium : IDisposable
 
                 if (condition(this))
                 {
+                    // The page may have reloaded while the condition was read: count that reload too.
+                    if (IsNewDocument())
+                    {
+                        Refreshes++;
+                        Mark();
+                    }
+
                     return;
                 }
             }
@@ -143,7 +150,7 @@ internal sealed class HeadlessChromium : IDisposable
     }
 
     private bool IsNewDocument() =>
-        Script<bool>($"return document.readyState === 'complete' && window.{Marker} === undefined;");
+        Script<bool>($"return window.{Marker} === undefined;"); // a new navigation has a new window object, loaded or not
 
     private T Script<T>(string script, params object?[] arguments) => (T)_driver.ExecuteScript(script, arguments)!;
 }
