@@ -5,6 +5,7 @@ using MotionServer.Pipeline.Dashboard;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using static MotionServer.Pipeline.Tests.Dashboard.DashboardSamples;
+using MotionServer.Pipeline.Tests.Support;
 
 namespace MotionServer.Pipeline.Tests.Dashboard;
 

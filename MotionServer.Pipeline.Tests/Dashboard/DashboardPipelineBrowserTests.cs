@@ -14,7 +14,7 @@ public sealed class DashboardPipelineBrowserTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private readonly Support.TemporaryFolder _temp = new();
+    private readonly TemporaryFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

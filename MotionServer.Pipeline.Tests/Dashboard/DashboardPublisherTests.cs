@@ -5,6 +5,7 @@ using MotionServer.Pipeline.Dashboard;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using static MotionServer.Pipeline.Tests.Dashboard.DashboardSamples;
+using MotionServer.Pipeline.Tests.Support;
 
 namespace MotionServer.Pipeline.Tests.Dashboard;
 
@@ -15,8 +16,8 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
     private readonly TemporaryFolder _folder = new();
     private readonly RecordingLogger<DashboardPublisher> _logger = new();
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = Time();
-    private readonly Signal _rendered = new();
-    private readonly Signal _ticked = new();
+    private readonly EventCounter _rendered = new();
+    private readonly EventCounter _ticked = new();
     private readonly EventFolder _eventFolder;
     private Func<FleetSnapshot> _snapshot;
     private DashboardPublisher? _publisher;
@@ -104,7 +105,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         Index().QuerySelector("#server-stopped").Should().BeNull();
 
         running = false; // what the pipeline does before it stops the dashboards
-        await publisher.StopAsync(CancellationToken.None).WaitAsync(Signal.Timeout);
+        await publisher.StopAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
 
         Index().QuerySelector("#server-stopped")!.TextContent.Should().Contain("Server stopped");
         Status().GetProperty("server").GetString().Should().Be("stopped");
@@ -119,7 +120,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         _snapshot = () => Fleet(running: false);
         var publisher = Create();
 
-        await publisher.StopAsync(CancellationToken.None).WaitAsync(Signal.Timeout);
+        await publisher.StopAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
 
         Status().GetProperty("server").GetString().Should().Be("stopped");
     }
@@ -128,14 +129,14 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
     public async Task Tick_WhileRenderRuns_IsDropped()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var inside = new Signal();
+        var inside = new EventCounter();
         int calls = 0;
         _snapshot = () =>
         {
             if (Interlocked.Increment(ref calls) == 1)
             {
                 inside.Raise();
-                gate.Task.Wait(Signal.Timeout);
+                gate.Task.Wait(EventCounter.Timeout);
             }
 
             return Fleet() with { Generated = _time.GetUtcNow() };
@@ -148,7 +149,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         _time.Advance(Interval);
         _time.Advance(Interval);
         gate.SetResult();
-        await publisher.StopAsync(CancellationToken.None).WaitAsync(Signal.Timeout);
+        await publisher.StopAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
 
         calls.Should().Be(2, "the first tick and the final render; the three ticks during the render were dropped");
     }

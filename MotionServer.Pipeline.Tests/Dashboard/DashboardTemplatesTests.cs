@@ -2,6 +2,7 @@ using Fluid;
 using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Dashboard;
 using static MotionServer.Pipeline.Tests.Dashboard.DashboardSamples;
+using MotionServer.Pipeline.Tests.Support;
 
 namespace MotionServer.Pipeline.Tests.Dashboard;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MotionServer.Host.Dashboard;
+using MotionServer.Pipeline.Tests.Support;
 
 namespace MotionServer.Pipeline.Tests.Dashboard;
 
@@ -44,14 +45,14 @@ public sealed class DashboardWebServerTests : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         _server = new DashboardWebServer("http://127.0.0.1:0", Dashboards, _loggerFactory);
-        await _server.StartAsync(CancellationToken.None).WaitAsync(Signal.Timeout);
+        await _server.StartAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
     }
 
     public async Task DisposeAsync()
     {
         if (_server is not null)
         {
-            await _server.StopAsync(CancellationToken.None).WaitAsync(Signal.Timeout);
+            await _server.StopAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
         }
 
         _http.Dispose();
@@ -169,8 +170,8 @@ public sealed class DashboardWebServerTests : IAsyncLifetime, IAsyncDisposable
         int port = ((IPEndPoint)taken.LocalEndpoint).Port;
         var second = new DashboardWebServer($"http://127.0.0.1:{port}", Dashboards, _loggerFactory);
 
-        await second.StartAsync(CancellationToken.None).WaitAsync(Signal.Timeout);
-        await second.StopAsync(CancellationToken.None).WaitAsync(Signal.Timeout);
+        await second.StartAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
+        await second.StopAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
 
         second.Addresses.Should().BeEmpty();
         _logs.Errors.Should().ContainSingle().Which.Should().StartWith($"Dashboards cannot be served at http://127.0.0.1:{port}: ");
@@ -212,12 +213,12 @@ public sealed class DashboardWebServerTests : IAsyncLifetime, IAsyncDisposable
     private async Task<(int Status, string Text)> RawGetAsync(string target)
     {
         using var client = new TcpClient();
-        await client.ConnectAsync(BaseUri.Host, BaseUri.Port).WaitAsync(Signal.Timeout);
+        await client.ConnectAsync(BaseUri.Host, BaseUri.Port).WaitAsync(EventCounter.Timeout);
         var stream = client.GetStream();
         byte[] request = Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {BaseUri.Authority}\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(request);
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        string text = await reader.ReadToEndAsync().WaitAsync(Signal.Timeout);
+        string text = await reader.ReadToEndAsync().WaitAsync(EventCounter.Timeout);
         string statusLine = text.Split("\r\n")[0];
         return (int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), text);
     }

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tests.Dashboard;
 
 /// <summary>Counts occurrences of something and lets a test await the n-th one, with a timeout (never a sleep).</summary>
-internal sealed class Signal
+internal sealed class EventCounter
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -57,7 +57,7 @@ internal static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, string because, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? Signal.Timeout);
+        var deadline = DateTime.UtcNow + (timeout ?? EventCounter.Timeout);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
