@@ -4,9 +4,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MotionServer.Host.CommandLine;
 using MotionServer.Host.Configuration;
+using MotionServer.Host.Dashboard;
 using MotionServer.Host.Logging;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline;
 using MotionServer.Pipeline.Storage;
 using NLog.Extensions.Logging;
 
@@ -143,6 +144,10 @@ internal static partial class ServerRunner
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.AddSingleton(folderLock);
         builder.Services.AddMotionServer(settings.Settings);
+        if (options.Dashboard.Listen is { Length: > 0 } listen)
+        {
+            builder.Services.AddDashboardWebServer(listen, new EventFolder(options.EventDirectory).DashboardsDirectory);
+        }
         return builder.Build();
     }
 

@@ -54,6 +54,27 @@ public sealed class PipelineEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task ManyDevicesArrivingAtOnce_BeyondEveryStagesCapacity_AllComplete()
+    {
+        // One worker per stage: capacity 2 each, so most devices wait for room downstream (back-pressure).
+        int[] ids = [.. Enumerable.Range(830, 16)];
+        await using var fleet = await FleetBuilder.StartAsync(ids, tracksPerDevice: 2);
+        await using var server = await PipelineHarness.StartAsync(_temp.Path, fleet, PipelineHarness.RosterFor(fleet), o =>
+        {
+            o.Detection.Workers = 1;
+            o.Inspection.Workers = 1;
+            o.Download.Workers = 1;
+        });
+
+        foreach (int id in ids)
+        {
+            await server.WaitForCompletedAsync(id, tracks: 2);
+        }
+
+        server.FilesUnderTracks().Should().HaveCount(32);
+    }
+
+    [Fact]
     public async Task DeviceWithNothingNew_IsCompletedWithoutDownloads()
     {
         await using var fleet = await FleetBuilder.StartAsync([818], tracksPerDevice: 0);
@@ -101,7 +122,9 @@ public sealed class PipelineEndToEndTests : IDisposable
         await fleet[820].JoinAsync();
 
         await server.WaitForCompletedAsync(820, tracks: 2);
-        server.Log.Messages().Count(m => m == "motion-820 is connected").Should().Be(2);
+        var messages = server.Log.Messages().ToList();
+        messages.LastIndexOf("motion-820 is connected").Should().BeGreaterThan(messages.IndexOf("motion-820 has been disconnected"), "it was found again after it left");
+        File.Exists(server.TrackPath(ExpectedName(820, fleet[820].Tracks[1]))).Should().BeTrue();
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;

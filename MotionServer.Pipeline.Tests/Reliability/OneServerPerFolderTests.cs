@@ -1,4 +1,3 @@
-using MotionServer.Pipeline.Pipeline;
 using MotionServer.Pipeline.Tests.Integration;
 using MotionServer.Pipeline.Tests.Reliability.Support;
 

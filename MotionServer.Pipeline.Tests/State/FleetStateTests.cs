@@ -100,4 +100,19 @@ public class FleetStateTests
 
         _fleet.GetMotion(801)!.Tracks.Should().Be(new TrackCounts(1, 1, 1, 0, 0));
     }
+
+    [Fact]
+    public void MarkSeen_UpdatesLastSeen_WithoutChangingStatus()
+    {
+        _fleet.MarkConnected(801, IPAddress.Loopback);
+        _fleet.MarkCompleted(801);
+        _time.Advance(TimeSpan.FromMinutes(3));
+
+        _fleet.MarkSeen(801);
+
+        var motion = _fleet.GetMotion(801)!;
+        motion.LastSeen.Should().Be(_time.GetUtcNow());
+        motion.Status.Should().Be(MotionStatus.Completed);
+        motion.Since.Should().Be(_time.GetUtcNow() - TimeSpan.FromMinutes(3));
+    }
 }

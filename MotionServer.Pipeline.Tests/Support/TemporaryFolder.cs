@@ -11,6 +11,9 @@ public sealed class TemporaryFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A path below the folder.</summary>
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
     /// <summary>Writes a file (relative path, folders created) and returns its full path.</summary>
     public string Write(string relativePath, string content)
     {

@@ -187,9 +187,9 @@ public static class MotionServerOptionsReader
         }
 
         if (options.Dashboard.Listen is { Length: > 0 } listen &&
-            (!Uri.TryCreate(listen, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp))
+            (!Uri.TryCreate(listen, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/" || uri.Query.Length > 0))
         {
-            problems.Add(new SettingsProblem($"{prefix}:Dashboard:Listen", listen, "expected an http:// URL such as http://0.0.0.0:8080"));
+            problems.Add(new SettingsProblem($"{prefix}:Dashboard:Listen", listen, "expected an http:// URL without a path, such as http://0.0.0.0:8080"));
         }
 
         if (string.IsNullOrWhiteSpace(options.EventDirectory))

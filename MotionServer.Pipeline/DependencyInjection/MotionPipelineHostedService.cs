@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 
 namespace MotionServer.Pipeline.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 
@@ -48,8 +48,8 @@ internal sealed partial class DetectionStage(
             }
 
             Detected(logger, work.Hostname, address.ToString());
+            Connected(logger, work.Hostname); // the line first, then the status it reports
             fleet.MarkConnected(work.DeviceId, address);
-            Connected(logger, work.Hostname);
             return new DeviceDetected(work with { Address = address }, address);
         }
         catch (OperationCanceledException) when (lifetime.IsStopping)
@@ -70,8 +70,8 @@ internal sealed partial class DetectionStage(
         // A device that failed and is now gone has left the network; say so, as for a completed one.
         if (fleet.StatusOf(work.DeviceId) == MotionStatus.Failed)
         {
-            fleet.MarkDisconnected(work.DeviceId);
             Disconnection.DisconnectionStage.LogDisconnected(logger, work.Hostname);
+            fleet.MarkDisconnected(work.DeviceId);
         }
 
         return new DeviceNotFound(work);

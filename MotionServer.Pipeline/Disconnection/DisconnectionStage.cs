@@ -1,6 +1,6 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Detection;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 
@@ -27,10 +27,14 @@ internal sealed partial class DisconnectionStage(
             }
 
             bool present = await probe.CanConnectAsync(work.Address, options.Network.Port, options.Disconnection.ConnectTimeout, lifetime.Stopping).ConfigureAwait(false);
-            if (!present && fleet.StatusOf(work.DeviceId) == MotionStatus.Completed)
+            if (present)
             {
+                fleet.MarkSeen(work.DeviceId);
+            }
+            else if (fleet.StatusOf(work.DeviceId) == MotionStatus.Completed)
+            {
+                LogDisconnected(logger, work.Hostname); // the line first, then the status it reports
                 fleet.MarkDisconnected(work.DeviceId);
-                LogDisconnected(logger, work.Hostname);
             }
 
             return new DeviceDone(work);

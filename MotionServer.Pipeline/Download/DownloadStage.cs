@@ -1,7 +1,7 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Logging;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
@@ -106,8 +106,8 @@ internal sealed partial class DownloadStage(
             return Fail(work, failed, firstFailure!);
         }
 
+        InspectionStage.CanBeDisconnected(logger, work.Hostname); // the line first, then the status it reports
         fleet.MarkCompleted(work.DeviceId);
-        InspectionStage.CanBeDisconnected(logger, work.Hostname);
         return new DeviceDone(work);
     }
 

@@ -14,6 +14,10 @@ internal sealed class DeviceHttpClient : IDisposable
 {
     private readonly HttpClient _client;
 
+    /// <param name="connectTimeout">
+    /// A backstop only: every request also carries its own timeout. Detection's short connect timeout is not used
+    /// here, because a device at the edge of the WiFi may accept slowly and still deliver.
+    /// </param>
     public DeviceHttpClient(TimeSpan connectTimeout)
     {
         var handler = new SocketsHttpHandler

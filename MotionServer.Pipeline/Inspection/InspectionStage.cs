@@ -1,6 +1,6 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Logging;
-using MotionServer.Pipeline.Pipeline;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
@@ -114,9 +114,10 @@ internal sealed partial class InspectionStage(
             return failures.Fail(work, plan.Downloads.Refusals[0], _ => $"{plan.Downloads.Refusals.Count} track(s) failed");
         }
 
-        fleet.MarkCompleted(work.DeviceId);
+        // Log lines come before the status change they report: whoever sees the new status finds its line in the log.
         NothingToDownload(logger, work.Hostname);
         CanBeDisconnected(logger, work.Hostname);
+        fleet.MarkCompleted(work.DeviceId);
         return new DeviceDone(work);
     }
 

@@ -137,6 +137,14 @@ internal sealed partial class FleetState : IMotionFleet
         }
     }
 
+    public int FailedAttemptsOf(int id)
+    {
+        lock (_gate)
+        {
+            return _devices.GetValueOrDefault(id)?.FailedAttempts ?? 0;
+        }
+    }
+
     public DateTimeOffset NotBeforeOf(int id)
     {
         lock (_gate)
@@ -225,6 +233,9 @@ internal sealed partial class FleetState : IMotionFleet
         });
     }
 
+    /// <summary>Still on the network (a presence probe answered): last seen is now. Not saved at once; the next status change or the stop saves it.</summary>
+    public void MarkSeen(int id) => Mutate(id, d => d.LastSeen = Now);
+
     public void MarkPending(int id) => Change(id, _ => MotionStatus.Pending);
 
     public void MarkDownloading(int id) => Change(id, _ => MotionStatus.Downloading);
@@ -246,7 +257,8 @@ internal sealed partial class FleetState : IMotionFleet
 
     /// <summary>
     /// The last step failed: address discarded (so detection retries it), paced by <paramref name="backoff"/>, and
-    /// flagged with <paramref name="attention"/>'s words when it returns some (both given the attempt count).
+    /// flagged with <paramref name="attention"/>'s words when it returns some (both given the attempt count; both run
+    /// under the fleet's lock, before the status change is announced, so they must be quick and must not log).
     /// </summary>
     /// <returns>The number of consecutive failed attempts, this one included.</returns>
     public int MarkFailed(int id, string reason, Func<int, TimeSpan> backoff, Func<int, string?>? attention = null)

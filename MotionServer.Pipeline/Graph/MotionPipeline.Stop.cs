@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 internal sealed partial class MotionPipeline
 {

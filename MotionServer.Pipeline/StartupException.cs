@@ -1,4 +1,4 @@
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline;
 
 /// <summary>The server cannot start: bad settings, a bad roster, a locked or unwritable event folder.</summary>
 public sealed class StartupException : Exception

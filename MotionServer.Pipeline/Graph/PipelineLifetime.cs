@@ -1,4 +1,4 @@
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// The two moments of a stop. <see cref="Stopping"/>: no new work starts (loops end, retries are dropped,

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>One device travelling through the graph. The fleet state's claim guarantees one item per device.</summary>
 /// <param name="DeviceId">The device id.</param>

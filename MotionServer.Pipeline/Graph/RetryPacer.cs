@@ -1,7 +1,7 @@
 using System.Threading.Tasks.Dataflow;
 using MotionServer.Pipeline.State;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// The retry path: failed devices wait in the retry buffer, then each waits out its own backoff and goes

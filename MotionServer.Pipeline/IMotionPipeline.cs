@@ -1,6 +1,6 @@
 using MotionServer.Pipeline.State;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline;
 
 /// <summary>
 /// The whole job on one event folder: detection, inspection, download, disconnection and dashboards.

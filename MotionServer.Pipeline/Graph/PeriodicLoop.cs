@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// Runs a round, waits the interval, runs the next: a round that overruns delays the next one instead of

@@ -1,7 +1,7 @@
 using System.Net;
 using MotionServer.Pipeline.Download;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// What a stage made of a device. Stages never throw: every result, failures included, is an outcome that

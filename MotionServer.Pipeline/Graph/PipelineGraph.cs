@@ -8,7 +8,7 @@ using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// The Dataflow graph, as the design card draws it:
@@ -19,9 +19,12 @@ namespace MotionServer.Pipeline.Pipeline;
 ///                └──── retry pacer (backoff) ◄────────────────────────┘           │
 ///   presence probe ──► disconnection ──────────────────────────────► sink ◄───────┘ (done / not found / abandoned)
 /// </code>
-/// Each stage runs its Workers setting in parallel; its queue is bounded by the fleet state's claim (one item per
-/// device), not by the block (see <see cref="DataflowBlocks.Stage{TIn, TOut}"/>); every source ends with a catch-all
-/// link; completion propagates along the forward edges only (the retry edge closes a cycle).
+/// Each stage runs its Workers setting in parallel with a bounded input. Forward outcomes (detected, downloads
+/// needed) wait for room downstream: that back-pressure is what the bounds are for. Every other outcome has a
+/// target that never refuses while the graph runs (the unbounded retry buffer, the sink), so nothing can block a
+/// source. There is deliberately no catch-all link while running: a bounded target postpones an offer, the source
+/// then offers the item to its next link, and a catch-all would swallow it — a device lost mid-graph.
+/// Completion propagates along the forward edges only (the retry edge closes a cycle).
 /// </summary>
 internal sealed class PipelineGraph : IDisposable
 {
@@ -41,7 +44,7 @@ internal sealed class PipelineGraph : IDisposable
         TimeProvider time,
         ILogger logger)
     {
-        _http = new DeviceHttpClient(options.Detection.ConnectTimeout);
+        _http = new DeviceHttpClient(options.Inspection.RequestTimeout);
         var ledgers = new LedgerStore(folder);
         var failures = new FailurePolicy(fleet, options, logger);
 
@@ -50,10 +53,10 @@ internal sealed class PipelineGraph : IDisposable
         var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, failures, options, lifetime, logger);
         var disconnection = new DisconnectionStage(probe, fleet, options, lifetime, logger);
 
-        Detection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(detection.DetectAsync, options.Detection.Workers);
-        _inspection = DataflowBlocks.Stage<StageOutcome, StageOutcome>(inspection.InspectAsync, options.Inspection.Workers);
-        _download = DataflowBlocks.Stage<StageOutcome, StageOutcome>(download.DownloadAsync, options.Download.Workers);
-        Disconnection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(disconnection.ProbeAsync, options.Disconnection.Workers);
+        Detection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(detection.DetectAsync, options.Detection.Workers, Capacity(options.Detection.Workers));
+        _inspection = DataflowBlocks.Stage<StageOutcome, StageOutcome>(inspection.InspectAsync, options.Inspection.Workers, Capacity(options.Inspection.Workers));
+        _download = DataflowBlocks.Stage<StageOutcome, StageOutcome>(download.DownloadAsync, options.Download.Workers, Capacity(options.Download.Workers));
+        Disconnection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(disconnection.ProbeAsync, options.Disconnection.Workers, Capacity(options.Disconnection.Workers));
         _retry = new RetryPacer(fleet, time, lifetime);
         _sink = new ActionBlock<StageOutcome>(outcome => fleet.Release(outcome.Work.DeviceId));
 
@@ -63,11 +66,9 @@ internal sealed class PipelineGraph : IDisposable
         {
             source.Route<DeviceFailed>(_retry.Buffer);
             source.LinkTo(_sink, o => o is not (DeviceDetected or DownloadsNeeded));
-            source.EndWithCatchAll();
         }
 
         _retry.Delay.LinkTo(Detection);
-        _retry.Delay.EndWithCatchAll();
     }
 
     /// <summary>Entry of the detection sweep and of retries.</summary>
@@ -95,7 +96,9 @@ internal sealed class PipelineGraph : IDisposable
             await stages.ConfigureAwait(false);
         }
 
-        // Nothing can post a failure any more: close the retry path, then the sink.
+        // Nothing can post a failure any more: close the retry path, then the sink. Detection is complete, so a
+        // retry still waiting to re-enter it has nowhere to go: drop it (the server is stopping anyway).
+        _retry.Delay.DropTheRest();
         _retry.Buffer.Complete();
         await _retry.Delay.Completion.ConfigureAwait(false);
         _sink.Complete();
@@ -103,4 +106,7 @@ internal sealed class PipelineGraph : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>A bounded input keeps memory flat and lets the sweep feel back-pressure: a few items per worker.</summary>
+    private static int Capacity(int workers) => workers * 2;
 }

@@ -2,7 +2,7 @@ using System.Threading.Tasks.Dataflow;
 using MotionServer.Pipeline.Roster;
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 internal sealed partial class MotionPipeline
 {

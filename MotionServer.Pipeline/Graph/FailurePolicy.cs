@@ -2,7 +2,7 @@ using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// What a failure does to a device: status failed, address discarded (detection will look for it again),
@@ -19,12 +19,16 @@ internal sealed partial class FailurePolicy(FleetState fleet, MotionServerOption
     /// <param name="attention">The words for the attention line, given the attempt count, e.g. "1 track(s) failed".</param>
     public DeviceFailed Fail(DeviceWork work, string reason, Func<int, string> attention)
     {
+        // One worker holds a device at a time, so its count cannot move under us: the line is logged before the
+        // status change it reports (whoever sees the flag finds the line), and once, when the count crosses.
         int threshold = options.Download.AttemptsBeforeAttention;
-        int attempts = fleet.MarkFailed(work.DeviceId, reason, Backoff, n => n >= threshold ? $"{attention(n)}: {reason}" : null);
+        int attempts = fleet.FailedAttemptsOf(work.DeviceId) + 1;
         if (attempts == threshold)
         {
             NeedsAttention(logger, work.Hostname, $"{attention(attempts)}: {reason}");
         }
+
+        fleet.MarkFailed(work.DeviceId, reason, Backoff, n => n >= threshold ? $"{attention(n)}: {reason}" : null);
 
         return new DeviceFailed(work, reason);
     }

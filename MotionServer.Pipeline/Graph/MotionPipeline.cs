@@ -8,7 +8,7 @@ using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Pipeline;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// Owns one run of the job: the fleet state, the Dataflow graph (<see cref="PipelineGraph"/>), the periodic

@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Host.Dashboard;
+
+/// <summary>
+/// The opt-in <c>Dashboard:Listen</c> server: serves the dashboards folder read-only over HTTP (Kestrel from the
+/// ASP.NET Core shared framework) so phones on the event WiFi can follow the beach. GET and HEAD only, files directly
+/// in that folder only (<see cref="DashboardFileRequest"/>), <c>/</c> is index.html, nothing is cached. A server that
+/// cannot listen (port taken, bad address) is logged as an ERROR and the rest of the host runs on: downloading the
+/// tracks matters more than the phones.
+/// </summary>
+internal sealed partial class DashboardWebServer : IHostedService
+{
+    private readonly string _listenUrl;
+    private readonly string _directory;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger<DashboardWebServer> _logger;
+    private WebApplication? _app;
+
+    /// <summary>Creates the server; it listens from <see cref="StartAsync"/>.</summary>
+    /// <param name="listenUrl">E.g. <c>http://0.0.0.0:8080</c>; port 0 picks a free port (tests).</param>
+    /// <param name="dashboardsDirectory">The folder served.</param>
+    /// <param name="loggerFactory">The host's logging, which Kestrel logs through too.</param>
+    public DashboardWebServer(string listenUrl, string dashboardsDirectory, ILoggerFactory loggerFactory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(listenUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dashboardsDirectory);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _listenUrl = listenUrl;
+        _directory = Path.GetFullPath(dashboardsDirectory);
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<DashboardWebServer>();
+    }
+
+    /// <summary>The addresses listened on once started (with the real port when 0 was asked), else empty.</summary>
+    public IReadOnlyList<string> Addresses => _app is null ? [] : [.. _app.Urls];
+
+    /// <summary>Checks a <c>Dashboard:Listen</c> value before start: an absolute <c>http://</c> URL with a host and no path.</summary>
+    /// <returns>Null when usable, else what is wrong.</returns>
+    public static string? ValidateListenUrl(string? listenUrl)
+    {
+        if (!Uri.TryCreate(listenUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            return $"'{listenUrl}' is not an http:// URL (e.g. http://0.0.0.0:8080)";
+        }
+
+        return uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query)
+            ? $"'{listenUrl}' must not have a path (the dashboards are served at /)"
+            : null;
+    }
+
+    /// <summary>Starts listening; logs and carries on when it cannot.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (ValidateListenUrl(_listenUrl) is { } problem)
+        {
+            LogCannotListen(_logger, _listenUrl, problem);
+            return;
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+
+        // A server inside the host, not a host of its own: it must not take Ctrl+C / SIGTERM from the real host,
+        // nor log "Application started" or "Hosting failed to start" beside our own words.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddSingleton<ILoggerFactory>(new ForwardingLoggerFactory(_loggerFactory));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 0;
+            kestrel.Limits.MaxConcurrentConnections = 200;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+        });
+        builder.WebHost.UseUrls(_listenUrl);
+        var app = builder.Build();
+        app.Run(ServeAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or FormatException or System.Net.Sockets.SocketException)
+        {
+            LogCannotListen(_logger, _listenUrl, e.Message);
+            await app.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        _app = app;
+        string addresses = string.Join(", ", app.Urls);
+        LogListening(_logger, addresses, _directory);
+    }
+
+    /// <summary>Stops listening; requests in flight get until <paramref name="cancellationToken"/>.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            try
+            {
+                await app.StopAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+
+        bool head = HttpMethods.IsHead(request.Method);
+        if (!head && !HttpMethods.IsGet(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
+        if (!DashboardFileRequest.TryResolve(_directory, request.Path.Value, out string path, out string contentType))
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        FileStream stream;
+        try
+        {
+            // FileShare.Delete: on Windows the dashboard's atomic rename must not be refused while a phone reads.
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = contentType;
+            response.ContentLength = stream.Length;
+            if (!head)
+            {
+                await stream.CopyToAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Dashboards served at {Addresses} from {Directory}")]
+    private static partial void LogListening(ILogger logger, string addresses, string directory);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Error, Message = "Dashboards cannot be served at {Url}: {Reason}")]
+    private static partial void LogCannotListen(ILogger logger, string url, string reason);
+}

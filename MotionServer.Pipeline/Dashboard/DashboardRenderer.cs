@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Fluid;
+using MotionServer.Pipeline.State;
+
+namespace MotionServer.Pipeline.Dashboard;
+
+/// <summary>
+/// Renders every dashboard page and status.json from one snapshot, in memory. HTML-encoding is always on
+/// (<see cref="HtmlEncoder.Default"/>): device-supplied text never reaches a page as markup. Not thread-safe
+/// (its templates remember overrides): the publisher serializes renders.
+/// </summary>
+internal sealed class DashboardRenderer
+{
+    /// <summary>The pages, as (template, file) pairs.</summary>
+    public static readonly IReadOnlyList<(string Template, string File)> Pages =
+    [
+        ("index.liquid", "index.html"),
+        ("events.liquid", "events.html"),
+        ("tracks.liquid", "tracks.html"),
+    ];
+
+    /// <summary>The machine-readable file.</summary>
+    public const string StatusFile = "status.json";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly DashboardTemplates _templates;
+    private readonly TimeProvider _time;
+    private readonly TemplateOptions _options;
+    private readonly int _refreshSeconds;
+    private readonly Dictionary<string, int> _sizeHints = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a renderer.</summary>
+    /// <param name="templates">The templates (defaults and the event's overrides).</param>
+    /// <param name="time">Gives the laptop's time zone.</param>
+    /// <param name="refresh">Time between two renders: the pages reload themselves as often (at least every second).</param>
+    /// <param name="strictVariables">Whether a missing variable or member throws (tests).</param>
+    public DashboardRenderer(DashboardTemplates templates, TimeProvider time, TimeSpan refresh, bool strictVariables = false)
+    {
+        _templates = templates;
+        _time = time;
+        _options = DashboardTemplateOptions.Create(strictVariables);
+        _refreshSeconds = Math.Max(1, (int)Math.Ceiling(refresh.TotalSeconds));
+    }
+
+    /// <summary>Renders index.html, the other pages and status.json.</summary>
+    public IReadOnlyList<DashboardFile> Render(FleetSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+
+        // Look at every template first, so that this render's view already lists their problems.
+        var templates = DashboardTemplates.Names.ToDictionary(n => n, n => (Template: _templates.Get(n, out bool o), IsOverride: o));
+        var clock = new LocalClock(_time.LocalTimeZone, snapshot.Generated);
+        var view = DashboardViewBuilder.Build(snapshot, clock, _refreshSeconds, _templates.Problems);
+
+        // The CSS is literal template text (which no encoder touches); any value it outputs is encoded like a page's.
+        view.Style = RenderTemplate(DashboardTemplates.Style, templates[DashboardTemplates.Style], view, HtmlEncoder.Default);
+        var files = new List<DashboardFile>(Pages.Count + 1);
+        foreach (var (template, file) in Pages)
+        {
+            files.Add(new DashboardFile(file, RenderPage(template, templates[template], view)));
+        }
+
+        files.Add(new DashboardFile(StatusFile, StatusJson.Serialize(snapshot)));
+        return files;
+    }
+
+    /// <summary>
+    /// Renders a page straight to UTF-8 bytes: a 1,000-device page is ~1.5 MB, and going through a string would put
+    /// three copies of it on the large-object heap every tick.
+    /// </summary>
+    private ReadOnlyMemory<byte> RenderPage(string name, (IFluidTemplate Template, bool IsOverride) chosen, DashboardView view)
+    {
+        if (chosen.IsOverride)
+        {
+            try
+            {
+                return RenderUtf8(name, chosen.Template, view);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _templates.ReportRenderFailure(name, e);
+            }
+        }
+
+        return RenderUtf8(name, DashboardTemplates.Default(name), view);
+    }
+
+    private ReadOnlyMemory<byte> RenderUtf8(string name, IFluidTemplate template, DashboardView view)
+    {
+        var stream = new MemoryStream(_sizeHints.GetValueOrDefault(name, 64 * 1024));
+        using (var writer = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024, leaveOpen: true))
+        {
+            // Writing to memory completes synchronously; the ValueTask is only awaited should it not have.
+            var rendering = template.RenderAsync(writer, new TemplateContext(view, _options), HtmlEncoder.Default);
+            if (!rendering.IsCompletedSuccessfully)
+            {
+                rendering.AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        int length = (int)stream.Length;
+        _sizeHints[name] = length + (length / 8);
+        return new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, length);
+    }
+
+    private string RenderTemplate(string name, (IFluidTemplate Template, bool IsOverride) chosen, DashboardView view, TextEncoder encoder)
+    {
+        if (chosen.IsOverride)
+        {
+            try
+            {
+                return chosen.Template.Render(new TemplateContext(view, _options), encoder);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _templates.ReportRenderFailure(name, e);
+            }
+        }
+
+        return DashboardTemplates.Default(name).Render(new TemplateContext(view, _options), encoder);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Tracks;
+
+namespace MotionServer.Pipeline.Dashboard;
+
+/// <summary>Turns a <see cref="FleetSnapshot"/> into the <see cref="DashboardView"/> the templates render.</summary>
+internal static class DashboardViewBuilder
+{
+    private static readonly MotionStatus[] StatusOrder = Enum.GetValues<MotionStatus>();
+
+    /// <summary>Builds the view of <paramref name="snapshot"/>, its times read on <paramref name="clock"/>.</summary>
+    public static DashboardView Build(FleetSnapshot snapshot, LocalClock clock, int refreshSeconds, IReadOnlyList<string> templateProblems)
+    {
+        var devices = new List<DeviceView>(snapshot.Motions.Count);
+        var disconnectable = new List<DeviceView>();
+        var attention = new List<DeviceView>();
+        var counts = new int[StatusOrder.Length];
+        foreach (var motion in snapshot.Motions)
+        {
+            var view = Device(motion, clock);
+            devices.Add(view);
+            counts[(int)motion.Status]++;
+            if (view.CanBeDisconnected)
+            {
+                disconnectable.Add(view);
+            }
+
+            if (view.HasAttention)
+            {
+                attention.Add(view);
+            }
+        }
+
+        var days = TrackDays(snapshot.Motions);
+        return new DashboardView
+        {
+            Title = Title(snapshot.EventDirectory),
+            Generated = clock.NowText,
+            GeneratedUtc = clock.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            TimeZone = clock.OffsetText,
+            Running = snapshot.Running,
+            RefreshSeconds = refreshSeconds,
+            Counts = [.. StatusOrder.Select(s => new StatusCountView(s.ToContractName(), counts[(int)s]))],
+            Total = devices.Count,
+            Devices = devices,
+            Disconnectable = disconnectable,
+            Attention = attention,
+            RosterProblems = [.. snapshot.RosterProblems.Select(p => DisplayText.Clean(p, 1000))],
+            TemplateProblems = templateProblems,
+            Events = Events(snapshot, clock),
+            TrackDays = days,
+            TrackTotal = days.Sum(d => d.Count),
+        };
+    }
+
+    /// <summary>The level words of the log file.</summary>
+    public static string LevelWord(LogLevel level) => level switch
+    {
+        LogLevel.Trace or LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARNING",
+        _ => "ERROR",
+    };
+
+    private static DeviceView Device(MotionSnapshot m, LocalClock clock)
+    {
+        var transfer = m.Transfer;
+        return new DeviceView
+        {
+            Id = m.Id,
+            Hostname = DisplayText.Clean(m.Hostname),
+            Status = m.Status.ToContractName(),
+            Since = clock.Format(m.Since),
+            SinceAgo = clock.Ago(m.Since),
+            LastSeen = clock.Format(m.LastSeen),
+            LastSeenAgo = clock.Ago(m.LastSeen),
+            LastCompleted = clock.Format(m.LastCompleted),
+            LastCompletedAgo = clock.Ago(m.LastCompleted),
+            Address = DisplayText.OrUnknown(m.Address),
+            Battery = Percent(m.Battery),
+            Storage = Percent(m.Storage),
+            Firmware = DisplayText.OrUnknown(m.Firmware),
+            Username = DisplayText.Clean(m.Username),
+            Competitor = DisplayText.OrUnknown(m.Competitor),
+            Warnings = m.Warnings.Count == 0 ? [] : [.. m.Warnings.Select(w => DisplayText.Clean(w))],
+            TracksQueued = m.Tracks.Queued,
+            TracksDownloading = m.Tracks.Downloading,
+            TracksCompleted = m.Tracks.Completed,
+            TracksSkipped = m.Tracks.Skipped,
+            TracksFailed = m.Tracks.Failed,
+            TracksOwed = m.Tracks.Owed,
+            BytesDownloaded = TrackFigures.FormatSize(m.BytesDownloaded),
+            HasTransfer = transfer is not null,
+            TransferFile = DisplayText.Clean(transfer?.FileName),
+            TransferPercent = transfer is null ? 0 : (int)Math.Floor(transfer.Fraction * 100),
+            TransferText = transfer is null
+                ? ""
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{transfer.BytesReceived / (1024.0 * 1024.0):0.0} of {TrackFigures.FormatSize(transfer.Size)}"),
+            CanBeDisconnected = m.CanBeDisconnected,
+            HasAttention = !string.IsNullOrEmpty(m.Attention),
+            Attention = DisplayText.Clean(m.Attention, 500),
+            HasLastError = !string.IsNullOrEmpty(m.LastError),
+            LastError = DisplayText.Clean(m.LastError, 500),
+            FailedAttempts = m.FailedAttempts,
+        };
+    }
+
+    private static string Percent(int? value) =>
+        value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v}%") : DisplayText.Unknown;
+
+    private static List<EventView> Events(FleetSnapshot snapshot, LocalClock clock)
+    {
+        if (snapshot.RecentEvents.Count == 0)
+        {
+            return [];
+        }
+
+        var hostnames = new Dictionary<int, string>(snapshot.Motions.Count);
+        foreach (var m in snapshot.Motions)
+        {
+            hostnames.TryAdd(m.Id, m.Hostname);
+        }
+
+        return [.. snapshot.RecentEvents.Select(e => new EventView
+        {
+            Time = clock.Format(e.Time),
+            Ago = clock.Ago(e.Time),
+            Level = LevelWord(e.Level),
+            Device = e.DeviceId is not { } id
+                ? "server"
+                : DisplayText.Clean(hostnames.GetValueOrDefault(id) ?? string.Create(CultureInfo.InvariantCulture, $"device {id}")),
+            Message = DisplayText.Clean(e.Message, 1000),
+        })];
+    }
+
+    private static List<TrackDayView> TrackDays(IReadOnlyList<MotionSnapshot> motions)
+    {
+        var rows = new List<(MotionSnapshot Motion, TrackSnapshot Track)>();
+        foreach (var m in motions)
+        {
+            foreach (var t in m.TrackList)
+            {
+                if (string.Equals(t.Status, "completed", StringComparison.Ordinal))
+                {
+                    rows.Add((m, t));
+                }
+            }
+        }
+
+        return [.. rows
+            .GroupBy(r => DateOnly.FromDateTime(r.Track.LocalStart))
+            .OrderByDescending(g => g.Key)
+            .Select(g =>
+            {
+                var tracks = g.OrderBy(r => r.Track.LocalStart).ThenBy(r => r.Motion.Id).ToList();
+                return new TrackDayView
+                {
+                    Date = g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Label = g.Key.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
+                    Count = tracks.Count,
+                    Distance = TrackFigures.FormatDistance(tracks.Sum(r => r.Track.DistanceMillimetres)),
+                    Tracks = [.. tracks.Select(r => Track(r.Motion, r.Track))],
+                };
+            })];
+    }
+
+    private static TrackView Track(MotionSnapshot m, TrackSnapshot t) => new()
+    {
+        Start = t.LocalStart.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        Hostname = DisplayText.Clean(m.Hostname),
+        Competitor = DisplayText.OrUnknown(t.Competitor ?? m.Competitor),
+        FileName = DisplayText.Clean(t.FileName),
+        Duration = LocalClock.FormatSpan(t.Duration),
+        Distance = TrackFigures.FormatDistance(t.DistanceMillimetres),
+        Best500m = TrackFigures.ToKnots(t.Best500mMillimetresPerSecond).ToString("0.0", CultureInfo.InvariantCulture),
+        Size = TrackFigures.FormatSize(t.Size),
+    };
+
+    private static string Title(string eventDirectory)
+    {
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(eventDirectory ?? ""));
+        return string.IsNullOrEmpty(name) ? "Motion Server" : DisplayText.Clean(name);
+    }
+}

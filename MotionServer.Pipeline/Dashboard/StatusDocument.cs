@@ -1,0 +1,66 @@
+namespace MotionServer.Pipeline.Dashboard;
+
+/// <summary>
+/// <c>dashboards/status.json</c> (CONTRACT.md, "status.json"). Property order and names are the contract's; the fields
+/// after <c>bytesDownloaded</c> and after <c>motions</c> are additions the contract allows.
+/// </summary>
+/// <param name="Generated">When the snapshot was taken, UTC, <c>2025-10-12T15:48:21Z</c>.</param>
+/// <param name="Server"><c>running</c> or <c>stopped</c>.</param>
+/// <param name="Motions">Devices in history order, then never-seen devices in roster order.</param>
+/// <param name="RosterProblems">Problems of the roster as last re-read, or empty.</param>
+internal sealed record StatusDocument(string Generated, string Server, IReadOnlyList<StatusMotion> Motions, IReadOnlyList<string> RosterProblems);
+
+/// <summary>One device in status.json; fields not yet known are null.</summary>
+/// <param name="Id">Device id.</param>
+/// <param name="Hostname">Host name.</param>
+/// <param name="Status">Status word.</param>
+/// <param name="Address">Network address while known.</param>
+/// <param name="Since">When the status began, UTC.</param>
+/// <param name="Battery">Battery, percent.</param>
+/// <param name="Storage">Storage used, percent.</param>
+/// <param name="Firmware">Firmware name.</param>
+/// <param name="Warnings">Warnings.</param>
+/// <param name="Tracks">Ledger entries by status, the one in transfer counted as downloading.</param>
+/// <param name="BytesDownloaded">Total size of the completed tracks.</param>
+/// <param name="LastSeen">Last found on the network, UTC (survives restarts).</param>
+/// <param name="LastCompleted">Last time every track it owed was downloaded, UTC (survives restarts).</param>
+/// <param name="Competitor">Competitor from the roster.</param>
+/// <param name="Username">Owner name set on the device.</param>
+/// <param name="CanBeDisconnected">True when the staff may take it.</param>
+/// <param name="Attention">Why it needs attention, or null.</param>
+/// <param name="LastError">The reason of the last failure, or null.</param>
+/// <param name="Transfer">The track in transfer now, or null.</param>
+internal sealed record StatusMotion(
+    int Id,
+    string Hostname,
+    string Status,
+    string? Address,
+    string? Since,
+    int? Battery,
+    int? Storage,
+    string? Firmware,
+    IReadOnlyList<string> Warnings,
+    StatusTracks Tracks,
+    long BytesDownloaded,
+    string? LastSeen,
+    string? LastCompleted,
+    string? Competitor,
+    string? Username,
+    bool CanBeDisconnected,
+    string? Attention,
+    string? LastError,
+    StatusTransfer? Transfer);
+
+/// <summary>Track counts by status.</summary>
+/// <param name="Queued">Queued.</param>
+/// <param name="Downloading">In transfer.</param>
+/// <param name="Completed">Downloaded.</param>
+/// <param name="Skipped">Skipped.</param>
+/// <param name="Failed">Failed.</param>
+internal sealed record StatusTracks(int Queued, int Downloading, int Completed, int Skipped, int Failed);
+
+/// <summary>The track in transfer.</summary>
+/// <param name="File">Local file name.</param>
+/// <param name="BytesReceived">Bytes received so far.</param>
+/// <param name="Size">Bytes announced.</param>
+internal sealed record StatusTransfer(string File, long BytesReceived, long Size);

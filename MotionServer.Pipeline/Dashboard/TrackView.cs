@@ -1,0 +1,29 @@
+namespace MotionServer.Pipeline.Dashboard;
+
+/// <summary>One downloaded track as the tracks page shows it.</summary>
+internal sealed class TrackView
+{
+    /// <summary>Local start time (the device's time zone), <c>11:02:09</c>.</summary>
+    public required string Start { get; init; }
+
+    /// <summary>The device's host name.</summary>
+    public required string Hostname { get; init; }
+
+    /// <summary>The competitor, or "—".</summary>
+    public required string Competitor { get; init; }
+
+    /// <summary>Local file name.</summary>
+    public required string FileName { get; init; }
+
+    /// <summary>Recording length, e.g. <c>5 h 54 min</c>.</summary>
+    public required string Duration { get; init; }
+
+    /// <summary>Distance, e.g. <c>25.2 km</c>.</summary>
+    public required string Distance { get; init; }
+
+    /// <summary>Best 500 m speed in knots, e.g. <c>14.8</c>.</summary>
+    public required string Best500m { get; init; }
+
+    /// <summary>File size, e.g. <c>0.9 MiB</c>.</summary>
+    public required string Size { get; init; }
+}
