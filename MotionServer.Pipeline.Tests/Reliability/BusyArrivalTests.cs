@@ -27,6 +27,7 @@ public sealed class BusyArrivalTests : ReliabilityTest
 
         Watch!.ShouldHaveSeenNoViolation();
         EventFolderScan.ShouldHoldExactly(server.Folder, ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
+        await server.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
         EventFolderScan.LedgersShouldMatchFiles(server.Folder);
     }

@@ -48,6 +48,7 @@ public sealed class HostileDeviceTests : ReliabilityTest
         Watch!.ShouldHaveSeenNoViolation();
         EventFolderScan.ShouldHoldExactly(server.Folder, ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
         EventFolderScan.NothingOutsideTheLayout(EventDirectory);
+        await server.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
     }
 

@@ -51,6 +51,7 @@ public sealed class MisbehavingDeviceTests : ReliabilityTest
         }
 
         Watch!.ShouldHaveSeenNoViolation();
+        await server.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
         EventFolderScan.LedgersShouldMatchFiles(server.Folder);
     }
@@ -91,6 +92,7 @@ public sealed class MisbehavingDeviceTests : ReliabilityTest
         }
 
         Watch!.ShouldHaveSeenNoViolation();
+        await server.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
         EventFolderScan.LedgersShouldMatchFiles(server.Folder);
     }

@@ -37,6 +37,7 @@ public sealed class PartialTransferTests : ReliabilityTest
         Watch.ShouldHaveSeenNoViolation();
         fleet[811].Requests.Count(r => r.Path.EndsWith(".oao", StringComparison.Ordinal)).Should().Be(5, "three faulty transfers, then the two tracks once each");
         EventFolderScan.ShouldHoldExactly(server.Folder, ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
+        await server.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
         EventFolderScan.LedgersShouldMatchFiles(server.Folder);
     }
@@ -52,7 +53,7 @@ public sealed class PartialTransferTests : ReliabilityTest
         await fleet[813].LeaveAsync();
         await server.WaitForAsync(813, m => m.Status is MotionStatus.Failed or MotionStatus.Disconnected);
         EventFolderScan.TrackFiles(server.Folder).Should().BeEmpty("the cut transfer left nothing at a final name");
-        EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
+        EventFolderScan.ShouldHaveNoTemporaryFiles(server.Folder.TracksDirectory);
 
         fleet[813].BandwidthBytesPerSecond = 0;
         await fleet[813].JoinAsync();

@@ -56,6 +56,7 @@ public sealed class RestartTests : ReliabilityTest
             .And.Contain(m => m.StartsWith($"motion-922 {shortName} was recorded as completed but its length is ", StringComparison.Ordinal) && m.EndsWith("; it will be fetched again", StringComparison.Ordinal));
         Watch!.ShouldHaveSeenNoViolation();
         EventFolderScan.ShouldHoldExactly(folder, expected);
+        await second.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
         EventFolderScan.LedgersShouldMatchFiles(folder);
         EventFolderScan.NothingOutsideTheLayout(EventDirectory);
@@ -122,6 +123,7 @@ public sealed class RestartTests : ReliabilityTest
         TrackRequests(fleet[921]).Should().Be(2);
         Watch!.ShouldHaveSeenNoViolation();
         EventFolderScan.ShouldHoldExactly(server.Folder, ExpectedTracks.Of(fleet, roster));
+        await server.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
     }
 

@@ -40,6 +40,7 @@ public sealed class SlowDeviceTests : ReliabilityTest
         await server.WaitForCompletedAsync(831, tracks: 1);
         Watch!.ShouldHaveSeenNoViolation();
         EventFolderScan.ShouldHoldExactly(server.Folder, ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
+        await server.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
     }
 
@@ -92,6 +93,7 @@ public sealed class SlowDeviceTests : ReliabilityTest
 
         Watch!.ShouldHaveSeenNoViolation();
         EventFolderScan.ShouldHoldExactly(server.Folder, ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
+        await server.StopAsync(); // a finished run: nothing is being rewritten any more
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
     }
 }
