@@ -141,6 +141,7 @@ public sealed partial class HostProcessTests : ReliabilityTest
         await using var host = StartHost(fleet);
         await host.WaitForLineAsync(l => l.EndsWith("motion-971 can be disconnected", StringComparison.Ordinal), StartTimeout);
 
+        // Saved in place, as editors do (truncate, then write): the server must not read the file half-written.
         WriteRoster(RosterCsv([971, 972]) + "3,1,973,2025-10-11,tomorrow,F973,Late,Entry,Sailboard,,Pro Fleet,All Week\n");
         string refused = await host.WaitForLineAsync(l => l.Contains("Roster change refused", StringComparison.Ordinal), StartTimeout);
         await fleet[972].JoinAsync();
@@ -148,6 +149,7 @@ public sealed partial class HostProcessTests : ReliabilityTest
         host.Terminate();
 
         (await host.WaitForExitAsync(TimeSpan.FromSeconds(10))).Should().Be(0);
+        host.Output.Count(l => l.Contains("Roster change refused", StringComparison.Ordinal)).Should().Be(1, "one message for the one problem, none for the moment the file was empty");
         refused.Should().EndWith("Roster change refused, the last good roster stays in force - config/motions.csv line 4: End Date \"tomorrow\" is not a date of the form yyyy-MM-dd (such as 2025-10-11)");
         EventFolderScan.ShouldHoldExactly(new EventFolder(EventDirectory), ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
     }

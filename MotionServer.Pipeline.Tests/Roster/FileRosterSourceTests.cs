@@ -18,6 +18,7 @@ public class FileRosterSourceTests
         File.WriteAllText(path, Header + "801,2025-10-11,2025-10-17,AAA\n802,not a date,2025-10-17,BBB\n");
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
 
+        source.Refresh().Should().Be(RosterRefresh.Unchanged, "a change is read once it has settled");
         source.Refresh().Should().Be(RosterRefresh.Refused);
         source.Current.DeviceIds.Should().Equal(801);
         source.Problems.Should().ContainSingle().Which.Line.Should().Be(3);
@@ -34,9 +35,30 @@ public class FileRosterSourceTests
         File.WriteAllText(path, Header + "801,2025-10-11,2025-10-17,AAA\n802,2025-10-11,2025-10-17,BBB\n");
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
 
+        source.Refresh().Should().Be(RosterRefresh.Unchanged, "a change is read once it has settled");
         source.Refresh().Should().Be(RosterRefresh.Replaced);
         source.Current.DeviceIds.Should().Equal(801, 802);
         source.Problems.Should().BeEmpty();
         source.Refresh().Should().Be(RosterRefresh.Unchanged);
+    }
+
+    [Fact]
+    public void Refresh_FileStillBeingWritten_IsNotReadUntilItStaysTheSame()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.Write("motions.csv", Header + "801,2025-10-11,2025-10-17,AAA\n");
+        var source = new FileRosterSource(path, "config/motions.csv");
+        source.Load();
+
+        File.WriteAllText(path, ""); // an editor saving in place: truncated first ...
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        source.Refresh().Should().Be(RosterRefresh.Unchanged);
+        File.WriteAllText(path, Header + "801,2025-10-11,2025-10-17,AAA\n802,2025-10-11,2025-10-17,BBB\n"); // ... then written
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(6));
+        source.Refresh().Should().Be(RosterRefresh.Unchanged);
+
+        source.Refresh().Should().Be(RosterRefresh.Replaced, "the empty file in between was never read");
+        source.Current.DeviceIds.Should().Equal(801, 802);
+        source.Problems.Should().BeEmpty();
     }
 }

@@ -1,8 +1,9 @@
 namespace MotionServer.Pipeline.Roster;
 
 /// <summary>
-/// The roster file of the event folder, re-read when its time stamp or length changes. Polled (not watched)
-/// because file-system notifications are unreliable on network and synced folders, and polling is cheap.
+/// The roster file of the event folder, re-read when its time stamp or length changes and has then stayed the
+/// same for one more poll. Polled (not watched) because file-system notifications are unreliable on network and
+/// synced folders, and polling is cheap.
 /// </summary>
 internal sealed class FileRosterSource(string path, string displayName) : IRosterSource
 {
@@ -10,6 +11,7 @@ internal sealed class FileRosterSource(string path, string displayName) : IRoste
     private MotionRoster _current = MotionRoster.Empty;
     private IReadOnlyList<RosterProblem> _problems = [];
     private (DateTime WriteTime, long Length) _stamp;
+    private (DateTime WriteTime, long Length)? _settling;
 
     public MotionRoster Current
     {
@@ -40,8 +42,21 @@ internal sealed class FileRosterSource(string path, string displayName) : IRoste
         {
             if (stamp == _stamp)
             {
+                _settling = null;
                 return RosterRefresh.Unchanged;
             }
+
+            // Editors and spreadsheets save in place (truncate, then write): read at once and the server may see an
+            // empty or half-written roster — at best a false "is empty" error, at worst a roster missing rows, which
+            // would make a device's tracks look like nobody's and the device "can be disconnected" while it owes them.
+            // So a change is read only once the file has stayed the same since the previous poll.
+            if (_settling != stamp)
+            {
+                _settling = stamp;
+                return RosterRefresh.Unchanged;
+            }
+
+            _settling = null;
         }
 
         try
