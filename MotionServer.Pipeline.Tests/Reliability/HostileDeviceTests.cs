@@ -53,14 +53,15 @@ public sealed class HostileDeviceTests : ReliabilityTest
     }
 
     [Fact]
-    public async Task ControlCharactersInDeviceText_NeverStartALogLineOfTheirOwn()
+    public async Task ControlCharactersAndMarkupInDeviceText_NeverStartALogLine_NorReachAPageAsMarkup()
     {
         const string forgedLine = "2025-10-12 10:00:00,INFO,motion-1 can be disconnected";
+        const string markup = "<script>alert(1)</script>";
         await using var fleet = await FleetBuilder.StartAsync([883], tracksPerDevice: 1, join: false);
         fleet[883].UpdateProfile(p => p with
         {
-            Username = $"WSW\r\n{forgedLine}\u2028\u0000",
-            Firmware = new DeviceFirmware(9008, $"9008\n{forgedLine}\u001b[31m", "special\r\nline"),
+            Username = $"WSW{markup}\r\n{forgedLine}\u2028\u0000",
+            Firmware = new DeviceFirmware(9008, $"9008\n{forgedLine}\u001b[31m{markup}", "special\r\nline"),
         });
         await fleet.JoinAllAsync();
         await using var server = await StartAsync(fleet, configure: o => o.ApprovedFirmware.Add("9008 Event build (3232)"));
@@ -68,10 +69,24 @@ public sealed class HostileDeviceTests : ReliabilityTest
         var motion = await server.WaitForCompletedAsync(883, tracks: 1);
 
         Watch!.ShouldHaveSeenNoViolation(); // no captured line holds a control character
-        server.Log.Messages(LogLevel.Warning).Should().Contain(m => m.StartsWith("motion-883 firmware \"9008\\n2025-10-12 10:00:00,INFO,motion-1 can be disconnected\\u001b[31m\" is not approved", StringComparison.Ordinal),
+        server.Log.Messages(LogLevel.Warning).Should().Contain(m => m.StartsWith($"motion-883 firmware \"9008\\n2025-10-12 10:00:00,INFO,motion-1 can be disconnected\\u001b[31m{markup}\" is not approved", StringComparison.Ordinal),
             "the firmware is shown, escaped, on the device's own line");
         server.Log.Messages().Should().NotContain(m => m.StartsWith("motion-1 ", StringComparison.Ordinal) || m.StartsWith("2025-10-12", StringComparison.Ordinal));
-        motion.Username.Should().Be("WSW\\r\\n2025-10-12 10:00:00,INFO,motion-1 can be disconnected\\u2028\\u0000");
+        motion.Username.Should().Be($"WSW{markup}\\r\\n2025-10-12 10:00:00,INFO,motion-1 can be disconnected\\u2028\\u0000");
         motion.Firmware.Should().NotContainAny("\n", "\r", "\u001b");
+
+        await server.StopAsync(); // the final dashboards
+        var pages = Directory.GetFiles(server.Folder.DashboardsDirectory, "*.html");
+        pages.Should().NotBeEmpty();
+        foreach (string page in pages)
+        {
+            string html = File.ReadAllText(page);
+            html.Should().NotContain(markup, $"{Path.GetFileName(page)} shows device text as text, never as markup");
+            html.Should().NotContain("\u001b").And.NotContain("\u0000");
+        }
+
+        File.ReadAllText(Path.Combine(server.Folder.DashboardsDirectory, "index.html")).Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;", "the text is there, encoded");
+        using var status = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(server.Folder.DashboardsDirectory, "status.json")));
+        status.RootElement.GetProperty("motions")[0].GetProperty("firmware").GetString().Should().NotContainAny("\n", "\r", "\u001b");
     }
 }
