@@ -124,13 +124,8 @@ public sealed partial class HostProcessTests : ReliabilityTest
         EventFolderScan.LedgersShouldMatchFiles(folder);
         new LedgerStore(folder).Load("motion-961", out _).Entries.Values.Should().ContainSingle().Which.Status.Should().Be(LedgerStatus.Queued);
 
-        // status.json belongs to the dashboards work; assert it when this branch has it.
-        string status = Path.Combine(folder.DashboardsDirectory, "status.json");
-        if (File.Exists(status))
-        {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(status));
-            json.RootElement.GetProperty("server").GetString().Should().Be("stopped");
-        }
+        using var status = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder.DashboardsDirectory, "status.json")));
+        status.RootElement.GetProperty("server").GetString().Should().Be("stopped", "the final dashboards say the server stopped");
     }
 
     [Fact]
