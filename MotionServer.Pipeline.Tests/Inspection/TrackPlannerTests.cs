@@ -250,4 +250,43 @@ public sealed class TrackPlannerTests : IDisposable
 
         plan.Downloads.Tracks.Select(t => t.Log.File).Should().Equal("/logs/2025/10/0817_2025-10-12-1102.oao", "/logs/b.oao");
     }
+
+    [Fact]
+    public void Plan_OwedTrackTheDeviceNoLongerLists_StaysOwedAndIsRefused()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log());
+
+        var plan = Plan(ledger); // the device's logs were deleted
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        plan.Downloads.Refusals.Should().ContainSingle().Which.Should().Contain("no longer listed by the device");
+        ledger.Find(Name)!.Status.Should().Be(LedgerStatus.Failed);
+    }
+
+    [Fact]
+    public void Plan_OwedTrackNoLongerTheEventsAfterARosterChange_LosesItsEntry()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log());
+        var narrower = MotionRoster.Create([new RosterEntry { MotionId = 817, StartDate = new DateOnly(2025, 10, 13), EndDate = new DateOnly(2025, 10, 17), FileId = "DEF817XYZ" }]);
+
+        var plan = new TrackPlanner(_options, _folder).Plan(817, [Log()], new DeviceSettings { Timezone = 60 }, narrower, ledger);
+
+        plan.Downloads.Refusals.Should().BeEmpty();
+        ledger.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public void Plan_CompletedTrackTheDeviceNoLongerLists_IsKept()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log());
+        ledger.Set(Name, ledger.Find(Name)! with { Status = LedgerStatus.Completed });
+
+        var plan = Plan(ledger);
+
+        plan.Downloads.Refusals.Should().BeEmpty();
+        ledger.Find(Name)!.Status.Should().Be(LedgerStatus.Completed);
+    }
 }

@@ -191,4 +191,22 @@ public sealed class PipelineEndToEndTests : IDisposable
         ledger.Entries.Values.Should().ContainSingle().Which.Status.Should().Be(LedgerStatus.Queued);
         server.Fleet.GetSnapshot().Running.Should().BeFalse();
     }
+
+    [Fact]
+    public async Task OwedTrackDeletedFromTheDevice_IsReportedAndTheDeviceNeverSaidDisconnectable()
+    {
+        await using var fleet = await FleetBuilder.StartAsync([824], tracksPerDevice: 2);
+        var doomed = fleet[824].Tracks[0];
+        using var breaking = fleet[824].Faults.Add(DeviceFault.AbortAfter(1_000).On(doomed.Path));
+        await using var server = await PipelineHarness.StartAsync(_temp.Path, fleet, PipelineHarness.RosterFor(fleet), o => o.Download.AttemptsBeforeAttention = 2);
+        await server.WaitForAsync(824, m => m.Tracks.Failed == 1 && m.Tracks.Completed == 1);
+
+        fleet[824].RemoveTrack(doomed.Path).Should().BeTrue();
+
+        var motion = await server.WaitForAsync(824, m => m.Attention?.Contains("no longer listed by the device", StringComparison.Ordinal) == true);
+        motion.Status.Should().Be(MotionStatus.Failed);
+        motion.CanBeDisconnected.Should().BeFalse();
+        server.Log.Messages().Should().NotContain("motion-824 can be disconnected");
+        server.Log.Messages().Should().Contain(m => m.StartsWith("motion-824 track refused - ", StringComparison.Ordinal));
+    }
 }

@@ -23,6 +23,7 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
         var adopted = new List<string>();
         var refusedPaths = new List<(string, string)>();
         var refusals = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         bool changed = false;
         int fallbackTimezone = settings.Timezone ?? options.Expected.Timezone;
 
@@ -46,6 +47,7 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
             }
 
             var name = TrackName.Create(row.FileId, deviceId, localStart);
+            seen.Add(name.FileName);
             var planned = new PlannedTrack(name, log, folder.TrackFile(name));
             var existing = ledger.Find(name.FileName);
             var decided = Decide(planned, existing, out bool adoptedFile);
@@ -87,6 +89,8 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
             }
         }
 
+        changed |= SettleUnlisted(ledger, logs, seen, refusals);
+
         // Newest first (today's sessions matter most), but tracks whose last attempt failed go last: a broken transfer
         // usually ends the device's turn (it looks gone), so a track that keeps breaking must not hold back the others.
         downloads.Sort((a, b) =>
@@ -94,6 +98,42 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
                 ? failedBefore.Contains(a.FileName) ? 1 : -1
                 : b.Log.StartDate.CompareTo(a.Log.StartDate));
         return new TrackPlan(new DownloadPlan(downloads, refusals), skipped, adopted, refusedPaths, changed);
+    }
+
+    /// <summary>
+    /// Owed ledger entries that this logs.json did not produce. Still listed by the device but no longer the event's
+    /// (the roster changed): the entry goes, as for any track that is not the event's. No longer listed at all (the
+    /// device's logs were deleted): the track can never be fetched, and the device must not be reported "can be
+    /// disconnected" as if nothing were missing — it stays owed, refused, so the staff are told.
+    /// </summary>
+    private static bool SettleUnlisted(DeviceLedger ledger, IReadOnlyList<DeviceLog> logs, HashSet<string> seen, List<string> refusals)
+    {
+        bool changed = false;
+        var listed = logs.Select(l => l.File).ToHashSet(StringComparer.Ordinal);
+        foreach (var (fileName, entry) in ledger.Entries.ToArray())
+        {
+            if (entry.Status is not (LedgerStatus.Queued or LedgerStatus.Failed) || seen.Contains(fileName))
+            {
+                continue;
+            }
+
+            if (listed.Contains(entry.MotionFile))
+            {
+                ledger.Remove(fileName);
+                changed = true;
+                continue;
+            }
+
+            string reason = $"{fileName} is no longer listed by the device (its logs were deleted?)";
+            refusals.Add(reason);
+            if (entry.Status != LedgerStatus.Failed || entry.Error != reason)
+            {
+                ledger.Set(fileName, entry with { Status = LedgerStatus.Failed, Error = reason });
+                changed = true;
+            }
+        }
+
+        return changed;
     }
 
     private LedgerEntry Decide(PlannedTrack track, LedgerEntry? existing, out bool adopted)

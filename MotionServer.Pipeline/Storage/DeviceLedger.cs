@@ -30,6 +30,9 @@ public sealed class DeviceLedger
     /// <summary>Adds or replaces an entry.</summary>
     public void Set(string fileName, LedgerEntry entry) => _entries[fileName] = entry;
 
+    /// <summary>Removes an entry (a track that is no longer the event's).</summary>
+    public bool Remove(string fileName) => _entries.Remove(fileName);
+
     /// <summary>Entries with a status.</summary>
     public IEnumerable<KeyValuePair<string, LedgerEntry>> WithStatus(LedgerStatus status) =>
         _entries.Where(e => e.Value.Status == status);
