@@ -103,7 +103,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
                 _running = true;
             }
 
-            Started(_logger, _folder.Root, _fleet.Roster.DeviceIds.Count);
+            Started(_logger, _fleet.Roster.DeviceIds.Count, _folder.Root);
         }
         catch
         {
@@ -192,9 +192,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Watching for {Count} devices; event folder {Folder}")]
-    private static partial void StartedCore(ILogger logger, int count, string folder);
-
-    private static void Started(ILogger logger, string folder, int count) => StartedCore(logger, count, folder);
+    private static partial void Started(ILogger logger, int count, string folder);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "history.json could not be saved - {Reason}")]
     private static partial void HistoryNotSaved(ILogger logger, string reason);

@@ -29,15 +29,15 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
 
         foreach (var log in logs)
         {
-            if (!DevicePath.IsTrack(log.File) && DevicePath.Check(log.File) is null)
-            {
-                continue; // not an OAO track: never the event's
-            }
-
             if (DevicePath.Check(log.File) is { } unsafePath)
             {
                 refusedPaths.Add((log.File, unsafePath));
                 continue;
+            }
+
+            if (!DevicePath.IsTrack(log.File))
+            {
+                continue; // not an OAO track: never the event's
             }
 
             var localStart = TrackName.LocalStartOf(log.StartDate, log.Timezone ?? fallbackTimezone);
