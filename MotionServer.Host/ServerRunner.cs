@@ -9,6 +9,7 @@ using MotionServer.Host.Logging;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Versioning;
 using NLog.Extensions.Logging;
 
 namespace MotionServer.Host;
@@ -43,6 +44,10 @@ internal static partial class ServerRunner
         }
 
         overrides[$"{MotionServerDefaults.SectionName}:EventDirectory"] = eventDirectory;
+        if (arguments.DryRun)
+        {
+            overrides[$"{MotionServerDefaults.SectionName}:DryRun"] = "true";
+        }
 
         // The lock comes before the log file: a second server on the folder must not write into the first one's log.
         EventFolderLock folderLock;
@@ -69,7 +74,7 @@ internal static partial class ServerRunner
         NLogSetup.Configure(eventDirectory);
         using var loggers = LoggerFactory.Create(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddNLog());
         var logger = loggers.CreateLogger("MotionServer.Host");
-        ServerStarted(logger);
+        ServerStarted(logger, ProductVersion.Current.Text);
         try
         {
             return await RunHostAsync(arguments, overrides, demo, folderLock, logger).ConfigureAwait(false);
@@ -143,6 +148,9 @@ internal static partial class ServerRunner
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.AddSingleton(folderLock);
+        // Each is a no-op unless its service manager started the process: then it reports start and stop to it.
+        builder.Services.AddWindowsService(service => service.ServiceName = "MotionServer");
+        builder.Services.AddSystemd();
         builder.Services.AddMotionServer(settings.Settings);
         if (options.Dashboard.Listen is { Length: > 0 } listen)
         {
@@ -151,8 +159,8 @@ internal static partial class ServerRunner
         return builder.Build();
     }
 
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Server started")]
-    private static partial void ServerStarted(ILogger logger);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Server started - Motion Server {Version}")]
+    private static partial void ServerStarted(ILogger logger, string version);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Server stopped")]
     private static partial void ServerStopped(ILogger logger);

@@ -50,7 +50,7 @@ public class MotionServerOptionsReaderTests
             "MotionServer:Detection:Interval = \"5s\": expected a duration as hh:mm:ss (for example 00:00:05)",
             "MotionServer:Download:Workers = \"0\": must be between 1 and 64",
             "MotionServer:Network:Port = \"eighty\": expected a whole number",
-            "MotionServer:Downlaod: unknown setting; known settings here are ApprovedFirmware, Dashboard, Detection, Disconnection, Download, EventDirectory, Expected, Filters, Host, Inspection, Limits, Network, Retry, Thresholds");
+            "MotionServer:Downlaod: unknown setting; known settings here are ApprovedFirmware, Dashboard, Detection, Disconnection, Download, DryRun, EventDirectory, Expected, Filters, Host, Inspection, Limits, Network, Retry, Thresholds");
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace MotionServer.Pipeline.Dashboard;
 /// <param name="Server"><c>running</c> or <c>stopped</c>.</param>
 /// <param name="Motions">Devices in history order, then never-seen devices in roster order.</param>
 /// <param name="RosterProblems">Problems of the roster as last re-read, or empty.</param>
-internal sealed record StatusDocument(string Generated, string Server, IReadOnlyList<StatusMotion> Motions, IReadOnlyList<string> RosterProblems);
+/// <param name="Version">The server's version and commit, <c>0.2.0+abc1234</c> (<c>0.2.0</c> when built without git).</param>
+internal sealed record StatusDocument(string Generated, string Server, IReadOnlyList<StatusMotion> Motions, IReadOnlyList<string> RosterProblems, string Version);
 
 /// <summary>One device in status.json; fields not yet known are null.</summary>
 /// <param name="Id">Device id.</param>
