@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Dashboard;
 
 /// <summary>
-/// <c>dashboards/status.json</c> (CONTRACT.md, "status.json"). Property order and names are the contract's; the fields
+/// <c>dashboards/status.json</c> (docs/status-json.md). Property order and names are the contract's; the fields
 /// after <c>bytesDownloaded</c> and after <c>motions</c> are additions the contract allows.
 /// </summary>
 /// <param name="Generated">When the snapshot was taken, UTC, <c>2025-10-12T15:48:21Z</c>.</param>
