@@ -13,6 +13,24 @@ public class MotionServerOptionsReaderTests
         return MotionServerOptionsReader.Read(configuration.GetSection("MotionServer"));
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("False", false)]
+    public void Read_DryRun_IsTrueOrFalse(string text, bool expected)
+    {
+        var result = Read(("MotionServer:DryRun", text));
+
+        result.Problems.Should().BeEmpty();
+        result.Options.DryRun.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Read_DryRunThatIsNotTrueOrFalse_IsAProblem()
+    {
+        Read(("MotionServer:DryRun", "yes")).Problems.Select(p => p.ToString()).Should().ContainSingle()
+            .Which.Should().Be("MotionServer:DryRun = \"yes\": expected true or false");
+    }
+
     [Fact]
     public void Read_ValidValues_AreBound()
     {
