@@ -23,6 +23,7 @@ internal static partial class ServerRunner
 {
     public static async Task<int> RunAsync(HostArguments arguments)
     {
+        using var stopSignals = new Service.EarlyStopSignals();
         Demo.DemoEnvironment? demo = null;
         string eventDirectory = Path.GetFullPath(arguments.EventDirectory ?? ".");
         var overrides = new Dictionary<string, string?>();
@@ -77,7 +78,7 @@ internal static partial class ServerRunner
         ServerStarted(logger, ProductVersion.Current.Text);
         try
         {
-            return await RunHostAsync(arguments, overrides, demo, folderLock, logger).ConfigureAwait(false);
+            return await RunHostAsync(arguments, overrides, demo, folderLock, logger, stopSignals.Requested).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // the last resort: say what happened in the log, never a stack trace on the beach
         catch (Exception e)
@@ -98,7 +99,8 @@ internal static partial class ServerRunner
         }
     }
 
-    private static async Task<int> RunHostAsync(HostArguments arguments, Dictionary<string, string?> overrides, Demo.DemoEnvironment? demo, EventFolderLock folderLock, ILogger logger)
+    private static async Task<int> RunHostAsync(HostArguments arguments, Dictionary<string, string?> overrides, Demo.DemoEnvironment? demo, EventFolderLock folderLock,
+        ILogger logger, CancellationToken stopRequested)
     {
         var settings = SettingsLoader.Load(arguments, overrides);
         if (settings.Problems.Count > 0)
@@ -114,7 +116,8 @@ internal static partial class ServerRunner
         using var host = BuildHost(settings, folderLock);
         try
         {
-            await host.StartAsync().ConfigureAwait(false);
+            // Not cancelled by an early stop signal: the start runs to its end, then the stop follows at once.
+            await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (StartupException e)
         {
@@ -127,7 +130,9 @@ internal static partial class ServerRunner
         }
 
         demo?.Announce(logger);
-        await host.WaitForShutdownAsync().ConfigureAwait(false);
+
+        // A Ctrl+C or SIGTERM that came while starting (or comes later) stops the host as its own handling would.
+        await host.WaitForShutdownAsync(stopRequested).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 

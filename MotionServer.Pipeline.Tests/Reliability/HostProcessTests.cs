@@ -266,6 +266,18 @@ public sealed partial class HostProcessTests : ReliabilityTest
     }
 
     [Fact]
+    public async Task StoppedWhileStarting_AsAServiceManagerMay_StopsCleanlyWithExitCode0()
+    {
+        await using var fleet = await FleetBuilder.StartAsync([992], tracksPerDevice: 1);
+        await using var host = StartHost(fleet);
+        await host.WaitForLineAsync(l => l.Contains("Server started - Motion Server ", StringComparison.Ordinal), StartTimeout);
+        host.Terminate(); // before the host has started: the settings and the roster may not even be read yet
+
+        (await host.WaitForExitAsync(TimeSpan.FromSeconds(10))).Should().Be(0, "a stop while starting is a clean stop, not a death by signal");
+        File.ReadAllLines(Path.Combine(EventDirectory, "logs", "server.log"))[^1].Should().EndWith(",INFO,Server stopped");
+    }
+
+    [Fact]
     public async Task Version_PrintsTheVersionAndTheCommit_AndExitsZero()
     {
         var output = await RunToExitAsync(0, "--version");
