@@ -10,7 +10,7 @@ public sealed partial class DocumentLinksTests
 {
     public static TheoryData<string> Documents()
     {
-        var documents = new TheoryData<string> { "README.md", "RELIABILITY.md", "MotionServer.Pipeline/Dashboard/Templates/README.md" };
+        var documents = new TheoryData<string> { "README.md", "RELIABILITY.md", "MotionServer.Pipeline/Dashboard/Templates/README.md", "samples/README.md" };
         foreach (string file in Directory.GetFiles(RepositoryFiles.PathOf("docs"), "*.md").Order(StringComparer.Ordinal))
         {
             documents.Add(Path.GetRelativePath(RepositoryFiles.Root, file).Replace('\\', '/'));
