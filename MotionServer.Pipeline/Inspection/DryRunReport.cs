@@ -16,8 +16,8 @@ namespace MotionServer.Pipeline.Inspection;
 /// </summary>
 internal sealed partial class DryRunReport(MotionServerOptions options, ILogger logger)
 {
-    /// <summary>Logs the listing of one device; returns how many tracks would be downloaded and how many skipped.</summary>
-    public (int Downloads, int Skips) Report(DeviceWork work, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, TrackPlan plan, DeviceLedger ledger)
+    /// <summary>Logs the listing of one device: a line per log, then the totals.</summary>
+    public void Report(DeviceWork work, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, TrackPlan plan, DeviceLedger ledger)
     {
         var downloads = plan.Downloads.Tracks.Select(t => t.FileName).ToHashSet(StringComparer.Ordinal);
         int fallbackTimezone = settings.Timezone ?? options.Expected.Timezone;
@@ -39,7 +39,6 @@ internal sealed partial class DryRunReport(MotionServerOptions options, ILogger 
         }
 
         Totals(logger, work.Hostname, wouldDownload, wouldSkip);
-        return (wouldDownload, wouldSkip);
     }
 
     /// <summary>The name to list the log under (its local name when it is the event's, else its device path) and why it would be skipped, or null when it would be downloaded.</summary>
