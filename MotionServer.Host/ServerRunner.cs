@@ -126,6 +126,8 @@ internal static partial class ServerRunner
                 CannotStart(logger, problem);
             }
 
+            // Set before the host (and a Windows service lifetime with it) is disposed: the service manager reads it then.
+            Environment.ExitCode = ExitCodes.BadInput;
             return ExitCodes.BadInput;
         }
 
