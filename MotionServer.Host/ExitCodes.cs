@@ -1,6 +1,6 @@
 namespace MotionServer.Host;
 
-/// <summary>The process's exit codes (CONTRACT.md, "Running it").</summary>
+/// <summary>The process's exit codes (docs/running.md, "Exit codes").</summary>
 internal static class ExitCodes
 {
     /// <summary>Ran and stopped cleanly.</summary>

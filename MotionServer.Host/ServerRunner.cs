@@ -9,6 +9,7 @@ using MotionServer.Host.Logging;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Versioning;
 using NLog.Extensions.Logging;
 
 namespace MotionServer.Host;
@@ -22,6 +23,7 @@ internal static partial class ServerRunner
 {
     public static async Task<int> RunAsync(HostArguments arguments)
     {
+        using var stopSignals = new Service.EarlyStopSignals();
         Demo.DemoEnvironment? demo = null;
         string eventDirectory = Path.GetFullPath(arguments.EventDirectory ?? ".");
         var overrides = new Dictionary<string, string?>();
@@ -43,6 +45,10 @@ internal static partial class ServerRunner
         }
 
         overrides[$"{MotionServerDefaults.SectionName}:EventDirectory"] = eventDirectory;
+        if (arguments.DryRun)
+        {
+            overrides[$"{MotionServerDefaults.SectionName}:DryRun"] = "true";
+        }
 
         // The lock comes before the log file: a second server on the folder must not write into the first one's log.
         EventFolderLock folderLock;
@@ -69,10 +75,10 @@ internal static partial class ServerRunner
         NLogSetup.Configure(eventDirectory);
         using var loggers = LoggerFactory.Create(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddNLog());
         var logger = loggers.CreateLogger("MotionServer.Host");
-        ServerStarted(logger);
+        ServerStarted(logger, ProductVersion.Current.Text);
         try
         {
-            return await RunHostAsync(arguments, overrides, demo, folderLock, logger).ConfigureAwait(false);
+            return await RunHostAsync(arguments, overrides, demo, folderLock, logger, stopSignals.Requested).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // the last resort: say what happened in the log, never a stack trace on the beach
         catch (Exception e)
@@ -93,7 +99,8 @@ internal static partial class ServerRunner
         }
     }
 
-    private static async Task<int> RunHostAsync(HostArguments arguments, Dictionary<string, string?> overrides, Demo.DemoEnvironment? demo, EventFolderLock folderLock, ILogger logger)
+    private static async Task<int> RunHostAsync(HostArguments arguments, Dictionary<string, string?> overrides, Demo.DemoEnvironment? demo, EventFolderLock folderLock,
+        ILogger logger, CancellationToken stopRequested)
     {
         var settings = SettingsLoader.Load(arguments, overrides);
         if (settings.Problems.Count > 0)
@@ -109,7 +116,8 @@ internal static partial class ServerRunner
         using var host = BuildHost(settings, folderLock);
         try
         {
-            await host.StartAsync().ConfigureAwait(false);
+            // Not cancelled by an early stop signal: the start runs to its end, then the stop follows at once.
+            await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (StartupException e)
         {
@@ -118,11 +126,15 @@ internal static partial class ServerRunner
                 CannotStart(logger, problem);
             }
 
+            // Set before the host (and a Windows service lifetime with it) is disposed: the service manager reads it then.
+            Environment.ExitCode = ExitCodes.BadInput;
             return ExitCodes.BadInput;
         }
 
         demo?.Announce(logger);
-        await host.WaitForShutdownAsync().ConfigureAwait(false);
+
+        // A Ctrl+C or SIGTERM that came while starting (or comes later) stops the host as its own handling would.
+        await host.WaitForShutdownAsync(stopRequested).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
@@ -143,6 +155,9 @@ internal static partial class ServerRunner
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         builder.Services.AddSingleton(folderLock);
+        // Each is a no-op unless its service manager started the process: then it reports start and stop to it.
+        builder.Services.AddWindowsService(service => service.ServiceName = "MotionServer");
+        builder.Services.AddSystemd();
         builder.Services.AddMotionServer(settings.Settings);
         if (options.Dashboard.Listen is { Length: > 0 } listen)
         {
@@ -151,8 +166,8 @@ internal static partial class ServerRunner
         return builder.Build();
     }
 
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Server started")]
-    private static partial void ServerStarted(ILogger logger);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Server started - Motion Server {Version}")]
+    private static partial void ServerStarted(ILogger logger, string version);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Server stopped")]
     private static partial void ServerStopped(ILogger logger);

@@ -15,15 +15,24 @@ internal sealed record HostArguments
 
     public bool Help { get; init; }
 
+    /// <summary><c>--version</c>: print the version and commit, then exit.</summary>
+    public bool Version { get; init; }
+
+    /// <summary><c>--dry-run</c>: find devices and log what would be downloaded and what skipped, writing nothing but the log.</summary>
+    public bool DryRun { get; init; }
+
     /// <summary>Arguments for the configuration command-line provider.</summary>
     public IReadOnlyList<string> ConfigurationArguments { get; init; } = [];
 
     public const string Usage = """
-        Usage: MotionServer.Host [--event-dir DIR] [--settings FILE] [--demo] [--MotionServer:Section:Key=value ...]
+        Usage: MotionServer.Host [--event-dir DIR] [--settings FILE] [--demo] [--dry-run] [--MotionServer:Section:Key=value ...]
+               MotionServer.Host --version
 
-          --event-dir DIR   the event's folder (default: the current directory)
+          --event-dir DIR   the event's folder (default: the current directory; required when running as a service)
           --settings FILE   an extra JSON settings file layered over appsettings.json
           --demo            run against an emulated fleet of Motion devices on loopback
+          --dry-run         find devices and log what would be downloaded and what skipped; write nothing but the log
+          --version         show the version and commit of this build
           --help            show this help
 
         Settings can also come from environment variables (MotionServer__Section__Key).
@@ -34,7 +43,7 @@ internal sealed record HostArguments
     {
         error = null;
         string? eventDirectory = null, settings = null;
-        bool demo = false, help = false;
+        bool demo = false, help = false, version = false, dryRun = false;
         var rest = new List<string>();
         for (int i = 0; i < args.Count; i++)
         {
@@ -53,6 +62,12 @@ internal sealed record HostArguments
                     break;
                 case "--help" or "-h" or "-?":
                     help = true;
+                    break;
+                case "--version":
+                    version = true;
+                    break;
+                case "--dry-run":
+                    dryRun = true;
                     break;
                 default:
                     if (arg.StartsWith("--MotionServer:", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("/MotionServer:", StringComparison.OrdinalIgnoreCase))
@@ -73,7 +88,7 @@ internal sealed record HostArguments
             }
         }
 
-        return new HostArguments { EventDirectory = eventDirectory, SettingsFile = settings, Demo = demo, Help = help, ConfigurationArguments = rest };
+        return new HostArguments { EventDirectory = eventDirectory, SettingsFile = settings, Demo = demo, Help = help, Version = version, DryRun = dryRun, ConfigurationArguments = rest };
     }
 
     private static (string Name, string? Value) Split(string arg)

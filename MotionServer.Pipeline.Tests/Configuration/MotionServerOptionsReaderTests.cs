@@ -13,6 +13,24 @@ public class MotionServerOptionsReaderTests
         return MotionServerOptionsReader.Read(configuration.GetSection("MotionServer"));
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("False", false)]
+    public void Read_DryRun_IsTrueOrFalse(string text, bool expected)
+    {
+        var result = Read(("MotionServer:DryRun", text));
+
+        result.Problems.Should().BeEmpty();
+        result.Options.DryRun.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Read_DryRunThatIsNotTrueOrFalse_IsAProblem()
+    {
+        Read(("MotionServer:DryRun", "yes")).Problems.Select(p => p.ToString()).Should().ContainSingle()
+            .Which.Should().Be("MotionServer:DryRun = \"yes\": expected true or false");
+    }
+
     [Fact]
     public void Read_ValidValues_AreBound()
     {
@@ -50,7 +68,7 @@ public class MotionServerOptionsReaderTests
             "MotionServer:Detection:Interval = \"5s\": expected a duration as hh:mm:ss (for example 00:00:05)",
             "MotionServer:Download:Workers = \"0\": must be between 1 and 64",
             "MotionServer:Network:Port = \"eighty\": expected a whole number",
-            "MotionServer:Downlaod: unknown setting; known settings here are ApprovedFirmware, Dashboard, Detection, Disconnection, Download, EventDirectory, Expected, Filters, Host, Inspection, Limits, Network, Retry, Thresholds");
+            "MotionServer:Downlaod: unknown setting; known settings here are ApprovedFirmware, Dashboard, Detection, Disconnection, Download, DryRun, EventDirectory, Expected, Filters, Host, Inspection, Limits, Network, Retry, Thresholds");
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public class MotionServerOptionsTests
         o.Thresholds.Storage.Should().Be(95);
         o.ApprovedFirmware.Should().BeEmpty();
         o.EventDirectory.Should().Be(".");
+        o.DryRun.Should().BeFalse();
     }
 
     [Fact]

@@ -32,6 +32,16 @@ public sealed class DashboardRendererTests
         files.Page("events.html").Body!.TextContent.Should().Contain("Nothing has happened yet.");
     }
 
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("events.html")]
+    [InlineData("tracks.html")]
+    public void Render_AnyPage_FooterNamesTheVersion(string page)
+    {
+        Render(Fleet()).Page(page).QuerySelector("footer")!.TextContent
+            .Should().StartWith($"Motion Server {MotionServer.Pipeline.Versioning.ProductVersion.Current.Text} - ");
+    }
+
     [Fact]
     public void Render_Fleet_ListsDevicesInSnapshotOrder()
     {

@@ -22,6 +22,13 @@ public sealed class StatusJsonTests
     }
 
     [Fact]
+    public void Serialize_AnyFleet_NamesTheServersVersionAndCommit()
+    {
+        Parse(Fleet()).GetProperty("version").GetString().Should().Be(MotionServer.Pipeline.Versioning.ProductVersion.Current.Text)
+            .And.MatchRegex(@"^[0-9]+\.[0-9]+\.[0-9]+");
+    }
+
+    [Fact]
     public void Serialize_Stopped_SaysStopped()
     {
         Parse(Fleet(running: false)).GetProperty("server").GetString().Should().Be("stopped");

@@ -16,6 +16,18 @@ public class HostArgumentsTests
         parsed.ConfigurationArguments.Should().Equal("--MotionServer:Network:Port=8080", "--MotionServer:Detection:Workers", "2");
     }
 
+    [Fact]
+    public void Parse_VersionAndDryRun_AreOwnSwitches()
+    {
+        var parsed = HostArguments.Parse(["--dry-run", "--version"], out var error);
+
+        error.Should().BeNull();
+        parsed!.DryRun.Should().BeTrue();
+        parsed.Version.Should().BeTrue();
+        parsed.ConfigurationArguments.Should().BeEmpty();
+        HostArguments.Usage.Should().Contain("--dry-run").And.Contain("--version");
+    }
+
     [Theory]
     [InlineData("--event-dir", "--event-dir needs a value")]
     [InlineData("--bogus", "unknown option '--bogus'")]

@@ -114,7 +114,7 @@ public sealed partial class HostProcessTests : ReliabilityTest
         log.Should().EndWith("\n", "no half line: the last line is complete");
         var lines = log.TrimEnd('\n').Split('\n');
         lines.Should().OnlyContain(l => LogLine().IsMatch(l), "every line is yyyy-MM-dd HH:mm:ss,LEVEL,message and nothing else");
-        lines[0].Should().EndWith(",INFO,Server started");
+        lines[0].Should().MatchRegex(@",INFO,Server started - Motion Server [0-9]+\.[0-9]+\.[0-9]+", "the first line says which build runs");
         lines[^1].Should().EndWith(",INFO,Server stopped");
         lines.Should().Contain(l => l.Contains("motion-962 firmware \"9008\\nforged line\\u001b[31m\" is not approved", StringComparison.Ordinal));
         lines.Should().NotContain(l => l.Contains(",INFO,motion-1 ", StringComparison.Ordinal), "device text never starts a line of its own");
@@ -244,6 +244,47 @@ public sealed partial class HostProcessTests : ReliabilityTest
         output.Should().ContainSingle(l => l.StartsWith($"MotionServer.Host: cannot start - the event folder {notAFolder} cannot be used (", StringComparison.Ordinal)
             && l.EndsWith("--event-dir must name a folder this user can write", StringComparison.Ordinal));
         ShouldHaveNoStackTrace(output);
+    }
+
+    [Fact]
+    public async Task DryRun_ListsWhatWouldBeDownloaded_WritesNothingButTheLog_AndStopsWithExitCode0()
+    {
+        await using var fleet = await FleetBuilder.StartAsync([991], tracksPerDevice: 2);
+        await using var host = StartHost(fleet, "--dry-run");
+        await host.WaitForLineAsync(l => l.EndsWith("motion-991 dry run - 2 track(s) would be downloaded, 0 skipped; nothing was written", StringComparison.Ordinal), StartTimeout);
+        host.Terminate();
+
+        (await host.WaitForExitAsync(TimeSpan.FromSeconds(10))).Should().Be(0);
+        var lines = File.ReadAllLines(Path.Combine(EventDirectory, "logs", "server.log"));
+        lines[0].Should().MatchRegex(@",INFO,Server started - Motion Server [0-9]+\.[0-9]+\.[0-9]+");
+        lines.Should().Contain(l => l.Contains(",WARNING,Dry run - ", StringComparison.Ordinal));
+        lines.Count(l => l.Contains(",INFO,motion-991 F991_991_", StringComparison.Ordinal) && l.Contains(" would be downloaded - ", StringComparison.Ordinal)).Should().Be(2);
+        lines[^1].Should().EndWith(",INFO,Server stopped");
+        fleet[991].Requests.Should().NotContain(r => r.Path.EndsWith(".oao", StringComparison.Ordinal));
+        EventFolderScan.AllFiles(EventDirectory).Should().BeEquivalentTo(
+            ["config/hosts", "config/motions.csv", "logs/server.log", "motion-server.lock"], "a dry run writes nothing but the log (and takes the lock)");
+    }
+
+    [Fact]
+    public async Task StoppedWhileStarting_AsAServiceManagerMay_StopsCleanlyWithExitCode0()
+    {
+        await using var fleet = await FleetBuilder.StartAsync([992], tracksPerDevice: 1);
+        await using var host = StartHost(fleet);
+        await host.WaitForLineAsync(l => l.Contains("Server started - Motion Server ", StringComparison.Ordinal), StartTimeout);
+        host.Terminate(); // before the host has started: the settings and the roster may not even be read yet
+
+        (await host.WaitForExitAsync(TimeSpan.FromSeconds(10))).Should().Be(0, "a stop while starting is a clean stop, not a death by signal");
+        File.ReadAllLines(Path.Combine(EventDirectory, "logs", "server.log"))[^1].Should().EndWith(",INFO,Server stopped");
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersionAndTheCommit_AndExitsZero()
+    {
+        var output = await RunToExitAsync(0, "--version");
+
+        output.Should().HaveCount(2);
+        output[0].Should().MatchRegex(@"^Motion Server [0-9]+\.[0-9]+\.[0-9]+\S*$");
+        output[1].Should().MatchRegex("^commit ([0-9a-f]{40}|unknown \\(built without git\\))$");
     }
 
     private HostProcess StartHost(EmulatedFleet fleet, params string[] extra)

@@ -2,7 +2,7 @@ namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>
 /// Every default of the <c>MotionServer</c> settings section, in one place. The contract
-/// (CONTRACT.md, "Settings") names these values; a test pins each of them.
+/// (docs/settings.md) names these values; a test pins each of them.
 /// </summary>
 public static class MotionServerDefaults
 {

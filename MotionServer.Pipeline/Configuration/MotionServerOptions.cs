@@ -9,6 +9,12 @@ public sealed class MotionServerOptions
     /// <summary>The event folder; every file the server reads or writes is below it. Default: the current directory.</summary>
     public string EventDirectory { get; set; } = ".";
 
+    /// <summary>
+    /// A dry run: find devices and log which tracks would be downloaded and which skipped (with the reason), writing
+    /// nothing but the log (no metadata, ledger, track, dashboard or history). The host's <c>--dry-run</c> sets it. Default: false.
+    /// </summary>
+    public bool DryRun { get; set; }
+
     /// <summary>Device naming and port.</summary>
     public NetworkOptions Network { get; } = new();
 

@@ -139,6 +139,10 @@ public static class MotionServerOptionsReader
                 expected = "a whole number";
                 if (long.TryParse(text, NumberStyles.Integer, invariant, out long l)) { value = l; return true; }
                 return false;
+            case TypeCode.Boolean:
+                expected = "true or false";
+                if (bool.TryParse(text, out bool b)) { value = b; return true; }
+                return false;
             case TypeCode.Double:
                 expected = "a number";
                 if (double.TryParse(text, NumberStyles.Float, invariant, out double d) && double.IsFinite(d)) { value = d; return true; }

@@ -57,4 +57,7 @@ internal sealed class DashboardView
 
     /// <summary>Downloaded tracks in all.</summary>
     public required int TrackTotal { get; init; }
+
+    /// <summary>The server's version and commit for the page footer, e.g. <c>0.2.0+abc1234</c>.</summary>
+    public string Version { get; init; } = Versioning.ProductVersion.Current.Text;
 }

@@ -1,14 +1,15 @@
 namespace MotionServer.Pipeline.Dashboard;
 
 /// <summary>
-/// <c>dashboards/status.json</c> (CONTRACT.md, "status.json"). Property order and names are the contract's; the fields
+/// <c>dashboards/status.json</c> (docs/status-json.md). Property order and names are the contract's; the fields
 /// after <c>bytesDownloaded</c> and after <c>motions</c> are additions the contract allows.
 /// </summary>
 /// <param name="Generated">When the snapshot was taken, UTC, <c>2025-10-12T15:48:21Z</c>.</param>
 /// <param name="Server"><c>running</c> or <c>stopped</c>.</param>
 /// <param name="Motions">Devices in history order, then never-seen devices in roster order.</param>
 /// <param name="RosterProblems">Problems of the roster as last re-read, or empty.</param>
-internal sealed record StatusDocument(string Generated, string Server, IReadOnlyList<StatusMotion> Motions, IReadOnlyList<string> RosterProblems);
+/// <param name="Version">The server's version and commit, <c>0.2.0+abc1234</c> (<c>0.2.0</c> when built without git).</param>
+internal sealed record StatusDocument(string Generated, string Server, IReadOnlyList<StatusMotion> Motions, IReadOnlyList<string> RosterProblems, string Version);
 
 /// <summary>One device in status.json; fields not yet known are null.</summary>
 /// <param name="Id">Device id.</param>

@@ -12,7 +12,8 @@ internal static class StatusJson
         Utc(snapshot.Generated)!,
         snapshot.Running ? "running" : "stopped",
         [.. snapshot.Motions.Select(Motion)],
-        snapshot.RosterProblems);
+        snapshot.RosterProblems,
+        Versioning.ProductVersion.Current.Text);
 
     /// <summary>The UTF-8 bytes of status.json for <paramref name="snapshot"/>.</summary>
     public static byte[] Serialize(FleetSnapshot snapshot) =>

@@ -56,7 +56,10 @@ internal sealed partial class MotionPipeline
             _fleet.StatusChanged -= SaveHistoryOnChange;
             try
             {
-                _history.Save(_fleet.ExportHistory);
+                if (!_options.DryRun)
+                {
+                    _history.Save(_fleet.ExportHistory);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -86,18 +86,30 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         try
         {
             LoadRoster();
-            new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger).Run();
+            if (_options.DryRun)
+            {
+                // Nothing but the log is written: no tidying of the folder, no history, no dashboards (see below).
+                DryRun(_logger);
+            }
+            else
+            {
+                new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger).Run();
+            }
+
             _fleet.Restore(_history.Load());
-            _fleet.StatusChanged += SaveHistoryOnChange;
+            if (!_options.DryRun)
+            {
+                _fleet.StatusChanged += SaveHistoryOnChange;
+            }
 
             _graph = new PipelineGraph(_options, _folder, _fleet, CreateResolver(), _probe, _lifetime, _time, _logger);
             _sweep = new PeriodicLoop("Detection", _options.Detection.Interval, SweepAsync, _time, _logger);
             _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
-            _dashboards = new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
+            _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
 
             _sweep.Start(_lifetime.Stopping);
             _presence.Start(_lifetime.Stopping);
-            _dashboards.Start();
+            _dashboards?.Start();
             lock (_stateGate)
             {
                 _running = true;
@@ -119,7 +131,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     {
         try
         {
-            _folder.EnsureCreated();
+            if (!_options.DryRun)
+            {
+                _folder.EnsureCreated();
+            }
+
             if (_heldLock is null)
             {
                 _lock = EventFolderLock.Acquire(_folder, _time);
@@ -193,6 +209,9 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Watching for {Count} devices; event folder {Folder}")]
     private static partial void Started(ILogger logger, int count, string folder);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Dry run - devices are listed with what would be downloaded and what skipped; nothing is downloaded and nothing is written but this log")]
+    private static partial void DryRun(ILogger logger);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "history.json could not be saved - {Reason}")]
     private static partial void HistoryNotSaved(ILogger logger, string reason);

@@ -75,17 +75,21 @@ internal sealed partial class InspectionStage(
             throw new DeviceAnswerException($"wrong device answered: info.json identifier is {info.Identifier}");
         }
 
-        cache.Save(work.Hostname, "info.json", infoBytes);
+        KeepDocument(work.Hostname, "info.json", infoBytes);
 
         byte[] settingsBytes = await http.GetDocumentAsync(address, port, "settings.json", timeout, limits.MaxJsonBytes, token).ConfigureAwait(false);
         var settings = DeviceSettings.Parse(settingsBytes);
-        cache.Save(work.Hostname, "settings.json", settingsBytes);
+        KeepDocument(work.Hostname, "settings.json", settingsBytes);
 
         byte[] logsBytes = await http.GetDocumentAsync(address, port, "logs.json", timeout, limits.MaxJsonBytes, token).ConfigureAwait(false);
         var logs = DeviceLogs.Parse(logsBytes, limits.MaxLogEntries);
-        cache.Save(work.Hostname, "logs.json", logsBytes);
+        KeepDocument(work.Hostname, "logs.json", logsBytes);
 
         ReportMetadata(work, info, settings);
+        if (options.DryRun)
+        {
+            return ListForDryRun(work, logs, settings);
+        }
 
         var ledger = ledgers.Load(work.Hostname, out string? ledgerProblem);
         if (ledgerProblem is not null)

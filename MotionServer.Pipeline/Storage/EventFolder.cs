@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Storage;
 
 /// <summary>
-/// The names of everything in the event folder (CONTRACT.md, "The event folder"). These match the folders
+/// The names of everything in the event folder (docs/event-folder.md). These match the folders
 /// events already keep in their results repositories; do not rename them.
 /// </summary>
 public sealed class EventFolder

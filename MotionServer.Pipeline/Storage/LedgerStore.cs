@@ -36,6 +36,26 @@ internal sealed class LedgerStore(EventFolder folder)
         }
     }
 
+    /// <summary>
+    /// Reads a device's ledger and changes nothing on disk (a dry run): a missing file is an empty ledger, and so is an
+    /// unreadable one, left where it is, with the problem.
+    /// </summary>
+    public DeviceLedger Peek(string hostname, out string? problem)
+    {
+        problem = null;
+        string path = folder.LedgerFile(hostname);
+        try
+        {
+            var entries = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, LedgerEntry>>(File.ReadAllBytes(path), SerializerOptions) : null;
+            return new DeviceLedger(entries?.Where(e => e.Value?.LocalFile is not null) ?? []);
+        }
+        catch (JsonException e)
+        {
+            problem = $"{hostname}/downloads.json is not valid JSON ({e.Message}); read as empty";
+            return new DeviceLedger();
+        }
+    }
+
     /// <summary>Saves a device's ledger atomically.</summary>
     public void Save(string hostname, DeviceLedger ledger)
     {

@@ -78,7 +78,7 @@ internal static partial class EventFolderScan
         files.Keys.Should().BeSubsetOf(completed.Keys, "every track file is recorded as completed in its device's ledger");
     }
 
-    /// <summary>Nothing outside the layout of CONTRACT.md "The event folder", and nothing beside the event folder in its parent.</summary>
+    /// <summary>Nothing outside the layout of docs/event-folder.md, and nothing beside the event folder in its parent.</summary>
     public static void NothingOutsideTheLayout(string eventDirectory, params string[] allowedInParent)
     {
         AllFiles(eventDirectory).Where(f => !KnownFile().IsMatch(f)).Should().BeEmpty("the server writes only the contract's files");

@@ -1,0 +1,45 @@
+// Motion Server's pipeline inside a program of your own: a Generic Host with AddMotionServer(), reacting to every
+// status change. Run it on an event folder that holds a roster (config/motions.csv):
+//
+//   dotnet run --project samples/EmbeddingSample -- /path/to/event
+//
+// Settings come from the "MotionServer" configuration section as usual, e.g. --MotionServer:Network:Port=8080.
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline;
+using MotionServer.Pipeline.State;
+
+string eventDirectory = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : ".";
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration["MotionServer:EventDirectory"] = eventDirectory;
+builder.Logging.SetMinimumLevel(LogLevel.Warning); // the pipeline's own lines; this sample prints the status changes
+builder.Services.AddMotionServer(builder.Configuration);
+
+using var host = builder.Build();
+var fleet = host.Services.GetRequiredService<IMotionFleet>();
+fleet.StatusChanged += (_, change) => Console.WriteLine(Describe(change, fleet.GetMotion(change.DeviceId)));
+
+try
+{
+    await host.RunAsync();
+    return 0;
+}
+catch (StartupException e)
+{
+    // Bad settings, a bad roster or a folder in use: every problem is named.
+    foreach (string problem in e.Problems)
+    {
+        Console.Error.WriteLine($"cannot start - {problem}");
+    }
+
+    return 2;
+}
+
+static string Describe(MotionStatusChange change, MotionSnapshot? motion) => change.Current switch
+{
+    MotionStatus.Completed when motion is { CanBeDisconnected: true } => $"{motion.Hostname} ({motion.Competitor}) can be handed back - {motion.Tracks.Completed} track(s)",
+    MotionStatus.Failed => $"motion-{change.DeviceId} failed: {motion?.LastError}",
+    _ => $"motion-{change.DeviceId}: {change.Previous} -> {change.Current}",
+};
