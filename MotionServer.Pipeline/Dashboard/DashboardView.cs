@@ -57,4 +57,10 @@ internal sealed class DashboardView
 
     /// <summary>Downloaded tracks in all.</summary>
     public required int TrackTotal { get; init; }
+
+    /// <summary>Conditions that need someone to act, oldest first: a banner each, on every page.</summary>
+    public IReadOnlyList<NoticeView> Notices { get; init; } = [];
+
+    /// <summary>Devices on today's roster not yet on the network today, in roster order.</summary>
+    public IReadOnlyList<StillOutView> StillOut { get; init; } = [];
 }
