@@ -76,6 +76,9 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     /// <summary>The conditions that need someone to act (shown on the dashboards and in status.json).</summary>
     public INoticeBoard Notices => _notices;
 
+    /// <summary>The dashboard stage once started (tests wait on its renders).</summary>
+    internal DashboardPublisher? Dashboards => _dashboards;
+
     /// <summary>Where free disk space is read (tests give a fake).</summary>
     internal IFreeSpaceProbe FreeSpace { get; init; } = new DriveFreeSpaceProbe();
 
