@@ -57,7 +57,7 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
         if (usable is null && addresses.FirstOrDefault(ignored.Contains) is { } catchAll)
         {
             CatchAllAddress = catchAll.ToString();
-            if (logger is not null && _reportedIgnored.TryAdd(hostname, 0))
+            if (_reportedIgnored.TryAdd(hostname, 0) && logger is not null)
             {
                 IgnoredAddress(logger, hostname, catchAll.ToString());
             }
