@@ -75,15 +75,23 @@ internal sealed partial class DownloadStage(
                 return new DeviceAbandoned(work); // do not start another track while stopping
             }
 
+            long before = time.GetTimestamp();
             if (!await diskSpace.WaitForRoomAsync(track.Log.Size, lifetime.Stopping).ConfigureAwait(false))
             {
                 return new DeviceAbandoned(work); // stopping while the disk was full: still owed, fetched next run
             }
 
+            if (time.GetElapsedTime(before) >= TransferRateMeter.SampleInterval)
+            {
+                // Paused for disk space: time spent waiting is not the device's pace; measure afresh.
+                meter = new TransferRateMeter(time);
+                received = 0;
+            }
+
             var transfer = new TransferCounter(meter, received, owed);
             var result = await DownloadOneAsync(work, address, track, transfer).ConfigureAwait(false);
-            received += track.Log.Size;
-            owed -= track.Log.Size;
+            received += transfer.LastReceived; // what really came, also when the track failed part-way
+            owed -= track.Log.Size; // done, or failed: not asked for again in this visit
             switch (result)
             {
                 case TransferResult.Completed:
@@ -140,11 +148,18 @@ internal sealed partial class DownloadStage(
     /// <summary>The rate and bytes owed of one track's transfer, within the device's visit.</summary>
     private sealed class TransferCounter(TransferRateMeter meter, long receivedBefore, long owedBefore)
     {
-        public TransferProgress Progress(string fileName, long received, long size) => new(fileName, received, size)
+        /// <summary>Bytes of this track received so far.</summary>
+        public long LastReceived { get; private set; }
+
+        public TransferProgress Progress(string fileName, long received, long size)
         {
-            BytesPerSecond = meter.Observe(receivedBefore + received),
-            BytesOwed = owedBefore - received,
-        };
+            LastReceived = received;
+            return new(fileName, received, size)
+            {
+                BytesPerSecond = meter.Observe(receivedBefore + received),
+                BytesOwed = owedBefore - received,
+            };
+        }
     }
 
     private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error)
