@@ -40,7 +40,7 @@ public sealed class DiskSpaceGateTests
         var notice = _notices.Current.Should().ContainSingle().Subject;
         notice.Code.Should().Be(NoticeCodes.DiskSpaceLow);
         notice.Severity.Should().Be(NoticeSeverity.Error);
-        notice.Text.Should().Contain("520.0 MiB free").And.Contain("500.0 MiB must stay free (Limits:MinFreeDiskBytes)").And.Contain("downloads are paused");
+        notice.Text.Should().Contain("520.0 MiB free").And.Contain("at least 500.0 MiB must stay free after each track (Limits:MinFreeDiskBytes)").And.Contain("downloads are paused");
 
         _time.Advance(TimeSpan.FromSeconds(5));
         waiting.IsCompleted.Should().BeFalse("still too little space at the next look");

@@ -70,7 +70,7 @@ internal sealed class DiskSpaceGate(IFreeSpaceProbe probe, string folder, long m
         }
 
         notices.Raise(NoticeCodes.DiskSpaceLow, NoticeSeverity.Error, string.Create(CultureInfo.InvariantCulture,
-            $"Disk nearly full: {TrackFigures.FormatSize(free)} free for the event folder {folder}, at least {TrackFigures.FormatSize(minFreeBytes)} must stay free (Limits:MinFreeDiskBytes) - downloads are paused and resume on their own when space is freed"));
+            $"Disk nearly full: {TrackFigures.FormatSize(free)} free for the event folder {folder}, at least {TrackFigures.FormatSize(minFreeBytes)} must stay free after each track (Limits:MinFreeDiskBytes) - downloads are paused and resume on their own when space is freed"));
         return false;
     }
 }
