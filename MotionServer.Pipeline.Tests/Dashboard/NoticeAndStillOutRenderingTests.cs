@@ -66,7 +66,7 @@ public sealed class NoticeAndStillOutRenderingTests
 
         var items = page.QuerySelectorAll("#still-out li");
         items.Select(li => li.GetAttribute("data-id")).Should().Equal("823", "822");
-        items[0].TextContent.Should().Be("motion-823 —");
+        items[0].TextContent.Should().Be("motion-823", "no competitor known: nothing beside the name");
         items[1].TextContent.Should().Be("motion-822 Competitor 822 (last seen 2025-10-11 15:48)");
         page.QuerySelector("#still-out h2")!.TextContent.Should().Be("Still out today (2)");
         Render(Fleet()).Page("index.html").QuerySelector("#still-out p")!.TextContent.Should().Be("Every device on today's roster has come in today.");
