@@ -83,6 +83,25 @@ public sealed class RosterSpreadsheetTests : IDisposable
             " separated by commas or semicolons; found: \"Device\", \"From\", \"To\", \"File ID\" (separated by semicolons)");
     }
 
+    [Fact]
+    public void ReadFile_ExcelPlainCsvInWindows1252_NamesKeepTheirAccents()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        string text = "Motion ID;Start Date;End Date;File ID;First Name;Family Name\r\n801;2025-10-11;2025-10-17;A;Zoë;Müller-Façade\r\n";
+
+        var roster = ReadFile(text, Encoding.GetEncoding(1252));
+
+        roster.Find(801, new DateOnly(2025, 10, 11))!.CompetitorName.Should().Be("Zoë Müller-Façade");
+    }
+
+    [Fact]
+    public void ReadFile_ExcelUnicodeText_Utf16TabSeparated()
+    {
+        string text = "Motion ID\tStart Date\tEnd Date\tFile ID\tFirst Name\r\n801\t2025-10-11\t2025-10-17\tA\tŁucja\r\n";
+
+        ReadFile(text, new UnicodeEncoding(bigEndian: false, byteOrderMark: true)).Find(801, new DateOnly(2025, 10, 11))!.FirstName.Should().Be("Łucja");
+    }
+
     [Theory]
     [InlineData("Motion ID,Start Date,End Date,File ID", ',')]
     [InlineData("Motion ID;Start Date;End Date;File ID", ';')]

@@ -9,7 +9,7 @@ namespace MotionServer.Pipeline.Roster;
 /// can fix the whole file at once. Rows whose Motion ID is blank, 0 or negative are placeholders and are skipped.
 /// The file may come straight from a spreadsheet: comma- or semicolon-separated (Excel and LibreOffice in many
 /// European locales save with semicolons; the header line tells which), with or without a UTF-8 byte-order mark,
-/// with CRLF or LF line ends.
+/// in UTF-16 or Excel's Windows-1252 (<see cref="RosterText"/>), with CRLF or LF line ends.
 /// </summary>
 public static class RosterCsvReader
 {
@@ -29,8 +29,9 @@ public static class RosterCsvReader
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-            return Read(reader, name);
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return Read(new StringReader(RosterText.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length))), name);
         }
         catch (FileNotFoundException)
         {
