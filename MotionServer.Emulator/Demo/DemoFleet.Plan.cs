@@ -26,19 +26,19 @@ internal sealed partial class DemoFleet
     {
         var random = new Random(options.Seed);
         var (today, now) = EventDay.Today(timeProvider);
-        var (from, to) = TrackWindow.Before(now, TimeSpan.FromHours(3));
+        var (from, to) = TrackWindow.Before(now, DemoSessions.WindowSpan);
         var devices = new List<DeviceSetup>();
         var roster = new List<RosterRow>();
         foreach (int id in DeviceIds)
         {
             var profile = DemoProfile(random, id);
-            int count = profile.Settings.OneLogPerDay ? 1 : 1 + random.Next(4);
+            int count = DemoSessions.Count(random, id, profile.Settings.OneLogPerDay);
             var tracks = new List<EmulatedTrack>();
             for (int k = 0; k < count; k++)
             {
-                var timeOfDay = from + ((to - from) * (k + random.NextDouble()) / count);
-                var start = EventDay.At(today, timeOfDay, profile.Settings.TimezoneMinutes);
-                tracks.Add(options.Generator.Generate(DemoSpec(random, profile, start)));
+                var (offset, length) = DemoSessions.Place(random, id, k, count, to - from);
+                var start = EventDay.At(today, from + offset, profile.Settings.TimezoneMinutes);
+                tracks.Add(options.Generator.Generate(DemoSpec(random, profile, start) with { Duration = length }));
             }
 
             AddQuirkTracks(random, options.Generator, profile, today, tracks);
@@ -84,6 +84,12 @@ internal sealed partial class DemoFleet
             var start = DateTimeOffset.FromUnixTimeMilliseconds(tracks[^1].EndDate).AddMinutes(7);
             tracks.Add(generator.Generate(DemoSpec(random, profile, start) with { Duration = TimeSpan.Zero }));
         }
+        else if (profile.Id == DemoSessions.SlowSessionDevice)
+        {
+            // Carried up the beach with the logger on: a walk, too slow to be a session; the server skips it.
+            var start = DateTimeOffset.FromUnixTimeMilliseconds(tracks[^1].EndDate).AddMinutes(10);
+            tracks.Add(generator.Generate(DemoSpec(random, profile, start) with { Duration = TimeSpan.FromMinutes(20), MaxSpeedKnots = 0.8 }));
+        }
         else if (profile.Id == 809)
         {
             // Last month's session: listed by the device, not the event's.
@@ -104,7 +110,7 @@ internal sealed partial class DemoFleet
         var arrival = TimeSpan.FromSeconds(2);
         foreach (int id in DeviceIds)
         {
-            schedule.Visit(id, arrival, TimeSpan.FromSeconds(50 + random.Next(40)));
+            schedule.Visit(id, arrival, Stay(TimeSpan.FromSeconds(50 + random.Next(40)), fleet[id], options.BandwidthBytesPerSecond));
             arrival += TimeSpan.FromSeconds(6 + random.Next(12));
         }
 
@@ -127,6 +133,19 @@ internal sealed partial class DemoFleet
         });
         schedule.Visit(ReturningDevice, arrival + TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(60));
         return schedule;
+    }
+
+    /// <summary>At least long enough for every log to come through at the device's pace, with room for one retry of the first.</summary>
+    private static TimeSpan Stay(TimeSpan stay, EmulatedDevice device, long bandwidth)
+    {
+        if (bandwidth <= 0)
+        {
+            return stay;
+        }
+
+        var transfer = TimeSpan.FromSeconds((double)device.Tracks.Sum(t => t.Size) / bandwidth);
+        var needed = (transfer * 1.5) + TimeSpan.FromSeconds(30);
+        return needed > stay ? needed : stay;
     }
 
     /// <summary>A log like <paramref name="track"/> (same start), <paramref name="longer"/> longer.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Notices;
 
 namespace MotionServer.Host.Dashboard;
 
@@ -20,13 +21,15 @@ internal sealed partial class DashboardWebServer : IHostedService
     private readonly string _directory;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<DashboardWebServer> _logger;
+    private readonly INoticeBoard? _notices;
     private WebApplication? _app;
 
     /// <summary>Creates the server; it listens from <see cref="StartAsync"/>.</summary>
     /// <param name="listenUrl">E.g. <c>http://0.0.0.0:8080</c>; port 0 picks a free port (tests).</param>
     /// <param name="dashboardsDirectory">The folder served.</param>
     /// <param name="loggerFactory">The host's logging, which Kestrel logs through too.</param>
-    public DashboardWebServer(string listenUrl, string dashboardsDirectory, ILoggerFactory loggerFactory)
+    /// <param name="notices">Where a server that cannot listen is shown to the staff (and logged); null: logged only.</param>
+    public DashboardWebServer(string listenUrl, string dashboardsDirectory, ILoggerFactory loggerFactory, INoticeBoard? notices = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(listenUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(dashboardsDirectory);
@@ -35,6 +38,7 @@ internal sealed partial class DashboardWebServer : IHostedService
         _directory = Path.GetFullPath(dashboardsDirectory);
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DashboardWebServer>();
+        _notices = notices;
     }
 
     /// <summary>The addresses listened on once started (with the real port when 0 was asked), else empty.</summary>
@@ -59,7 +63,7 @@ internal sealed partial class DashboardWebServer : IHostedService
     {
         if (ValidateListenUrl(_listenUrl) is { } problem)
         {
-            LogCannotListen(_logger, _listenUrl, problem);
+            CannotListen(problem);
             return;
         }
 
@@ -85,12 +89,13 @@ internal sealed partial class DashboardWebServer : IHostedService
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or FormatException or System.Net.Sockets.SocketException)
         {
-            LogCannotListen(_logger, _listenUrl, e.Message);
+            CannotListen(e.Message);
             await app.DisposeAsync().ConfigureAwait(false);
             return;
         }
 
         _app = app;
+        _notices?.Clear(NoticeCodes.DashboardListenFailed);
         string addresses = string.Join(", ", app.Urls);
         LogListening(_logger, addresses, _directory);
     }
@@ -110,6 +115,18 @@ internal sealed partial class DashboardWebServer : IHostedService
                 await app.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The phones cannot follow the beach: a notice on every page (logged once as an ERROR), or the ERROR line alone.</summary>
+    private void CannotListen(string reason)
+    {
+        if (_notices is null)
+        {
+            LogCannotListen(_logger, _listenUrl, reason);
+            return;
+        }
+
+        _notices.Raise(NoticeCodes.DashboardListenFailed, NoticeSeverity.Error, $"Dashboards cannot be served at {_listenUrl}: {reason}");
     }
 
     private async Task ServeAsync(HttpContext context)

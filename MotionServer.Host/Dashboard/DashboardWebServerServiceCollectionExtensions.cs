@@ -15,7 +15,7 @@ internal static class DashboardWebServerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(listenUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(dashboardsDirectory);
-        services.AddSingleton(sp => new DashboardWebServer(listenUrl, dashboardsDirectory, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new DashboardWebServer(listenUrl, dashboardsDirectory, sp.GetRequiredService<ILoggerFactory>(), sp.GetService<MotionServer.Pipeline.Notices.INoticeBoard>()));
         services.AddHostedService(sp => sp.GetRequiredService<DashboardWebServer>());
         return services;
     }

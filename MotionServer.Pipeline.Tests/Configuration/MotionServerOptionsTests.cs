@@ -29,6 +29,7 @@ public class MotionServerOptionsTests
         o.Limits.MaxJsonBytes.Should().Be(4 * 1024 * 1024);
         o.Limits.MaxLogEntries.Should().Be(10_000);
         o.Limits.MaxTrackBytes.Should().Be(256L * 1024 * 1024);
+        o.Limits.MinFreeDiskBytes.Should().Be(500L * 1024 * 1024);
         o.Dashboard.Interval.Should().Be(TimeSpan.FromSeconds(5));
         o.Dashboard.Templates.Should().Be("config/templates");
         o.Dashboard.Listen.Should().BeNull();

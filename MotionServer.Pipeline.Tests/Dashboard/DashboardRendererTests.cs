@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using MotionServer.Pipeline.Dashboard;
+using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.State;
 using static MotionServer.Pipeline.Tests.Dashboard.DashboardSamples;
 
@@ -228,11 +229,15 @@ public sealed class DashboardRendererTests
     [Fact]
     public void Render_RosterProblems_ShownAsBanner()
     {
-        var fleet = Fleet() with { RosterProblems = ["config/motions.csv line 4: Motion ID 'abc' is not a number"] };
+        var fleet = Fleet() with
+        {
+            RosterProblems = ["config/motions.csv line 4: Motion ID 'abc' is not a number"],
+            Notices = [new Notice(NoticeCodes.RosterRefused, NoticeSeverity.Error, "The roster change was refused", Now)],
+        };
 
         var page = Render(fleet).Page("index.html");
 
-        page.QuerySelectorAll("#roster-problems li").Select(li => li.TextContent)
+        page.QuerySelectorAll("#notice-roster-refused #roster-problems li").Select(li => li.TextContent)
             .Should().Equal("config/motions.csv line 4: Motion ID 'abc' is not a number");
         Render(Fleet()).Page("index.html").QuerySelector("#roster-problems").Should().BeNull();
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MotionServer.Pipeline.Dashboard;
+using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.State;
 
 namespace MotionServer.Pipeline.Tests.Dashboard;
@@ -147,6 +148,7 @@ internal static class DashboardSamples
             },
         ],
         RosterProblems = ["config/motions.csv line 3: unknown column <script>x</script>"],
+        Notices = [new Notice(NoticeCodes.RosterRefused, NoticeSeverity.Error, "roster refused <script>y</script>\r\nforged", Now)],
         RecentEvents = [new FleetEvent(Now, LogLevel.Warning, 666, "motion-666 firmware " + HostileFirmware + "\r\n2025-10-12 15:48:21,ERROR,forged line")],
         EventDirectory = "/events/<script>alert(0)<",
     };

@@ -40,17 +40,25 @@ public sealed class DemoFleetTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Tracks_Demo_AreShortValidLogsDatedToday()
+    public void Tracks_Demo_AreValidLogsDatedTodaySizedAsAtEvents()
     {
+        const long MB = 1_000_000;
+        const long OneKnot = 1852 * 1000 / 3600; // mm/s
         foreach (var device in _demo.Fleet.Devices)
         {
             var today = device.Tracks.Where(t => LocalDate(t) == Today).ToList();
-            today.Count(t => t.Duration > 0).Should().BeInRange(1, 4, device.Hostname);
+            today.Count(t => t.Duration > 0).Should().BeInRange(1, 5, device.Hostname);
             device.Tracks.Except(today).Where(t => LocalDate(t) >= Today.AddDays(-7)).Should().BeEmpty("other logs are last month's");
+            var inOrder = today.OrderBy(t => t.StartDate).ToList();
+            for (int i = 1; i < inOrder.Count; i++)
+            {
+                inOrder[i - 1].EndDate.Should().BeLessThanOrEqualTo(inOrder[i].StartDate, "a device logs one session at a time");
+            }
+
             foreach (var track in device.Tracks)
             {
-                track.Duration.Should().BeLessThanOrEqualTo(6 * 60_000);
-                track.Size.Should().Be(track.Content.Length).And.BeLessThan(600_000);
+                track.Duration.Should().BeLessThanOrEqualTo((long)TimeSpan.FromHours(12).TotalMilliseconds);
+                track.Size.Should().Be(track.Content.Length).And.BeLessThanOrEqualTo(25 * MB);
                 var read = OaoReader.Read(track.Content.Span);
                 read.Anomalies.Should().BeEmpty(track.Path);
                 read.Header!.StartDate.Should().Be(track.StartDate);
@@ -58,8 +66,14 @@ public sealed class DemoFleetTests : IAsyncLifetime
             }
         }
 
+        var sailed = _demo.Fleet.Devices.SelectMany(d => d.Tracks).Where(t => t.Best500m >= OneKnot).Select(t => t.Size).Order().ToList();
+        sailed[sailed.Count / 2].Should().BeInRange(MB / 2, MB, "the median session is some 0.7 MB");
+        sailed.Count(size => size >= 5 * MB).Should().BeInRange(2, 4, "a few long logs take a while to download");
+        _demo.Fleet.Devices.SelectMany(d => d.Tracks).Where(t => t.Duration > 0).Should()
+            .Contain(t => t.Duration >= (long)TimeSpan.FromHours(1).TotalMilliseconds, "sessions last one to several hours");
         _demo.Fleet[808].Tracks.Should().Contain(t => t.Size == 1536 && t.Best500m == 0, "one log never sailed");
-        _demo.Fleet.Devices.Sum(d => d.Tracks.Sum(t => t.Size)).Should().BeLessThan(20L * 1024 * 1024);
+        _demo.Fleet[DemoSessions.SlowSessionDevice].Tracks.Should().Contain(t => t.Duration > 0 && t.Best500m < OneKnot, "one walk up the beach is too slow to keep");
+        _demo.Fleet.Devices.Sum(d => d.Tracks.Sum(t => t.Size)).Should().BeLessThan(80L * 1024 * 1024);
     }
 
     [Fact]

@@ -169,6 +169,9 @@ public sealed class PipelineEndToEndTests : IDisposable
         server.Log.Lines.Should().ContainSingle(l => l.Level == LogLevel.Error && l.Message.StartsWith("motion-822 needs attention - 1 track(s) failed: ", StringComparison.Ordinal));
         server.Log.Messages().Should().NotContain("motion-822 can be disconnected");
         server.FilesUnderTracks().Should().BeEmpty("a failed transfer leaves no file, partial or final");
+        var status = await server.ForStatusAsync(s => s.NoticeCodes().Contains(global::MotionServer.Pipeline.Notices.NoticeCodes.DevicesNeedAttention),
+            page => page.Contains("id=\"notice-devices-need-attention\"", StringComparison.Ordinal));
+        status.GetProperty("notices")[0].GetProperty("text").GetString().Should().StartWith("1 device(s) keep failing and need attention: motion-822");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
@@ -61,8 +62,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>Starts a pipeline for <paramref name="fleet"/> on <paramref name="eventDirectory"/> (its roster written there).</summary>
     /// <param name="log">Where the lines go; pass one to watch them from the very first line.</param>
+    /// <param name="freeSpace">Where free disk space is read; null: the real disk.</param>
+    /// <param name="rosterSource">Where the roster comes from; null: <paramref name="roster"/>, fixed.</param>
     public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
-        CapturingLoggerProvider? log = null)
+        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null, IRosterSource? rosterSource = null)
     {
         var options = OptionsFor(eventDirectory, fleet);
         configure?.Invoke(options);
@@ -70,7 +73,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
         fleet.WriteHostsFile(Path.Combine(eventDirectory, "config", "hosts"));
         log ??= new CapturingLoggerProvider();
         var loggers = new LoggerFactory([log]);
-        var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), new FixedRosterSource(roster), TimeProvider.System, loggers);
+        var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), rosterSource ?? new FixedRosterSource(roster), TimeProvider.System, loggers)
+        {
+            FreeSpace = freeSpace ?? new DriveFreeSpaceProbe(),
+        };
         await pipeline.StartAsync(CancellationToken.None);
         return new PipelineHarness(eventDirectory, options, pipeline, loggers, log);
     }

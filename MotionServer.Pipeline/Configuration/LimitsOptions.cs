@@ -16,4 +16,12 @@ public sealed class LimitsOptions
     /// <summary>Largest track, in bytes. Default 256 MiB.</summary>
     [Range(1L, 1L << 40)]
     public long MaxTrackBytes { get; set; } = MotionServerDefaults.MaxTrackBytes;
+
+    /// <summary>
+    /// Free space, in bytes, that must stay on the event folder's disk: a track starts only when at least this much
+    /// would be left after it; until then downloads pause (nothing half-written, no device failed) and a notice shows.
+    /// 0 turns the check off. Default 500 MiB.
+    /// </summary>
+    [Range(0L, 1L << 50)]
+    public long MinFreeDiskBytes { get; set; } = MotionServerDefaults.MinFreeDiskBytes;
 }

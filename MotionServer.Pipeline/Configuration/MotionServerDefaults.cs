@@ -54,6 +54,9 @@ public static class MotionServerDefaults
     /// <summary>Largest track accepted from a device: 256 MiB.</summary>
     public const long MaxTrackBytes = 256L * 1024 * 1024;
 
+    /// <summary>Free space that must stay on the event folder's disk, else downloads pause: 500 MiB.</summary>
+    public const long MinFreeDiskBytes = 500L * 1024 * 1024;
+
     /// <summary>Time between two dashboard renders.</summary>
     public static readonly TimeSpan DashboardInterval = TimeSpan.FromSeconds(5);
 

@@ -26,6 +26,8 @@ internal static class DashboardTemplateOptions
         options.MemberAccessStrategy.Register<EventView>();
         options.MemberAccessStrategy.Register<TrackDayView>();
         options.MemberAccessStrategy.Register<TrackView>();
+        options.MemberAccessStrategy.Register<NoticeView>();
+        options.MemberAccessStrategy.Register<StillOutView>();
         return options;
     }
 }

@@ -60,4 +60,10 @@ internal sealed class DashboardView
 
     /// <summary>The server's version and commit for the page footer, e.g. <c>0.2.0+abc1234</c>.</summary>
     public string Version { get; init; } = Versioning.ProductVersion.Current.Text;
+
+    /// <summary>Conditions that need someone to act, oldest first: a banner each, on every page.</summary>
+    public IReadOnlyList<NoticeView> Notices { get; init; } = [];
+
+    /// <summary>Devices on today's roster not yet on the network today, in roster order.</summary>
+    public IReadOnlyList<StillOutView> StillOut { get; init; } = [];
 }

@@ -52,6 +52,15 @@ internal static class DashboardViewBuilder
             Events = Events(snapshot, clock),
             TrackDays = days,
             TrackTotal = days.Sum(d => d.Count),
+            Notices = [.. snapshot.Notices.Select(n => new NoticeView
+            {
+                Code = n.Code,
+                Severity = n.Severity == Notices.NoticeSeverity.Error ? "error" : "warning",
+                Text = DisplayText.Clean(n.Text, 2000),
+                Since = clock.Format(n.Since),
+                SinceAgo = clock.Ago(n.Since),
+            })],
+            StillOut = StillOut(snapshot, clock),
         };
     }
 
@@ -99,6 +108,8 @@ internal static class DashboardViewBuilder
                 ? ""
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{transfer.BytesReceived / (1024.0 * 1024.0):0.0} of {TrackFigures.FormatSize(transfer.Size)}"),
+            TransferRate = TransferFigures.RateText(transfer),
+            TransferRemaining = TransferFigures.RemainingText(transfer),
             CanBeDisconnected = m.CanBeDisconnected,
             HasAttention = !string.IsNullOrEmpty(m.Attention),
             Attention = DisplayText.Clean(m.Attention, 500),
@@ -106,6 +117,32 @@ internal static class DashboardViewBuilder
             LastError = DisplayText.Clean(m.LastError, 500),
             FailedAttempts = m.FailedAttempts,
         };
+    }
+
+    private static List<StillOutView> StillOut(FleetSnapshot snapshot, LocalClock clock)
+    {
+        if (snapshot.StillOut.Count == 0)
+        {
+            return [];
+        }
+
+        var motions = new Dictionary<int, MotionSnapshot>(snapshot.Motions.Count);
+        foreach (var m in snapshot.Motions)
+        {
+            motions.TryAdd(m.Id, m);
+        }
+
+        return [.. snapshot.StillOut.Select(id =>
+        {
+            var m = motions.GetValueOrDefault(id);
+            return new StillOutView
+            {
+                Id = id,
+                Hostname = DisplayText.Clean(m?.Hostname ?? string.Create(CultureInfo.InvariantCulture, $"device {id}")),
+                Competitor = DisplayText.OrUnknown(m?.Competitor),
+                LastSeen = clock.Format(m?.LastSeen),
+            };
+        })];
     }
 
     private static string Percent(int? value) =>

@@ -84,6 +84,12 @@ internal sealed class DeviceView
     /// <summary>Its progress in words, e.g. <c>0.4 of 0.9 MiB</c>, or "".</summary>
     public required string TransferText { get; init; }
 
+    /// <summary>The measured transfer rate, e.g. <c>620 KiB/s</c>, or "" while unknown.</summary>
+    public string TransferRate { get; init; } = "";
+
+    /// <summary>Time until every track it owes is in, e.g. <c>about 3 min left</c>, or "" while unknown.</summary>
+    public string TransferRemaining { get; init; } = "";
+
     /// <summary>True when every track it owes is downloaded: the staff may take it.</summary>
     public required bool CanBeDisconnected { get; init; }
 

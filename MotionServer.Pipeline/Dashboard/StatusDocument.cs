@@ -9,7 +9,19 @@ namespace MotionServer.Pipeline.Dashboard;
 /// <param name="Motions">Devices in history order, then never-seen devices in roster order.</param>
 /// <param name="RosterProblems">Problems of the roster as last re-read, or empty.</param>
 /// <param name="Version">The server's version and commit, <c>0.2.0+abc1234</c> (<c>0.2.0</c> when built without git).</param>
-internal sealed record StatusDocument(string Generated, string Server, IReadOnlyList<StatusMotion> Motions, IReadOnlyList<string> RosterProblems, string Version);
+/// <param name="Notices">Conditions that need someone to act, oldest first.</param>
+/// <param name="StillOut">Ids of today's roster devices not yet on the network today, in roster order.</param>
+internal sealed record StatusDocument(string Generated, string Server, IReadOnlyList<StatusMotion> Motions, IReadOnlyList<string> RosterProblems,
+    string Version,
+    IReadOnlyList<StatusNotice> Notices,
+    IReadOnlyList<int> StillOut);
+
+/// <summary>One notice in status.json.</summary>
+/// <param name="Code">Stable code, e.g. <c>disk-space-low</c>.</param>
+/// <param name="Severity"><c>warning</c> or <c>error</c>.</param>
+/// <param name="Text">What is wrong and what to do.</param>
+/// <param name="Since">When it started, UTC.</param>
+internal sealed record StatusNotice(string Code, string Severity, string Text, string Since);
 
 /// <summary>One device in status.json; fields not yet known are null.</summary>
 /// <param name="Id">Device id.</param>
@@ -31,6 +43,8 @@ internal sealed record StatusDocument(string Generated, string Server, IReadOnly
 /// <param name="Attention">Why it needs attention, or null.</param>
 /// <param name="LastError">The reason of the last failure, or null.</param>
 /// <param name="Transfer">The track in transfer now, or null.</param>
+/// <param name="Rate">Measured transfer rate while downloading, bytes per second (smoothed), or null when unknown.</param>
+/// <param name="Remaining">Estimated seconds until every track it owes is in, while downloading, or null when unknown.</param>
 internal sealed record StatusMotion(
     int Id,
     string Hostname,
@@ -50,7 +64,9 @@ internal sealed record StatusMotion(
     bool CanBeDisconnected,
     string? Attention,
     string? LastError,
-    StatusTransfer? Transfer);
+    StatusTransfer? Transfer,
+    long? Rate,
+    long? Remaining);
 
 /// <summary>Track counts by status.</summary>
 /// <param name="Queued">Queued.</param>

@@ -13,7 +13,9 @@ internal static class StatusJson
         snapshot.Running ? "running" : "stopped",
         [.. snapshot.Motions.Select(Motion)],
         snapshot.RosterProblems,
-        Versioning.ProductVersion.Current.Text);
+        Versioning.ProductVersion.Current.Text,
+        [.. snapshot.Notices.Select(n => new StatusNotice(n.Code, n.Severity == Notices.NoticeSeverity.Error ? "error" : "warning", n.Text, Utc(n.Since)!))],
+        snapshot.StillOut);
 
     /// <summary>The UTF-8 bytes of status.json for <paramref name="snapshot"/>.</summary>
     public static byte[] Serialize(FleetSnapshot snapshot) =>
@@ -42,5 +44,7 @@ internal static class StatusJson
         m.CanBeDisconnected,
         m.Attention,
         m.LastError,
-        m.Transfer is { } t ? new StatusTransfer(t.FileName, t.BytesReceived, t.Size) : null);
+        m.Transfer is { } t ? new StatusTransfer(t.FileName, t.BytesReceived, t.Size) : null,
+        TransferFigures.Rate(m.Transfer),
+        TransferFigures.RemainingSeconds(m.Transfer));
 }

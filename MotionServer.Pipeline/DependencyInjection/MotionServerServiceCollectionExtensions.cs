@@ -6,6 +6,7 @@ using MotionServer.Pipeline;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.DependencyInjection;
 using MotionServer.Pipeline.Graph;
+using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
@@ -62,6 +63,9 @@ public static class MotionServerServiceCollectionExtensions
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
             sp.GetService<EventFolderLock>()));
         services.TryAddSingleton<IMotionFleet>(sp => sp.GetRequiredService<IMotionPipeline>().Fleet);
+        services.TryAddSingleton<INoticeBoard>(sp => sp.GetRequiredService<IMotionPipeline>() is MotionPipeline pipeline
+            ? pipeline.Notices
+            : new NoticeBoard(sp.GetService<TimeProvider>() ?? TimeProvider.System, (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("MotionServer.Pipeline")));
         services.AddHostedService<MotionPipelineHostedService>();
         return new MotionServerBuilder(services);
     }

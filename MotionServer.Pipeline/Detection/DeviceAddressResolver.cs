@@ -16,6 +16,12 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
     // (an absent device is looked for every few seconds all day).
     private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How many device names resolve, at their last lookup, to an ignored address (a router's catch-all answer).</summary>
+    public int NamesAnsweredByCatchAll => _reportedIgnored.Count;
+
+    /// <summary>The ignored address last given for a name, or null.</summary>
+    public string? CatchAllAddress { get; private set; }
+
     public async Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
     {
         if (hostsFile?.Lookup(hostname) is { } listed)
@@ -50,7 +56,8 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
             .FirstOrDefault();
         if (usable is null && addresses.FirstOrDefault(ignored.Contains) is { } catchAll)
         {
-            if (logger is not null && _reportedIgnored.TryAdd(hostname, 0))
+            CatchAllAddress = catchAll.ToString();
+            if (_reportedIgnored.TryAdd(hostname, 0) && logger is not null)
             {
                 IgnoredAddress(logger, hostname, catchAll.ToString());
             }

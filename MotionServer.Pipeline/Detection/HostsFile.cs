@@ -14,6 +14,9 @@ internal sealed class HostsFile(string path)
 
     public string Path { get; } = path;
 
+    /// <summary>Why the file could not be used at its last read (missing, unreadable), or null when it was read.</summary>
+    public string? Problem { get; private set; }
+
     /// <summary>The address the file gives a name, or null.</summary>
     public IPAddress? Lookup(string hostname)
     {
@@ -47,7 +50,8 @@ internal sealed class HostsFile(string path)
         return names;
     }
 
-    private void Refresh()
+    /// <summary>Re-reads the file when its time stamp or length changed (lookups do this themselves).</summary>
+    public void Refresh()
     {
         (DateTime, long) stamp;
         try
@@ -55,8 +59,9 @@ internal sealed class HostsFile(string path)
             var info = new FileInfo(Path);
             stamp = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1);
         }
-        catch (IOException)
+        catch (IOException e)
         {
+            Problem = $"cannot be read: {e.Message}";
             return;
         }
 
@@ -73,14 +78,18 @@ internal sealed class HostsFile(string path)
         {
             names = stamp.Item2 < 0 ? new(StringComparer.OrdinalIgnoreCase) : Parse(File.ReadAllLines(Path));
         }
-        catch (IOException)
+        catch (IOException e)
         {
+            Problem = $"cannot be read: {e.Message}";
             return; // being rewritten: keep the last good copy and try again next lookup
         }
-        catch (UnauthorizedAccessException)
+        catch (UnauthorizedAccessException e)
         {
+            Problem = $"cannot be read: {e.Message}";
             return;
         }
+
+        Problem = stamp.Item2 < 0 ? "does not exist" : null;
 
         lock (_gate)
         {

@@ -21,6 +21,8 @@ internal sealed partial class DownloadStage(
     FailurePolicy failures,
     MotionServerOptions options,
     PipelineLifetime lifetime,
+    DiskSpaceGate diskSpace,
+    TimeProvider time,
     ILogger logger)
 {
     public async Task<StageOutcome> DownloadAsync(StageOutcome input)
@@ -61,6 +63,9 @@ internal sealed partial class DownloadStage(
         var ledger = ledgers.Load(work.Hostname, out _);
         string? firstFailure = plan.Refusals.Count > 0 ? plan.Refusals[0] : null;
         int failed = plan.Refusals.Count;
+        var meter = new TransferRateMeter(time);
+        long owed = plan.Tracks.Sum(t => t.Log.Size);
+        long received = 0; // over every track of this visit, so the rate carries from one track to the next
 
         for (int index = 0; index < plan.Tracks.Count; index++)
         {
@@ -70,7 +75,23 @@ internal sealed partial class DownloadStage(
                 return new DeviceAbandoned(work); // do not start another track while stopping
             }
 
-            var result = await DownloadOneAsync(work, address, track).ConfigureAwait(false);
+            long before = time.GetTimestamp();
+            if (!await diskSpace.WaitForRoomAsync(track.Log.Size, lifetime.Stopping).ConfigureAwait(false))
+            {
+                return new DeviceAbandoned(work); // stopping while the disk was full: still owed, fetched next run
+            }
+
+            if (time.GetElapsedTime(before) >= TransferRateMeter.SampleInterval)
+            {
+                // Paused for disk space: time spent waiting is not the device's pace; measure afresh.
+                meter = new TransferRateMeter(time);
+                received = 0;
+            }
+
+            var transfer = new TransferCounter(meter, received, owed);
+            var result = await DownloadOneAsync(work, address, track, transfer).ConfigureAwait(false);
+            received += transfer.LastReceived; // what really came, also when the track failed part-way
+            owed -= track.Log.Size; // done, or failed: not asked for again in this visit
             switch (result)
             {
                 case TransferResult.Completed:
@@ -111,17 +132,34 @@ internal sealed partial class DownloadStage(
         return new DeviceDone(work);
     }
 
-    private async Task<TransferResult> DownloadOneAsync(DeviceWork work, System.Net.IPAddress address, PlannedTrack track)
+    private async Task<TransferResult> DownloadOneAsync(DeviceWork work, System.Net.IPAddress address, PlannedTrack track, TransferCounter transfer)
     {
         long size = track.Log.Size;
-        fleet.SetTransfer(work.DeviceId, new TransferProgress(track.FileName, 0, size));
+        fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, 0, size));
         var uri = DeviceHttpClient.DeviceUri(address, options.Network.Port, DevicePath.ToRequestTarget(track.Log.File));
         return await downloader.DownloadAsync(
             uri,
             size,
             track.FinalPath,
-            received => fleet.SetTransfer(work.DeviceId, new TransferProgress(track.FileName, received, size)),
+            received => fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, received, size)),
             lifetime.Abandon).ConfigureAwait(false);
+    }
+
+    /// <summary>The rate and bytes owed of one track's transfer, within the device's visit.</summary>
+    private sealed class TransferCounter(TransferRateMeter meter, long receivedBefore, long owedBefore)
+    {
+        /// <summary>Bytes of this track received so far.</summary>
+        public long LastReceived { get; private set; }
+
+        public TransferProgress Progress(string fileName, long received, long size)
+        {
+            LastReceived = received;
+            return new(fileName, received, size)
+            {
+                BytesPerSecond = meter.Observe(receivedBefore + received),
+                BytesOwed = owedBefore - received,
+            };
+        }
     }
 
     private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error)

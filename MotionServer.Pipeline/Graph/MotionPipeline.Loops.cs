@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Dataflow;
+using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +11,7 @@ internal sealed partial class MotionPipeline
     private async Task SweepAsync(CancellationToken stopping)
     {
         RefreshRoster();
+        _noticeChecks?.Run();
         var claimed = _fleet.ClaimForDetection();
         int posted = 0;
         try
@@ -69,11 +71,13 @@ internal sealed partial class MotionPipeline
             case RosterRefresh.Replaced:
                 _fleet.ApplyRoster(_roster.Current);
                 _fleet.SetRosterProblems([]);
+                _notices.Hide(NoticeCodes.RosterRefused); // "Roster reloaded" says it ended
                 RosterReloaded(_logger, _roster.Current.DeviceIds.Count);
                 break;
             case RosterRefresh.Refused:
                 var problems = _roster.Problems.Select(p => p.ToString()).ToArray();
                 _fleet.SetRosterProblems(problems);
+                _notices.Show(NoticeCodes.RosterRefused, NoticeSeverity.Error, RosterNotice(problems)); // each problem is logged below
                 foreach (var problem in problems)
                 {
                     RosterRefused(_logger, problem);
@@ -82,6 +86,11 @@ internal sealed partial class MotionPipeline
                 break;
         }
     }
+
+    private static string RosterNotice(string[] problems) =>
+        problems.Length == 1
+            ? $"The roster change was refused, the last good roster stays in force - {problems[0]}"
+            : $"The roster change was refused, the last good roster stays in force - {problems.Length} problems: {string.Join("; ", problems.Take(10))}{(problems.Length > 10 ? "; ..." : "")}";
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Roster reloaded: {Count} devices")]
     private static partial void RosterReloaded(ILogger logger, int count);

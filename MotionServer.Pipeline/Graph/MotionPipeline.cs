@@ -2,6 +2,8 @@ using System.Net;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Dashboard;
 using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Download;
+using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
@@ -29,6 +31,10 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     private readonly IAddressResolver? _resolverOverride;
     private readonly IConnectProbe _probe;
     private readonly Lock _stateGate = new();
+    private readonly NoticeBoard _notices;
+    private NoticeChecks? _noticeChecks;
+    private HostsFile? _hostsFile;
+    private DeviceAddressResolver? _addressResolver;
 
     private EventFolderLock? _lock;
     private PipelineGraph? _graph;
@@ -58,12 +64,23 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _folder = new EventFolder(_options.EventDirectory);
         _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root);
         _logger = new FleetEventLogger(loggers.CreateLogger("MotionServer.Pipeline"), _fleet);
+        _notices = new NoticeBoard(time, _logger);
+        _fleet.Notices = _notices;
         _history = new HistoryStore(_folder);
         _resolverOverride = resolver;
         _probe = probe ?? new TcpConnectProbe();
     }
 
     public IMotionFleet Fleet => _fleet;
+
+    /// <summary>The conditions that need someone to act (shown on the dashboards and in status.json).</summary>
+    public INoticeBoard Notices => _notices;
+
+    /// <summary>The dashboard stage once started (tests wait on its renders).</summary>
+    internal DashboardPublisher? Dashboards => _dashboards;
+
+    /// <summary>Where free disk space is read (tests give a fake).</summary>
+    internal IFreeSpaceProbe FreeSpace { get; init; } = new DriveFreeSpaceProbe();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -102,7 +119,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
                 _fleet.StatusChanged += SaveHistoryOnChange;
             }
 
-            _graph = new PipelineGraph(_options, _folder, _fleet, CreateResolver(), _probe, _lifetime, _time, _logger);
+            var resolver = CreateResolver();
+            var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
+            _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
+                _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
+            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _logger, diskSpace);
             _sweep = new PeriodicLoop("Detection", _options.Detection.Interval, SweepAsync, _time, _logger);
             _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
             _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
@@ -176,11 +197,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             return _resolverOverride;
         }
 
-        var hostsFile = _options.Network.HostsFile is { Length: > 0 } path
+        _hostsFile = _options.Network.HostsFile is { Length: > 0 } path
             ? new HostsFile(Path.GetFullPath(path, _folder.Root))
             : null;
         var ignored = _options.Network.IgnoredAddresses.Select(IPAddress.Parse).ToArray();
-        return new DeviceAddressResolver(hostsFile, ignored, _logger);
+        return _addressResolver = new DeviceAddressResolver(_hostsFile, ignored, _logger);
     }
 
     private void SaveHistoryOnChange(object? sender, MotionStatusChange change)

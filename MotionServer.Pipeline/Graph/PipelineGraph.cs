@@ -42,7 +42,8 @@ internal sealed class PipelineGraph : IDisposable
         IConnectProbe probe,
         PipelineLifetime lifetime,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        DiskSpaceGate diskSpace)
     {
         _http = new DeviceHttpClient(options.Inspection.RequestTimeout);
         var ledgers = new LedgerStore(folder);
@@ -50,7 +51,7 @@ internal sealed class PipelineGraph : IDisposable
 
         var detection = new DetectionStage(resolver, probe, fleet, options, lifetime, logger);
         var inspection = new InspectionStage(_http, new MetadataCache(folder), ledgers, new TrackPlanner(options, folder), fleet, failures, options, lifetime, logger);
-        var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, failures, options, lifetime, logger);
+        var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, failures, options, lifetime, diskSpace, time, logger);
         var disconnection = new DisconnectionStage(probe, fleet, options, lifetime, logger);
 
         Detection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(detection.DetectAsync, options.Detection.Workers, Capacity(options.Detection.Workers));

@@ -7,11 +7,17 @@ namespace MotionServer.Pipeline.Roster;
 /// <summary>
 /// Reads the event's <c>config/motions.csv</c>. Every problem is gathered with its line, so the operator
 /// can fix the whole file at once. Rows whose Motion ID is blank, 0 or negative are placeholders and are skipped.
+/// The file may come straight from a spreadsheet: comma- or semicolon-separated (Excel and LibreOffice in many
+/// European locales save with semicolons; the header line tells which), with or without a UTF-8 byte-order mark,
+/// in UTF-16 or Excel's Windows-1252 (<see cref="RosterText"/>), with CRLF or LF line ends.
 /// </summary>
 public static class RosterCsvReader
 {
     /// <summary>Columns a roster must have.</summary>
     public static readonly IReadOnlyList<string> RequiredColumns = ["Motion ID", "Start Date", "End Date", "File ID"];
+
+    /// <summary>Columns the server reads when they are there (others are ignored).</summary>
+    public static readonly IReadOnlyList<string> OptionalColumns = ["First Name", "Family Name", "Entrant ID", "Craft Type"];
 
     private const string DateFormat = "yyyy-MM-dd";
 
@@ -23,8 +29,9 @@ public static class RosterCsvReader
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-            return Read(reader, name);
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return Read(new StringReader(RosterText.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length))), name);
         }
         catch (FileNotFoundException)
         {
@@ -49,8 +56,13 @@ public static class RosterCsvReader
     public static MotionRoster Read(TextReader text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // A roster is small: read it whole, so the header line can choose the delimiter before parsing starts.
+        string content = text.ReadToEnd().TrimStart('\uFEFF');
+        char delimiter = RosterDelimiter.Detect(content);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
+            Delimiter = delimiter.ToString(),
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
             DetectColumnCountChanges = false,
@@ -61,7 +73,7 @@ public static class RosterCsvReader
         var entries = new List<RosterEntry>();
         try
         {
-            using var csv = new CsvReader(text, config);
+            using var csv = new CsvReader(new StringReader(content), config);
             if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
             {
                 throw new RosterException([new RosterProblem(source, 0, $"is empty: the first line must name the columns {string.Join(", ", RequiredColumns)}")]);
@@ -72,7 +84,9 @@ public static class RosterCsvReader
             if (missing.Length > 0)
             {
                 throw new RosterException([new RosterProblem(source, 1,
-                    $"missing column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"\"{m}\""))} (found: {string.Join(", ", header)})")]);
+                    $"missing column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"\"{m}\""))}" +
+                    $" - expected the columns {string.Join(", ", RequiredColumns)} (and optionally {string.Join(", ", OptionalColumns)})," +
+                    $" separated by commas or semicolons; found: {FoundColumns(header, delimiter)}")]);
             }
 
             while (csv.Read())
@@ -97,6 +111,15 @@ public static class RosterCsvReader
         }
 
         return MotionRoster.Create(entries, source);
+    }
+
+    private static string FoundColumns(string[] header, char delimiter)
+    {
+        string found = string.Join(", ", header.Select(h => $"\"{h.Trim()}\""));
+        string separator = delimiter switch { ';' => "semicolons", '\t' => "tabs", _ => "commas" };
+        return header.Length == 1
+            ? $"one column {found} (read as separated by {separator})"
+            : $"{found} (separated by {separator})";
     }
 
     private static Dictionary<string, int> IndexColumns(string[] header)

@@ -1,3 +1,5 @@
+using MotionServer.Pipeline.Notices;
+
 namespace MotionServer.Pipeline.State;
 
 /// <summary>The whole fleet at one moment, in dashboard order.</summary>
@@ -20,4 +22,13 @@ public sealed record FleetSnapshot
 
     /// <summary>The event folder, as an absolute path.</summary>
     public string EventDirectory { get; init; } = "";
+
+    /// <summary>Conditions that need someone to act, oldest first.</summary>
+    public IReadOnlyList<Notice> Notices { get; init; } = [];
+
+    /// <summary>
+    /// Devices of today's roster rows (today in the laptop's, i.e. the event's, local time) that have not been on the
+    /// network today: who is still out. In roster order.
+    /// </summary>
+    public IReadOnlyList<int> StillOut { get; init; } = [];
 }

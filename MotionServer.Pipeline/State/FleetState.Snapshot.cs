@@ -1,3 +1,5 @@
+using MotionServer.Pipeline.Notices;
+
 namespace MotionServer.Pipeline.State;
 
 internal sealed partial class FleetState
@@ -33,8 +35,35 @@ internal sealed partial class FleetState
                 RosterProblems = _rosterProblems,
                 RecentEvents = [.. _events],
                 EventDirectory = EventDirectory,
+                Notices = Notices?.Current ?? [],
+                StillOut = StillOut(localToday),
             };
         }
+    }
+
+    /// <summary>Where the notices shown with every snapshot come from (set once by the pipeline).</summary>
+    public INoticeBoard? Notices { get; set; }
+
+    /// <summary>Today's roster devices not seen on the network today (local dates), in roster order. Under the lock.</summary>
+    private List<int> StillOut(DateOnly localToday)
+    {
+        var zone = _time.LocalTimeZone;
+        var stillOut = new List<int>();
+        foreach (int id in _roster.DeviceIds)
+        {
+            if (_roster.Find(id, localToday) is null)
+            {
+                continue;
+            }
+
+            var lastSeen = _devices.GetValueOrDefault(id)?.LastSeen;
+            if (lastSeen is not { } seen || DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(seen, zone).DateTime) != localToday)
+            {
+                stillOut.Add(id);
+            }
+        }
+
+        return stillOut;
     }
 
     public MotionSnapshot? GetMotion(int deviceId)

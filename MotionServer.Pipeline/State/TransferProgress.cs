@@ -8,4 +8,13 @@ public sealed record TransferProgress(string FileName, long BytesReceived, long 
 {
     /// <summary>Progress from 0 to 1.</summary>
     public double Fraction => Size <= 0 ? 1 : Math.Clamp((double)BytesReceived / Size, 0, 1);
+
+    /// <summary>The device's measured transfer rate (smoothed), bytes per second, or null while unknown.</summary>
+    public double? BytesPerSecond { get; init; }
+
+    /// <summary>Bytes the device still owes in this visit: the rest of this track and every track queued after it.</summary>
+    public long BytesOwed { get; init; }
+
+    /// <summary>Estimated time until the device has sent every track it owes, or null while the rate is unknown.</summary>
+    public TimeSpan? Remaining => TransferRateMeter.Remaining(BytesOwed, BytesPerSecond);
 }
