@@ -30,6 +30,7 @@ internal sealed record StatusDocument(string Generated, string Server, IReadOnly
 /// <param name="Attention">Why it needs attention, or null.</param>
 /// <param name="LastError">The reason of the last failure, or null.</param>
 /// <param name="Transfer">The track in transfer now, or null.</param>
+/// <param name="DamagedTracks">Its completed tracks whose file failed verification (kept as downloaded), with the defects.</param>
 internal sealed record StatusMotion(
     int Id,
     string Hostname,
@@ -49,7 +50,8 @@ internal sealed record StatusMotion(
     bool CanBeDisconnected,
     string? Attention,
     string? LastError,
-    StatusTransfer? Transfer);
+    StatusTransfer? Transfer,
+    IReadOnlyList<StatusDamagedTrack> DamagedTracks);
 
 /// <summary>Track counts by status.</summary>
 /// <param name="Queued">Queued.</param>
@@ -58,6 +60,11 @@ internal sealed record StatusMotion(
 /// <param name="Skipped">Skipped.</param>
 /// <param name="Failed">Failed.</param>
 internal sealed record StatusTracks(int Queued, int Downloading, int Completed, int Skipped, int Failed);
+
+/// <summary>A completed track whose file failed verification.</summary>
+/// <param name="File">Local file name.</param>
+/// <param name="Defects">What is wrong, one sentence per defect.</param>
+internal sealed record StatusDamagedTrack(string File, IReadOnlyList<string> Defects);
 
 /// <summary>The track in transfer.</summary>
 /// <param name="File">Local file name.</param>

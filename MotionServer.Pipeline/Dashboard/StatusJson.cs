@@ -41,5 +41,6 @@ internal static class StatusJson
         m.CanBeDisconnected,
         m.Attention,
         m.LastError,
-        m.Transfer is { } t ? new StatusTransfer(t.FileName, t.BytesReceived, t.Size) : null);
+        m.Transfer is { } t ? new StatusTransfer(t.FileName, t.BytesReceived, t.Size) : null,
+        [.. m.DamagedTracks.Select(d => new StatusDamagedTrack(d.FileName, d.Verification!.Defects))]);
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using MotionServer.Pipeline.Tracks.Oao;
+
+namespace MotionServer.Pipeline.Tracks.Verification;
+
+/// <summary>
+/// Checks that a track is whole and says what it holds: every frame and checksum walked, the structure checked
+/// (<see cref="TrackStructureCheck"/>), the summary recomputed from the GNSS frames and compared with the file's own
+/// header and with the device's logs.json entry (<see cref="TrackFigureCheck"/>). Header figures that are zero
+/// (ESP-GPS, older firmware) are "not recorded", never a mismatch. Never throws on bad data.
+/// </summary>
+public static class TrackVerifier
+{
+    /// <summary>Verifies a whole file in memory.</summary>
+    /// <param name="content">The file.</param>
+    /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
+    public static TrackVerdict Verify(ReadOnlySpan<byte> content, TrackClaims? claims = null)
+    {
+        var defects = new List<TrackDefect>();
+        var notes = new List<string>();
+        var result = OaoReader.Read(content);
+        TrackStructureCheck.Check(content, result, defects);
+        if (result.Frames.Count == 0)
+        {
+            CheckEmpty(result.Header, claims, defects);
+            return new TrackVerdict { Defects = defects, Notes = notes };
+        }
+
+        var figures = FrameFigures.Of(result);
+        if (result.Header is { HasSummary: true } header)
+        {
+            new TrackFigureCheck(figures, TrackDefectKind.HeaderMismatch, "header", defects, notes).Compare(
+                header.StartDate, header.EndDate, header.Duration, header.Distance,
+                OaoHeader.BestOf(header.BestsOver2s), OaoHeader.BestOf(header.BestsOver10s), OaoHeader.BestOf(header.BestsOver500m));
+        }
+        else
+        {
+            notes.Add("the header holds no summary (not recorded): figures from the frames only");
+        }
+
+        if (claims is not null)
+        {
+            new TrackFigureCheck(figures, TrackDefectKind.DeviceMismatch, "logs.json", defects, notes).Compare(
+                claims.StartDate, claims.EndDate, claims.Duration, claims.Distance, claims.Best2s, claims.Best10s, claims.Best500m);
+        }
+
+        return new TrackVerdict { Defects = defects, Summary = figures.ToVerified(), Notes = notes };
+    }
+
+    /// <summary>Verifies a file on disk; a file that cannot be read is an <see cref="TrackDefectKind.Unreadable"/> verdict.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
+    public static TrackVerdict VerifyFile(string path, TrackClaims? claims = null)
+    {
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"cannot read the file: {e.Message}")] };
+        }
+
+        return Verify(content, claims);
+    }
+
+    /// <summary>A log without GNSS frames (switched on, never sailed) is valid unless something claims it sailed.</summary>
+    private static void CheckEmpty(OaoHeader? header, TrackClaims? claims, List<TrackDefect> defects)
+    {
+        if (header is { Distance: > 0 })
+        {
+            defects.Add(new TrackDefect(TrackDefectKind.HeaderMismatch, Format($"header distance {header.Distance} mm, but the file holds no GNSS frame")));
+        }
+
+        if (claims is { Distance: > 0 })
+        {
+            defects.Add(new TrackDefect(TrackDefectKind.DeviceMismatch, Format($"logs.json distance {claims.Distance} mm, but the file holds no GNSS frame")));
+        }
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
