@@ -106,6 +106,12 @@ public sealed class TrackVerificationEndToEndTests : IDisposable
         string tracks = File.ReadAllText(Path.Combine(server.Folder.DashboardsDirectory, "tracks.html"));
         tracks.Should().Contain($"<td class=\"verdict verdict-damaged\">damaged: <span class=\"defects\">{defect}</span></td>")
             .And.Contain("<td class=\"verdict verdict-valid\">valid</td>");
+
+        using var output = new StringWriter();
+        MotionServer.Host.Verify.VerifyCommand.Run(["--event-dir", server.EventDirectory], output, TextWriter.Null).Should().Be(1);
+        var rows = output.ToString().Split('\n').Where(l => l.StartsWith("F851_", StringComparison.Ordinal)).ToList();
+        rows.Should().HaveCount(2);
+        rows.Should().ContainSingle(r => r.Contains(" damaged ", StringComparison.Ordinal)).Which.Should().StartWith(name, "verify names exactly the damaged track");
     }
 
     [Fact]
