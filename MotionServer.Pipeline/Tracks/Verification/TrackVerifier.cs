@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using MotionServer.Pipeline.Tracks.Oao;
 
@@ -52,17 +53,31 @@ public static class TrackVerifier
     /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
     public static TrackVerdict VerifyFile(string path, TrackClaims? claims = null)
     {
-        byte[] content;
+        // The file goes into a pooled buffer: a 26 MB track must not cost a 26 MB allocation on every download.
+        byte[]? buffer = null;
         try
         {
-            content = File.ReadAllBytes(path);
+            int length;
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
+            {
+                length = checked((int)file.Length);
+                buffer = ArrayPool<byte>.Shared.Rent(length);
+                file.ReadExactly(buffer, 0, length);
+            }
+
+            return Verify(buffer.AsSpan(0, length), claims);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OverflowException)
         {
             return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"cannot read the file: {e.Message}")] };
         }
-
-        return Verify(content, claims);
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
     /// <summary>A log without GNSS frames (switched on, never sailed) is valid unless something claims it sailed.</summary>
