@@ -8,7 +8,8 @@ namespace MotionServer.Pipeline.Tests.Tracks.Verification;
 
 public sealed class TrackVerifierTests
 {
-    public static TheoryData<string> Shapes => ["padded 5 Hz", "plain 5 Hz", "1 Hz", "2 Hz", "10 Hz", "older firmware", "ESP-GPS header", "5D 7D tail", "extra headers", "empty log", "never sailed"];
+    public static TheoryData<string> Shapes => ["padded 5 Hz", "plain 5 Hz", "1 Hz", "2 Hz", "10 Hz", "older firmware", "ESP-GPS header", "5D 7D tail", "extra headers", "empty log", "never sailed",
+        "unknown 1,024 bytes after the header", "zeroed 1,024 bytes after the header", "unknown 1,024 bytes at the end"];
 
     /// <summary>Every shape of healthy file the format notes describe (§8): none may be flagged.</summary>
     private static (byte[] Content, GeneratedTrack Track) Healthy(string shape)
@@ -31,6 +32,11 @@ public sealed class TrackVerifierTests
             "ESP-GPS header" => WithHeader(track.Content, _ => new OaoHeader { Identifier = 987 }),
             "5D 7D tail" => [.. track.Content, 0x5D, 0x7D],
             "extra headers" => InsertHeaderMidway(track.Content),
+            // What the 1,024 bytes devices serve beyond a header and the frames hold is unknown (§8): whatever they are,
+            // right after the header or at the very end, a healthy track must not be flagged for them.
+            "unknown 1,024 bytes after the header" => Fill(track.Content, OaoFrame.HeaderLength, 1024, 0xEE),
+            "zeroed 1,024 bytes after the header" => ZeroedPaddingHeaders(track.Content),
+            "unknown 1,024 bytes at the end" => [.. track.Content.AsSpan(0, OaoFrame.HeaderLength), .. track.Content.AsSpan(3 * OaoFrame.HeaderLength), .. Enumerable.Repeat((byte)0xEE, 1024)],
             _ => track.Content,
         };
         return (content, track);
@@ -47,6 +53,10 @@ public sealed class TrackVerifierTests
 
         verdict.IsValid.Should().BeTrue(verdict.ToString());
         verdict.ToString().Should().Be("valid");
+        if (shape.StartsWith("unknown", StringComparison.Ordinal) || shape.StartsWith("zeroed", StringComparison.Ordinal))
+        {
+            verdict.Notes.Should().Contain(n => n.EndsWith("within the 1,024 unexplained bytes devices serve: not flagged", StringComparison.Ordinal));
+        }
         if (verdict.Summary.FrameCount > 0)
         {
             verdict.Summary.StartDate.Should().Be(track.StartDate);
@@ -241,6 +251,22 @@ public sealed class TrackVerifierTests
         var verdict = TrackVerifier.VerifyFile(Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.oao"));
 
         verdict.Defects.Should().ContainSingle().Which.Kind.Should().Be(TrackDefectKind.Unreadable);
+    }
+
+    private static byte[] Fill(byte[] content, int offset, int count, byte value)
+    {
+        var bytes = (byte[])content.Clone();
+        bytes.AsSpan(offset, count).Fill(value);
+        return bytes;
+    }
+
+    /// <summary>Two header frames whose every byte but the mode is zero (checksums included: both frames are bad).</summary>
+    private static byte[] ZeroedPaddingHeaders(byte[] content)
+    {
+        var bytes = Fill(content, OaoFrame.HeaderLength, 1024, 0);
+        bytes[OaoFrame.HeaderLength] = bytes[2 * OaoFrame.HeaderLength] = 0xD0;
+        bytes[OaoFrame.HeaderLength + 1] = bytes[(2 * OaoFrame.HeaderLength) + 1] = 0x0A;
+        return bytes;
     }
 
     private static byte[] InsertHeaderMidway(byte[] content)

@@ -20,7 +20,7 @@ public static class TrackVerifier
         var defects = new List<TrackDefect>();
         var notes = new List<string>();
         var result = OaoReader.Read(content);
-        TrackStructureCheck.Check(content, result, defects);
+        TrackStructureCheck.Check(content, result, defects, notes);
         if (result.Frames.Count == 0)
         {
             CheckEmpty(result.Header, claims, defects);
