@@ -174,6 +174,6 @@ internal sealed partial class DownloadStage(
     [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{Hostname} {FileName} failed - {Reason}")]
     private static partial void TrackFailed(ILogger logger, string hostname, string fileName, string reason);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "{Hostname} {FileName} damaged - {Defects} ({Outcome})")]
+    [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "{Hostname} {FileName} damaged - {Defects} ({Outcome})")]
     private static partial void Damaged(ILogger logger, string hostname, string fileName, string defects, string outcome);
 }
