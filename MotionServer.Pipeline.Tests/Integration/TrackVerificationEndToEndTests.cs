@@ -22,6 +22,10 @@ public sealed class TrackVerificationEndToEndTests : IDisposable
     private static int TrackRequests(EmulatedDevice device, EmulatedTrack track) =>
         device.Requests.Count(r => string.Equals(r.Path, track.Path, StringComparison.Ordinal));
 
+    private static EmulatedTrack Generate(int id, int session, int frequency, int firmware) =>
+        MotionServer.Emulator.Generation.TrackGenerators.Default.Generate(new MotionServer.Emulator.Generation.TrackSpec(
+            id, $"N{id}", FleetBuilder.SessionStart.AddHours(session), TimeSpan.FromMinutes(5), FrequencyHz: frequency, Firmware: firmware, Seed: session));
+
     private static async Task<EmulatedFleet> FleetAsync(int id, params EmulatedTrack[] tracks)
     {
         var fleet = EmulatedFleet.Create([new DeviceSetup(DeviceProfile.Create(id), tracks)]);
@@ -38,10 +42,16 @@ public sealed class TrackVerificationEndToEndTests : IDisposable
     [Fact]
     public async Task GenerateServeDownloadVerify_SummaryEqualsTheGenerators_WithNoWarningAndOneFetch()
     {
-        await using var fleet = await FleetAsync(850, FleetBuilder.Track(850, 0, minutes: 6), FleetBuilder.Track(850, 1, minutes: 4, maxSpeedKnots: 30));
+        // Every rate devices log at, and an older firmware build.
+        await using var fleet = await FleetAsync(850,
+            FleetBuilder.Track(850, 0, minutes: 6),
+            FleetBuilder.Track(850, 1, minutes: 4, maxSpeedKnots: 30),
+            Generate(850, 2, frequency: 10, firmware: 3068),
+            Generate(850, 3, frequency: 1, firmware: 3111),
+            Generate(850, 4, frequency: 2, firmware: 3118));
         await using var server = await PipelineHarness.StartAsync(_temp.Path, fleet, PipelineHarness.RosterFor(fleet));
 
-        await server.WaitForCompletedAsync(850, tracks: 2);
+        await server.WaitForCompletedAsync(850, tracks: 5);
 
         foreach (var track in fleet[850].Tracks)
         {
