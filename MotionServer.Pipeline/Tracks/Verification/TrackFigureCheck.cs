@@ -17,8 +17,21 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// device's rule is unknown: then a difference is only a note.</item>
 /// </list>
 /// </summary>
-internal sealed class TrackFigureCheck(FrameFigures frames, TrackDefectKind kind, string source, List<TrackDefect> defects, List<string> notes)
+/// <param name="frames">What the frames say.</param>
+/// <param name="kind">The kind of defect a disagreement is.</param>
+/// <param name="source">Whose figures these are, the first word of every sentence: <c>header</c> or <c>logs.json</c>.</param>
+/// <param name="defects">Where disagreements go.</param>
+/// <param name="notes">Where loose comparisons go, and disagreements when <paramref name="onlyNotes"/>.</param>
+/// <param name="onlyNotes">
+/// True when a disagreement must not make the track damaged, only a note: the figures' relation to the file is not
+/// confirmed (logs.json next to a header that agrees with its frames).
+/// </param>
+internal sealed class TrackFigureCheck(
+    FrameFigures frames, TrackDefectKind kind, string source, List<TrackDefect> defects, List<string> notes, bool onlyNotes = false)
 {
+    /// <summary>What a note adds when a disagreement is only a note.</summary>
+    private const string Unconfirmed = " (not flagged: whether devices fill logs.json from the file's header is unconfirmed, and the header agrees with the frames)";
+
     /// <summary>Slack of the loose distance comparison, on top of the band the notes give.</summary>
     private const double DistanceSlack = 0.05;
 
@@ -72,7 +85,7 @@ internal sealed class TrackFigureCheck(FrameFigures frames, TrackDefectKind kind
         string comparison = Format($"distance {Km(distance)} km, frames {Km(plain)} km ({percent:+0.0;-0.0;0.0} %)");
         if (distance < low || distance > high)
         {
-            defects.Add(new TrackDefect(kind, $"{source} {comparison}: too far from the frames"));
+            Disagree($"{source} {comparison}: too far from the frames");
         }
         else
         {
@@ -94,7 +107,7 @@ internal sealed class TrackFigureCheck(FrameFigures frames, TrackDefectKind kind
         }
         else
         {
-            defects.Add(new TrackDefect(kind, text));
+            Disagree(text);
         }
     }
 
@@ -102,7 +115,19 @@ internal sealed class TrackFigureCheck(FrameFigures frames, TrackDefectKind kind
     {
         if (!condition)
         {
-            defects.Add(new TrackDefect(kind, $"{source} {Format(problem)}"));
+            Disagree($"{source} {Format(problem)}");
+        }
+    }
+
+    private void Disagree(string text)
+    {
+        if (onlyNotes)
+        {
+            notes.Add(text + Unconfirmed);
+        }
+        else
+        {
+            defects.Add(new TrackDefect(kind, text));
         }
     }
 

@@ -8,7 +8,8 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// Checks that a track is whole and says what it holds: every frame and checksum walked, the structure checked
 /// (<see cref="TrackStructureCheck"/>), the summary recomputed from the GNSS frames and compared with the file's own
 /// header and with the device's logs.json entry (<see cref="TrackFigureCheck"/>). Header figures that are zero
-/// (ESP-GPS, older firmware) are "not recorded", never a mismatch. Never throws on bad data.
+/// (ESP-GPS, older firmware) are "not recorded", never a mismatch. A logs.json disagreement is a defect only when the
+/// file has no header summary that agrees with its frames (otherwise a note). Never throws on bad data.
 /// </summary>
 public static class TrackVerifier
 {
@@ -28,11 +29,14 @@ public static class TrackVerifier
         }
 
         var figures = FrameFigures.Of(result);
+        bool headerAgrees = false;
         if (result.Header is { HasSummary: true } header)
         {
+            int before = defects.Count;
             new TrackFigureCheck(figures, TrackDefectKind.HeaderMismatch, "header", defects, notes).Compare(
                 header.StartDate, header.EndDate, header.Duration, header.Distance,
                 OaoHeader.BestOf(header.BestsOver2s), OaoHeader.BestOf(header.BestsOver10s), OaoHeader.BestOf(header.BestsOver500m));
+            headerAgrees = defects.Count == before;
         }
         else
         {
@@ -41,7 +45,9 @@ public static class TrackVerifier
 
         if (claims is not null)
         {
-            new TrackFigureCheck(figures, TrackDefectKind.DeviceMismatch, "logs.json", defects, notes).Compare(
+            // That devices fill logs.json from the header is likely but unconfirmed (§7): next to a header that agrees
+            // with its frames, a logs.json that does not is reported, but does not make a whole file damaged.
+            new TrackFigureCheck(figures, TrackDefectKind.DeviceMismatch, "logs.json", defects, notes, onlyNotes: headerAgrees).Compare(
                 claims.StartDate, claims.EndDate, claims.Duration, claims.Distance, claims.Best2s, claims.Best10s, claims.Best500m);
         }
 
