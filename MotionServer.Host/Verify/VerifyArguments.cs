@@ -12,6 +12,8 @@ internal sealed record VerifyArguments
                             "completed" whose file is missing
           FILE              verify these track files (with their ledger entries when they
                             lie in an event folder's gpslogs/)
+          --notes           also print what was compared only loosely or not flagged
+                            (rules the format notes list as unknown)
 
         Exit code: 0 when every track is valid, 1 when any is damaged or missing, 2 on bad input.
         """;
@@ -22,13 +24,15 @@ internal sealed record VerifyArguments
 
     public bool Help { get; init; }
 
+    public bool Notes { get; init; }
+
     /// <summary>Parses the arguments after <c>verify</c>; returns null and a message when they are wrong.</summary>
     public static VerifyArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
         string? eventDirectory = null;
         var files = new List<string>();
-        bool help = false;
+        bool help = false, notes = false;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -45,6 +49,10 @@ internal sealed record VerifyArguments
                 }
 
                 eventDirectory = args[++i];
+            }
+            else if (arg == "--notes")
+            {
+                notes = true;
             }
             else if (arg is "--help" or "-h" or "-?")
             {
@@ -73,6 +81,6 @@ internal sealed record VerifyArguments
             return null;
         }
 
-        return new VerifyArguments { EventDirectory = eventDirectory, Files = files, Help = help };
+        return new VerifyArguments { EventDirectory = eventDirectory, Files = files, Help = help, Notes = notes };
     }
 }

@@ -39,7 +39,7 @@ internal static class VerifyCommand
 
         var rows = new VerifyRow[targets.Count];
         Parallel.For(0, targets.Count, i => rows[i] = Verify(targets[i]));
-        VerifyTable.Write(output, rows);
+        VerifyTable.Write(output, rows, arguments.Notes);
         foreach (string p in problems)
         {
             output.WriteLine($"problem: {LogText.Escape(p)}");

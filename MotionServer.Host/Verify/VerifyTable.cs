@@ -11,7 +11,7 @@ internal static class VerifyTable
 {
     private static readonly string[] Headings = ["FILE", "DEVICE", "VERDICT", "DURATION", "DISTANCE", "2S", "10S", "500M"];
 
-    public static void Write(TextWriter output, IReadOnlyList<VerifyRow> rows)
+    public static void Write(TextWriter output, IReadOnlyList<VerifyRow> rows, bool notes = false)
     {
         var cells = rows.Select(Cells).ToList();
         int[] widths = [.. Headings.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length)))];
@@ -22,6 +22,11 @@ internal static class VerifyTable
             foreach (var defect in rows[r].Verdict?.Defects ?? [])
             {
                 output.WriteLine($"    - {defect.Text}");
+            }
+
+            foreach (string note in notes ? rows[r].Verdict?.Notes ?? [] : [])
+            {
+                output.WriteLine($"    note: {note}");
             }
         }
 

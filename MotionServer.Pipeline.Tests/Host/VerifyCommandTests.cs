@@ -69,6 +69,8 @@ public sealed class VerifyCommandTests : IDisposable
         output.Should().StartWith("FILE").And.Contain("2 track(s): 2 valid, 0 damaged, 0 missing");
         RowOf(output, first).Should().MatchRegex(@"^F817_\S+\s+motion-817\s+valid\s+0\.1 hours\s+\d+\.\d km\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d$");
         RowOf(output, second).Should().Contain("motion-818").And.Contain(" valid ");
+        output.Should().NotContain("note:");
+        Run("--event-dir", _temp.Path, "--notes").Output.Should().Contain("    note: header distance ").And.Contain("compared loosely (the device's rule is unknown)");
     }
 
     [Fact]
