@@ -73,6 +73,8 @@ public sealed class TrackVerificationEndToEndTests : IDisposable
 
         server.Log.Messages(LogLevel.Warning).Should().BeEmpty();
         server.Fleet.GetMotion(850)!.DamagedTracks.Should().BeEmpty();
+        server.Log.Messages(LogLevel.Debug).Should().Contain(m => m.Contains(" verification notes - header distance ", StringComparison.Ordinal)
+            && m.Contains("compared loosely (the device's rule is unknown)", StringComparison.Ordinal), "what is compared only loosely is said");
     }
 
     [Fact]

@@ -81,6 +81,11 @@ internal sealed partial class DownloadStage(
                     ledgers.Save(work.Hostname, ledger);
                     LedgerSummary.Publish(fleet, work.DeviceId, ledger);
                     Downloaded(logger, work.Hostname, track.FileName, Summary(track, completed.Verdict));
+                    if (completed.Verdict is { Notes.Count: > 0 } checkedTrack)
+                    {
+                        VerificationNotes(logger, work.Hostname, track.FileName, LogText.Escape(string.Join("; ", checkedTrack.Notes)));
+                    }
+
                     if (completed.Verdict is { IsValid: false } verdict)
                     {
                         Damaged(logger, work.Hostname, track.FileName, LogText.Escape(verdict.DefectText), completed.Refetched ? "fetched twice, kept" : "kept");
@@ -173,6 +178,9 @@ internal sealed partial class DownloadStage(
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{Hostname} {FileName} failed - {Reason}")]
     private static partial void TrackFailed(ILogger logger, string hostname, string fileName, string reason);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Debug, Message = "{Hostname} {FileName} verification notes - {Notes}")]
+    private static partial void VerificationNotes(ILogger logger, string hostname, string fileName, string notes);
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "{Hostname} {FileName} damaged - {Defects} ({Outcome})")]
     private static partial void Damaged(ILogger logger, string hostname, string fileName, string defects, string outcome);
