@@ -18,6 +18,11 @@ internal static class Program
 
     private static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == Verify.VerifyCommand.Name)
+        {
+            return Verify.VerifyCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         var arguments = HostArguments.Parse(args, out string? error);
         if (arguments is null)
         {

@@ -17,6 +17,8 @@ internal sealed record EmulatorArguments
           --bandwidth B        median pace of a device, bytes per second (default 680000; 0: unlimited)
           --seed S             makes the fleet reproducible (default 1)
           --first-id ID        id of the first device (default 801)
+          --damaged N          the newest log of the first N devices is damaged (a flipped byte, a cut
+                               mid-frame, a bad header checksum, unknown bytes, in turn; default 0)
           --verbose            log every request
           --help               this text
 
@@ -46,6 +48,9 @@ internal sealed record EmulatorArguments
 
     /// <summary>First device id.</summary>
     public int FirstId { get; init; } = 801;
+
+    /// <summary>Devices whose newest log is damaged.</summary>
+    public int Damaged { get; init; }
 
     /// <summary>Log every request.</summary>
     public bool Verbose { get; init; }
@@ -77,6 +82,7 @@ internal sealed record EmulatorArguments
                 "--port" => result with { Port = Number(name, Value(), 0, 65535, errors, result.Port) },
                 "--tracks" => result with { Tracks = Number(name, Value(), 0, 200, errors, result.Tracks) },
                 "--seed" => result with { Seed = Number(name, Value(), int.MinValue, int.MaxValue, errors, result.Seed) },
+                "--damaged" => result with { Damaged = Number(name, Value(), 0, 1000, errors, result.Damaged) },
                 "--first-id" => result with { FirstId = Number(name, Value(), 1, 999_999, errors, result.FirstId) },
                 "--bandwidth" => result with { Bandwidth = Number(name, Value(), 0, int.MaxValue, errors, (int)result.Bandwidth) },
                 "--hosts-file" => result with { HostsFile = Text(name, Value(), errors) ?? result.HostsFile },

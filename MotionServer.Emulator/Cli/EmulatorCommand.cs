@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MotionServer.Emulator.Demo;
+using MotionServer.Emulator.Devices;
 using MotionServer.Emulator.Fleet;
 
 namespace MotionServer.Emulator.Cli;
@@ -22,7 +23,7 @@ internal sealed class EmulatorCommand(EmulatorArguments arguments, ILoggerFactor
             Seed = arguments.Seed,
             FirstDeviceId = arguments.FirstId,
         }, TimeProvider.System);
-        var fleet = EmulatedFleet.Create(plan.Devices, new FleetOptions { Port = arguments.Port, LoggerFactory = loggerFactory });
+        var fleet = EmulatedFleet.Create(DamagedTracks.Into(plan.Devices, arguments.Damaged), new FleetOptions { Port = arguments.Port, LoggerFactory = loggerFactory });
         await using (fleet.ConfigureAwait(false))
         {
             await fleet.JoinAllAsync(stopping).ConfigureAwait(false);

@@ -17,6 +17,9 @@ internal sealed partial class DemoFleet
     /// <summary>The device that goes out again and comes back with a new log.</summary>
     public const int ReturningDevice = 812;
 
+    /// <summary>The device holding a damaged log (one byte flipped): the server keeps it and warns.</summary>
+    public const int DamagedTrackDevice = 811;
+
     /// <summary>A roster device that never shows up.</summary>
     public const int SpareDevice = 899;
 
@@ -95,6 +98,10 @@ internal sealed partial class DemoFleet
             // Last month's session: listed by the device, not the event's.
             var start = EventDay.At(today.AddDays(-30), TimeSpan.FromHours(14), profile.Settings.TimezoneMinutes);
             tracks.Insert(0, generator.Generate(DemoSpec(random, profile, start)));
+        }
+        else if (profile.Id == DamagedTrackDevice)
+        {
+            tracks[^1] = DamagedTracks.Damage(tracks[^1], Tracks.TrackDamageKind.FlippedByte);
         }
     }
 

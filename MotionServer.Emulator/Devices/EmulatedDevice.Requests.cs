@@ -104,6 +104,13 @@ internal sealed partial class EmulatedDevice
             content = longer;
         }
 
+        if (faults.CorruptAt is { } at && at < content.Length)
+        {
+            var corrupt = content.ToArray();
+            corrupt[at] ^= 0xFF;
+            content = corrupt;
+        }
+
         return content;
     }
 

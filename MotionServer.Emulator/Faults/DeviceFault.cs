@@ -71,6 +71,9 @@ internal sealed record DeviceFault
     /// <summary>Track bodies lack their last <paramref name="bytes"/> bytes (Content-Length matches the short body).</summary>
     public static DeviceFault MissingBytes(long bytes) => new(FaultKind.MissingBytes) { Bytes = NotNegative(bytes) };
 
+    /// <summary>The body arrives with the byte at <paramref name="offset"/> inverted (the log on the device stays intact).</summary>
+    public static DeviceFault CorruptByte(long offset) => new(FaultKind.CorruptByte) { Bytes = NotNegative(offset) };
+
     /// <summary>logs.json also lists <paramref name="paths"/> (default: <see cref="Faults.HostilePaths.Default"/>).</summary>
     public static DeviceFault HostileTrackPaths(params IReadOnlyList<string> paths) =>
         new(FaultKind.HostileTrackPaths) { Paths = paths.Count > 0 ? paths : HostilePaths.Default, Path = DeviceRoutes.Logs };
@@ -90,7 +93,7 @@ internal sealed record DeviceFault
         ? string.Equals(only, path, StringComparison.Ordinal)
         : Kind switch
         {
-            FaultKind.Abort or FaultKind.Stall or FaultKind.Trickle or FaultKind.ExtraBytes or FaultKind.MissingBytes => route == RouteKind.Track,
+            FaultKind.Abort or FaultKind.Stall or FaultKind.Trickle or FaultKind.ExtraBytes or FaultKind.MissingBytes or FaultKind.CorruptByte => route == RouteKind.Track,
             FaultKind.MalformedJson or FaultKind.OversizedJson => route == RouteKind.Json,
             _ => true,
         };

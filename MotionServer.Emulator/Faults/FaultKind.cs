@@ -35,4 +35,7 @@ internal enum FaultKind
 
     /// <summary>logs.json also lists <see cref="DeviceFault.Paths"/> (hostile device paths). Scope: logs.json.</summary>
     HostileTrackPaths,
+
+    /// <summary>The body arrives with the byte at offset <see cref="DeviceFault.Bytes"/> inverted (damaged in transit; the log on the device is intact). Default scope: tracks.</summary>
+    CorruptByte,
 }

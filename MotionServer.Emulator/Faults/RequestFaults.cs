@@ -42,6 +42,9 @@ internal sealed record RequestFaults
     /// <summary>Bytes left out of the body.</summary>
     public long MissingBytes { get; init; }
 
+    /// <summary>Offset of a byte inverted in the body, or null.</summary>
+    public long? CorruptAt { get; init; }
+
     /// <summary>Combines the faults of one request: delays and byte counts add up, the earliest abort or stall wins.</summary>
     public static RequestFaults From(IEnumerable<DeviceFault> faults)
     {
@@ -62,6 +65,7 @@ internal sealed record RequestFaults
                 FaultKind.ExtraBytes => result with { ExtraBytes = result.ExtraBytes + fault.Bytes },
                 FaultKind.MissingBytes => result with { MissingBytes = result.MissingBytes + fault.Bytes },
                 FaultKind.HostileTrackPaths => result with { HostilePaths = [.. result.HostilePaths, .. fault.Paths] },
+                FaultKind.CorruptByte => result with { CorruptAt = fault.Bytes },
                 _ => result,
             };
         }

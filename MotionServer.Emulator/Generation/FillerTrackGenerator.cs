@@ -5,7 +5,7 @@ namespace MotionServer.Emulator.Generation;
 /// <summary>
 /// Stand-in until the OAO generator is plugged in: content of the right size for the spec (a 512-byte header and
 /// 52 bytes per sample, 1,536 bytes for an empty log) filled with reproducible bytes, and consistent figures.
-/// Not a parseable OAO file.
+/// Not a parseable OAO file: a server that verifies its downloads finds it damaged (and fetches it a second time).
 /// </summary>
 internal sealed class FillerTrackGenerator : ITrackGenerator
 {

@@ -27,6 +27,7 @@ internal sealed record HostArguments
     public const string Usage = """
         Usage: MotionServer.Host [--event-dir DIR] [--settings FILE] [--demo] [--dry-run] [--MotionServer:Section:Key=value ...]
                MotionServer.Host --version
+               MotionServer.Host verify --event-dir DIR | FILE.oao ...   (check tracks on disk; verify --help)
 
           --event-dir DIR   the event's folder (default: the current directory; required when running as a service)
           --settings FILE   an extra JSON settings file layered over appsettings.json

@@ -105,9 +105,13 @@ public sealed class RestartTests : ReliabilityTest
         string name = ExpectedTracks.FileName(roster, 921, old)!;
         string path = server.TrackPath(name);
 
-        await fleet[921].LeaveAsync(); // out sailing again; "one log per day" appends to the day's file
+        await fleet[921].LeaveAsync(); // out sailing again; "one log per day" logs on into the day's file
         await server.WaitForAsync(921, m => m.Status == MotionStatus.Disconnected);
-        var appended = fleet[921].AppendToTrack(old.Path, Enumerable.Range(0, 60_000).Select(i => (byte)(i * 7)).ToArray(), TimeSpan.FromMinutes(20));
+
+        // The day's log, longer: a whole valid file (its header summarising every frame), so that it verifies.
+        var appended = FleetBuilder.Track(921, session: 0, minutes: 8);
+        appended.Path.Should().Be(old.Path);
+        fleet[921].PutTrack(appended);
         fleet[921].BandwidthBytesPerSecond = 40_000;
         var midway = Signal.Progress(fleet[921], p => p.Path == old.Path && p.BytesSent > old.Size);
         await fleet[921].JoinAsync();

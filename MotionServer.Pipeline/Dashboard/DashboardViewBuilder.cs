@@ -116,6 +116,7 @@ internal static class DashboardViewBuilder
             HasLastError = !string.IsNullOrEmpty(m.LastError),
             LastError = DisplayText.Clean(m.LastError, 500),
             FailedAttempts = m.FailedAttempts,
+            DamagedTracks = [.. m.DamagedTracks.Select(t => DisplayText.Clean($"{t.FileName}: {string.Join("; ", t.Verification!.Defects)}", 500))],
         };
     }
 
@@ -204,17 +205,29 @@ internal static class DashboardViewBuilder
             })];
     }
 
-    private static TrackView Track(MotionSnapshot m, TrackSnapshot t) => new()
+    /// <summary>A track's row: the figures verified from its frames when it was verified, otherwise the device's.</summary>
+    private static TrackView Track(MotionSnapshot m, TrackSnapshot t)
     {
-        Start = t.LocalStart.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
-        Hostname = DisplayText.Clean(m.Hostname),
-        Competitor = DisplayText.OrUnknown(t.Competitor ?? m.Competitor),
-        FileName = DisplayText.Clean(t.FileName),
-        Duration = LocalClock.FormatSpan(t.Duration),
-        Distance = TrackFigures.FormatDistance(t.DistanceMillimetres),
-        Best500m = TrackFigures.ToKnots(t.Best500mMillimetresPerSecond).ToString("0.0", CultureInfo.InvariantCulture),
-        Size = TrackFigures.FormatSize(t.Size),
-    };
+        var v = t.Verification;
+        return new TrackView
+        {
+            Start = t.LocalStart.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+            Hostname = DisplayText.Clean(m.Hostname),
+            Competitor = DisplayText.OrUnknown(t.Competitor ?? m.Competitor),
+            FileName = DisplayText.Clean(t.FileName),
+            Duration = LocalClock.FormatSpan(v is null ? t.Duration : TimeSpan.FromMilliseconds(Math.Max(0, v.Duration))),
+            Distance = TrackFigures.FormatDistance(v?.Distance ?? t.DistanceMillimetres),
+            Best500m = Knots(v?.Best500m ?? t.Best500mMillimetresPerSecond),
+            Size = TrackFigures.FormatSize(t.Size),
+            Best2s = v is null ? DisplayText.Unknown : Knots(v.Best2s),
+            Best10s = v is null ? DisplayText.Unknown : Knots(v.Best10s),
+            Verdict = v is null ? "unverified" : DisplayText.Clean(v.Verdict),
+            Defects = v is null ? "" : DisplayText.Clean(string.Join("; ", v.Defects), 500),
+        };
+    }
+
+    private static string Knots(long millimetresPerSecond) =>
+        TrackFigures.ToKnots(millimetresPerSecond).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Title(string eventDirectory)
     {

@@ -107,4 +107,7 @@ internal sealed class DeviceView
 
     /// <summary>Consecutive failed attempts.</summary>
     public required int FailedAttempts { get; init; }
+
+    /// <summary>Its completed tracks whose file failed verification, each <c>NAME: defects</c> (kept as downloaded).</summary>
+    public IReadOnlyList<string> DamagedTracks { get; init; } = [];
 }

@@ -45,6 +45,7 @@ internal sealed record StatusNotice(string Code, string Severity, string Text, s
 /// <param name="Transfer">The track in transfer now, or null.</param>
 /// <param name="Rate">Measured transfer rate while downloading, bytes per second (smoothed), or null when unknown.</param>
 /// <param name="Remaining">Estimated seconds until every track it owes is in, while downloading, or null when unknown.</param>
+/// <param name="DamagedTracks">Its completed tracks whose file failed verification (kept as downloaded), with the defects.</param>
 internal sealed record StatusMotion(
     int Id,
     string Hostname,
@@ -66,7 +67,8 @@ internal sealed record StatusMotion(
     string? LastError,
     StatusTransfer? Transfer,
     long? Rate,
-    long? Remaining);
+    long? Remaining,
+    IReadOnlyList<StatusDamagedTrack> DamagedTracks);
 
 /// <summary>Track counts by status.</summary>
 /// <param name="Queued">Queued.</param>
@@ -75,6 +77,11 @@ internal sealed record StatusMotion(
 /// <param name="Skipped">Skipped.</param>
 /// <param name="Failed">Failed.</param>
 internal sealed record StatusTracks(int Queued, int Downloading, int Completed, int Skipped, int Failed);
+
+/// <summary>A completed track whose file failed verification.</summary>
+/// <param name="File">Local file name.</param>
+/// <param name="Defects">What is wrong, one sentence per defect.</param>
+internal sealed record StatusDamagedTrack(string File, IReadOnlyList<string> Defects);
 
 /// <summary>The track in transfer.</summary>
 /// <param name="File">Local file name.</param>

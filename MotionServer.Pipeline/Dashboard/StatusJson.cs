@@ -46,5 +46,6 @@ internal static class StatusJson
         m.LastError,
         m.Transfer is { } t ? new StatusTransfer(t.FileName, t.BytesReceived, t.Size) : null,
         TransferFigures.Rate(m.Transfer),
-        TransferFigures.RemainingSeconds(m.Transfer));
+        TransferFigures.RemainingSeconds(m.Transfer),
+        [.. m.DamagedTracks.Select(d => new StatusDamagedTrack(d.FileName, d.Verification!.Defects))]);
 }

@@ -26,4 +26,16 @@ internal sealed class TrackView
 
     /// <summary>File size, e.g. <c>0.9 MiB</c>.</summary>
     public required string Size { get; init; }
+
+    /// <summary>Best 2 s speed in knots, e.g. <c>15.1</c> (verified from the frames), or "—" when not verified.</summary>
+    public string Best2s { get; init; } = DisplayText.Unknown;
+
+    /// <summary>Best 10 s speed in knots, e.g. <c>14.9</c> (verified from the frames), or "—" when not verified.</summary>
+    public string Best10s { get; init; } = DisplayText.Unknown;
+
+    /// <summary><c>valid</c>, <c>damaged</c>, or <c>unverified</c> (downloaded before verification existed).</summary>
+    public string Verdict { get; init; } = "unverified";
+
+    /// <summary>What is wrong with a damaged track, or "".</summary>
+    public string Defects { get; init; } = "";
 }

@@ -5,6 +5,7 @@ using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
+using MotionServer.Pipeline.Tracks.Verification;
 using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Download;
@@ -25,6 +26,8 @@ internal sealed partial class DownloadStage(
     TimeProvider time,
     ILogger logger)
 {
+    private readonly VerifyingDownloader _verifyingDownloader = new(downloader);
+
     public async Task<StageOutcome> DownloadAsync(StageOutcome input)
     {
         var work = input.Work;
@@ -94,11 +97,21 @@ internal sealed partial class DownloadStage(
             owed -= track.Log.Size; // done, or failed: not asked for again in this visit
             switch (result)
             {
-                case TransferResult.Completed:
-                    SetStatus(ledger, track, LedgerStatus.Completed, error: null);
+                case TransferResult.Completed completed:
+                    SetStatus(ledger, track, LedgerStatus.Completed, error: null, completed.Verdict);
                     ledgers.Save(work.Hostname, ledger);
                     LedgerSummary.Publish(fleet, work.DeviceId, ledger);
-                    Downloaded(logger, work.Hostname, track.FileName, Summary(track));
+                    Downloaded(logger, work.Hostname, track.FileName, Summary(track, completed.Verdict));
+                    if (completed.Verdict is { Notes.Count: > 0 } checkedTrack)
+                    {
+                        VerificationNotes(logger, work.Hostname, track.FileName, LogText.Escape(string.Join("; ", checkedTrack.Notes)));
+                    }
+
+                    if (completed.Verdict is { IsValid: false } verdict)
+                    {
+                        Damaged(logger, work.Hostname, track.FileName, LogText.Escape(verdict.DefectText), completed.Refetched ? "fetched twice, kept" : "kept");
+                    }
+
                     break;
 
                 case TransferResult.Cancelled:
@@ -137,10 +150,9 @@ internal sealed partial class DownloadStage(
         long size = track.Log.Size;
         fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, 0, size));
         var uri = DeviceHttpClient.DeviceUri(address, options.Network.Port, DevicePath.ToRequestTarget(track.Log.File));
-        return await downloader.DownloadAsync(
+        return await _verifyingDownloader.DownloadAsync(
             uri,
-            size,
-            track.FinalPath,
+            track,
             received => fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, received, size)),
             lifetime.Abandon).ConfigureAwait(false);
     }
@@ -162,7 +174,7 @@ internal sealed partial class DownloadStage(
         }
     }
 
-    private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error)
+    private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TrackVerdict? verdict = null)
     {
         var entry = ledger.Find(track.FileName);
         if (entry is null)
@@ -170,18 +182,44 @@ internal sealed partial class DownloadStage(
             return; // cannot happen: inspection wrote it; never invent an entry here
         }
 
-        ledger.Set(track.FileName, entry with { Status = status, Error = error, Size = track.Log.Size });
+        ledger.Set(track.FileName, entry with
+        {
+            Status = status,
+            Error = error,
+            Size = track.Log.Size,
+            Verification = verdict is null ? entry.Verification : LedgerVerification.From(verdict),
+        });
     }
 
     private DeviceFailed Fail(DeviceWork work, int failedTracks, string reason) =>
         failures.Fail(work, reason, _ => $"{failedTracks} track(s) failed");
 
-    private static string Summary(PlannedTrack track) =>
-        TrackFigures.Summary(track.Log.Size, track.Log.Duration, track.Log.Distance, track.Log.Best500m);
+    /// <summary>
+    /// The contract's words with the figures verified from the frames, then the 2 s and 10 s bests and the verdict:
+    /// <c>0.9 MiB, 5.9 hours, 25.2 km, 14.8 knots (500m), 2s 15.1 / 10s 14.9 knots, verified</c>.
+    /// </summary>
+    private static string Summary(PlannedTrack track, TrackVerdict? verdict)
+    {
+        if (verdict is null)
+        {
+            return TrackFigures.Summary(track.Log.Size, track.Log.Duration, track.Log.Distance, track.Log.Best500m);
+        }
+
+        var s = verdict.Summary;
+        return TrackFigures.Summary(track.Log.Size, s.Duration, s.Distance, s.Best500m)
+            + TrackFigures.ShortBests(s.Best2s, s.Best10s)
+            + (verdict.IsValid ? ", verified" : ", damaged");
+    }
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "{Hostname} {FileName} downloaded - {Summary}")]
     private static partial void Downloaded(ILogger logger, string hostname, string fileName, string summary);
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{Hostname} {FileName} failed - {Reason}")]
     private static partial void TrackFailed(ILogger logger, string hostname, string fileName, string reason);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Debug, Message = "{Hostname} {FileName} verification notes - {Notes}")]
+    private static partial void VerificationNotes(ILogger logger, string hostname, string fileName, string notes);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "{Hostname} {FileName} damaged - {Defects} ({Outcome})")]
+    private static partial void Damaged(ILogger logger, string hostname, string fileName, string defects, string outcome);
 }

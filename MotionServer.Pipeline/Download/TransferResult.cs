@@ -1,10 +1,16 @@
+using MotionServer.Pipeline.Tracks.Verification;
+
 namespace MotionServer.Pipeline.Download;
 
 /// <summary>How one track transfer ended.</summary>
 internal abstract record TransferResult
 {
-    /// <summary>Complete, length checked, at its final name.</summary>
-    public sealed record Completed(long Bytes) : TransferResult;
+    /// <summary>
+    /// Complete, length checked, at its final name. <paramref name="Verdict"/>: what verification found (null when the
+    /// track was not verified); <paramref name="Refetched"/>: the track was fetched a second time because the first
+    /// copy failed verification.
+    /// </summary>
+    public sealed record Completed(long Bytes, TrackVerdict? Verdict = null, bool Refetched = false) : TransferResult;
 
     /// <summary>Failed; nothing was left at the final name. <paramref name="DeviceUnreachable"/>: the device seems gone, stop asking it.</summary>
     public sealed record Failed(string Reason, bool DeviceUnreachable) : TransferResult;

@@ -66,6 +66,9 @@ public sealed record MotionSnapshot
     /// <summary>The device's tracks, as its ledger records them, newest first.</summary>
     public IReadOnlyList<TrackSnapshot> TrackList { get; init; } = [];
 
+    /// <summary>Its completed tracks whose file failed verification (kept as downloaded), newest first.</summary>
+    public IReadOnlyList<TrackSnapshot> DamagedTracks => [.. TrackList.Where(t => t.IsDamaged)];
+
     /// <summary>True when every track it owes is downloaded and it was not failed since: the staff may take it.</summary>
     public bool CanBeDisconnected => Status == MotionStatus.Completed && Tracks.Owed == 0;
 }

@@ -10,6 +10,7 @@ namespace MotionServer.Pipeline.State;
 /// <param name="Best500mMillimetresPerSecond">Best 500 m speed, as the device reports it.</param>
 /// <param name="Competitor">The competitor the roster gives the track to.</param>
 /// <param name="Error">Why the last attempt failed, when it did.</param>
+/// <param name="Verification">What verification found in the file (completed tracks verified by this version), or null.</param>
 public sealed record TrackSnapshot(
     string FileName,
     string Status,
@@ -19,4 +20,9 @@ public sealed record TrackSnapshot(
     long DistanceMillimetres,
     long Best500mMillimetresPerSecond,
     string? Competitor,
-    string? Error);
+    string? Error,
+    Storage.LedgerVerification? Verification = null)
+{
+    /// <summary>True when the track is completed and its file failed verification.</summary>
+    public bool IsDamaged => Verification is { IsDamaged: true } && string.Equals(Status, "completed", StringComparison.Ordinal);
+}

@@ -58,6 +58,14 @@ public sealed record LedgerEntry
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Error { get; init; }
 
+    /// <summary>
+    /// What verification found in the file on disk (added field; set when the track is completed, absent in older
+    /// ledgers and for tracks never completed).
+    /// </summary>
+    [JsonPropertyName("verification")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LedgerVerification? Verification { get; init; }
+
     /// <summary>The local file name, whatever form <see cref="LocalFile"/> has.</summary>
     [JsonIgnore]
     public string FileName => LocalFile.Replace('\\', '/').Split('/')[^1];

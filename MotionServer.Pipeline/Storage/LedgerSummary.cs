@@ -49,6 +49,7 @@ internal static class LedgerSummary
             entry.Distance,
             entry.Best500m,
             row?.CompetitorName,
-            entry.Error);
+            entry.Error,
+            entry.Status == LedgerStatus.Completed ? entry.Verification : null);
     }
 }

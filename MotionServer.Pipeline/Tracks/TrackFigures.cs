@@ -36,4 +36,8 @@ public static class TrackFigures
     /// <summary>The summary the log writes after a track's name: size, duration, distance and best 500 m.</summary>
     public static string Summary(long size, long durationMilliseconds, long distanceMillimetres, long best500mMillimetresPerSecond) =>
         $"{FormatSize(size)}, {FormatDuration(durationMilliseconds)}, {FormatDistance(distanceMillimetres)}, {FormatSpeed(best500mMillimetresPerSecond)} (500m)";
+
+    /// <summary>The 2 s and 10 s bests the <c>downloaded</c> line appends: <c>, 2s 15.1 / 10s 14.9 knots</c>.</summary>
+    public static string ShortBests(long best2sMillimetresPerSecond, long best10sMillimetresPerSecond) =>
+        string.Create(CultureInfo.InvariantCulture, $", 2s {ToKnots(best2sMillimetresPerSecond):0.0} / 10s {ToKnots(best10sMillimetresPerSecond):0.0} knots");
 }

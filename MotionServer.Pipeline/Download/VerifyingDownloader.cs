@@ -1,0 +1,74 @@
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Verification;
+
+namespace MotionServer.Pipeline.Download;
+
+/// <summary>
+/// Downloads a track, then verifies it before anyone calls it complete (<see cref="TrackVerifier"/>). A copy that
+/// fails is fetched once more: when the second copy differs, it replaces the first and is verified instead (a
+/// transfer may have damaged the first); when it is the same, the damage is the device's. Either way a track that
+/// still fails is kept with its verdict: it is the device's data, and a track is never thrown away.
+/// </summary>
+/// <remarks>
+/// Verification runs on the download worker: it costs well under 1 % of the transfer of the same track
+/// (benchmarks/README.md, "Track verification"), so moving it elsewhere would buy nothing.
+/// </remarks>
+internal sealed class VerifyingDownloader(TrackDownloader downloader)
+{
+    /// <summary>Suffix of the second copy while it is compared: hidden and <c>.partial</c>, so a crash leaves nothing that looks like a track.</summary>
+    private const string SecondCopySuffix = ".second" + EventFolder.PartialSuffix;
+
+    public async Task<TransferResult> DownloadAsync(Uri source, PlannedTrack track, Action<long> progress, CancellationToken cancellationToken)
+    {
+        long size = track.Log.Size;
+        var first = await downloader.DownloadAsync(source, size, track.FinalPath, progress, cancellationToken).ConfigureAwait(false);
+        if (first is not TransferResult.Completed)
+        {
+            return first;
+        }
+
+        var claims = TrackClaims.From(track.Log);
+        var verdict = Verify(track.FinalPath, claims);
+        if (verdict.IsValid)
+        {
+            return new TransferResult.Completed(size, verdict);
+        }
+
+        string second = Path.Combine(Path.GetDirectoryName(track.FinalPath)!, $".{Path.GetFileName(track.FinalPath)}{SecondCopySuffix}");
+        try
+        {
+            // A second copy that cannot be had (device gone, server stopping) leaves the first one, verdict and all.
+            var again = await downloader.DownloadAsync(source, size, second, progress, cancellationToken).ConfigureAwait(false);
+            if (again is TransferResult.Completed && !SameContent(track.FinalPath, second))
+            {
+                var secondVerdict = Verify(second, claims);
+                AtomicFile.Replace(second, track.FinalPath);
+                verdict = secondVerdict;
+            }
+        }
+        finally
+        {
+            AtomicFile.TryDelete(second);
+        }
+
+        return new TransferResult.Completed(size, verdict, Refetched: true);
+    }
+
+    /// <summary>The verdict; a verifier that breaks (it must not, whatever the bytes) is reported, never lets the track vanish.</summary>
+    private static TrackVerdict Verify(string path, TrackClaims claims)
+    {
+        try
+        {
+            return TrackVerifier.VerifyFile(path, claims);
+        }
+#pragma warning disable CA1031 // the track is on disk either way: a verifier bug must not fault the download worker
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"verification could not run: {e.GetType().Name}: {e.Message}")] };
+        }
+    }
+
+    private static bool SameContent(string first, string second) =>
+        File.ReadAllBytes(first).AsSpan().SequenceEqual(File.ReadAllBytes(second));
+}

@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Globalization;
+using MotionServer.Pipeline.Tracks.Oao;
+
+namespace MotionServer.Pipeline.Tracks.Verification;
+
+/// <summary>
+/// Checks that a track is whole and says what it holds: every frame and checksum walked, the structure checked
+/// (<see cref="TrackStructureCheck"/>), the summary recomputed from the GNSS frames and compared with the file's own
+/// header and with the device's logs.json entry (<see cref="TrackFigureCheck"/>). Header figures that are zero
+/// (ESP-GPS, older firmware) are "not recorded", never a mismatch. A logs.json disagreement is a defect only when the
+/// file has no header summary that agrees with its frames (otherwise a note). Never throws on bad data.
+/// </summary>
+public static class TrackVerifier
+{
+    /// <summary>Verifies a whole file in memory.</summary>
+    /// <param name="content">The file.</param>
+    /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
+    public static TrackVerdict Verify(ReadOnlySpan<byte> content, TrackClaims? claims = null)
+    {
+        var defects = new List<TrackDefect>();
+        var notes = new List<string>();
+        var result = OaoReader.Read(content);
+        TrackStructureCheck.Check(content, result, defects, notes);
+        if (result.Frames.Count == 0)
+        {
+            CheckEmpty(result.Header, claims, defects);
+            return new TrackVerdict { Defects = defects, Notes = notes };
+        }
+
+        var figures = FrameFigures.Of(result);
+        bool headerAgrees = false;
+        if (result.Header is { HasSummary: true } header)
+        {
+            int before = defects.Count;
+            new TrackFigureCheck(figures, TrackDefectKind.HeaderMismatch, "header", defects, notes).Compare(
+                header.StartDate, header.EndDate, header.Duration, header.Distance,
+                OaoHeader.BestOf(header.BestsOver2s), OaoHeader.BestOf(header.BestsOver10s), OaoHeader.BestOf(header.BestsOver500m));
+            headerAgrees = defects.Count == before;
+        }
+        else
+        {
+            notes.Add("the header holds no summary (not recorded): figures from the frames only");
+        }
+
+        if (claims is not null)
+        {
+            // That devices fill logs.json from the header is likely but unconfirmed (§7): next to a header that agrees
+            // with its frames, a logs.json that does not is reported, but does not make a whole file damaged.
+            new TrackFigureCheck(figures, TrackDefectKind.DeviceMismatch, "logs.json", defects, notes, onlyNotes: headerAgrees).Compare(
+                claims.StartDate, claims.EndDate, claims.Duration, claims.Distance, claims.Best2s, claims.Best10s, claims.Best500m);
+        }
+
+        return new TrackVerdict { Defects = defects, Summary = figures.ToVerified(), Notes = notes };
+    }
+
+    /// <summary>Verifies a file on disk; a file that cannot be read is an <see cref="TrackDefectKind.Unreadable"/> verdict.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
+    public static TrackVerdict VerifyFile(string path, TrackClaims? claims = null)
+    {
+        // The file goes into a pooled buffer: a 26 MB track must not cost a 26 MB allocation on every download.
+        byte[]? buffer = null;
+        try
+        {
+            int length;
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
+            {
+                length = checked((int)file.Length);
+                buffer = ArrayPool<byte>.Shared.Rent(length);
+                file.ReadExactly(buffer, 0, length);
+            }
+
+            return Verify(buffer.AsSpan(0, length), claims);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OverflowException)
+        {
+            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"cannot read the file: {e.Message}")] };
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>A log without GNSS frames (switched on, never sailed) is valid unless something claims it sailed.</summary>
+    private static void CheckEmpty(OaoHeader? header, TrackClaims? claims, List<TrackDefect> defects)
+    {
+        if (header is { Distance: > 0 })
+        {
+            defects.Add(new TrackDefect(TrackDefectKind.HeaderMismatch, Format($"header distance {header.Distance} mm, but the file holds no GNSS frame")));
+        }
+
+        if (claims is { Distance: > 0 })
+        {
+            defects.Add(new TrackDefect(TrackDefectKind.DeviceMismatch, Format($"logs.json distance {claims.Distance} mm, but the file holds no GNSS frame")));
+        }
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
