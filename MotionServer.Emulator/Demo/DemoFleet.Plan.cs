@@ -99,11 +99,19 @@ internal sealed partial class DemoFleet
             var start = EventDay.At(today.AddDays(-30), TimeSpan.FromHours(14), profile.Settings.TimezoneMinutes);
             tracks.Insert(0, generator.Generate(DemoSpec(random, profile, start)));
         }
-        else if (profile.Id == DamagedTrackDevice)
-        {
-            tracks[^1] = DamagedTracks.Damage(tracks[^1], Tracks.TrackDamageKind.FlippedByte);
-        }
     }
+
+    /// <summary>
+    /// The plan with <see cref="DamagedTrackDevice"/>'s newest log damaged (one flipped byte), so the demo shows a
+    /// verdict. Applied to the finished plan, not while planning: the planning pass that only records specs has no
+    /// bytes to damage.
+    /// </summary>
+    private static FleetPlan WithDamagedTrack(FleetPlan plan) => plan with
+    {
+        Devices = [.. plan.Devices.Select(device => device.Profile.Id == DamagedTrackDevice
+            ? device with { Tracks = [.. device.Tracks.SkipLast(1), DamagedTracks.Damage(device.Tracks[^1], Tracks.TrackDamageKind.FlippedByte)] }
+            : device)],
+    };
 
     private static TrackSpec DemoSpec(Random random, DeviceProfile profile, DateTimeOffset start) =>
         new(profile.Id, profile.Username, start, TimeSpan.FromSeconds(120 + random.Next(240)), profile.Settings.GnssRate,

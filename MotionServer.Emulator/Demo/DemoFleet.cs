@@ -55,7 +55,7 @@ internal sealed partial class DemoFleet : IAsyncDisposable
         // Hours-long logs: generate them in parallel first (same bytes as one by one), then build the plan from them.
         var planned = new PregeneratedTracks.FrozenTime(timeProvider);
         var ready = PregeneratedTracks.For(options.Generator, generator => BuildPlan(options with { Generator = generator }, planned));
-        var plan = BuildPlan(options with { Generator = ready }, planned);
+        var plan = WithDamagedTrack(BuildPlan(options with { Generator = ready }, planned));
         var fleet = EmulatedFleet.Create(plan.Devices, new FleetOptions
         {
             Port = options.Port,
