@@ -54,3 +54,21 @@ public class TrackNameTests
         TrackName.TryParse(fileName, out _).Should().BeFalse();
     }
 }
+
+public class TrackNameAtTheEdgeTests
+{
+    [Theory]
+    [InlineData(long.MaxValue, 0)]
+    [InlineData(long.MinValue, 0)]
+    [InlineData(0, int.MinValue)]
+    [InlineData(long.MaxValue, int.MinValue)]
+    [InlineData(long.MaxValue, int.MaxValue)]
+    [InlineData(253402300799999, 1)]
+    public void LocalStartOf_ValuesBeyondADate_NeverThrow(long startDate, int timezone)
+    {
+        var act = () => TrackName.Create("A", 1, TrackName.LocalStartOf(startDate, timezone));
+
+        act.Should().NotThrow();
+        TrackName.TryLocalStartOf(startDate, timezone, out _).Should().BeFalse();
+    }
+}

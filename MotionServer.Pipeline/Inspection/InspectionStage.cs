@@ -82,10 +82,12 @@ internal sealed partial class InspectionStage(
         cache.Save(work.Hostname, "settings.json", settingsBytes);
 
         byte[] logsBytes = await http.GetDocumentAsync(address, port, "logs.json", timeout, limits.MaxJsonBytes, token).ConfigureAwait(false);
-        var logs = DeviceLogs.Parse(logsBytes, limits.MaxLogEntries);
+        var reading = DeviceLogs.Read(logsBytes, limits.MaxLogEntries);
+        var logs = reading.Logs;
         cache.Save(work.Hostname, "logs.json", logsBytes);
 
         ReportMetadata(work, info, settings);
+        ReportRefused(work, info, settings, reading);
 
         var ledger = ledgers.Load(work.Hostname, out string? ledgerProblem);
         if (ledgerProblem is not null)
@@ -136,6 +138,26 @@ internal sealed partial class InspectionStage(
         foreach (var warning in warnings.Where(w => !w.StartsWith("battery", StringComparison.Ordinal)))
         {
             MetadataWarning(logger, work.Hostname, warning);
+        }
+    }
+
+    /// <summary>Values the device sent that cannot be right: each refused on its own, with the device, the entry and the reason.</summary>
+    private void ReportRefused(DeviceWork work, DeviceInfo info, DeviceSettings settings, DeviceLogsReading reading)
+    {
+        foreach (string value in info.Refused)
+        {
+            ValueRefused(logger, work.Hostname, "info.json", LogText.Escape(value));
+        }
+
+        foreach (string value in settings.Refused)
+        {
+            ValueRefused(logger, work.Hostname, "settings.json", LogText.Escape(value));
+        }
+
+        foreach (var entry in reading.Refused)
+        {
+            string file = entry.File is null ? "" : $" ({LogText.Escape(entry.File)})";
+            LogEntryRefused(logger, work.Hostname, entry.Index, file, LogText.Escape(entry.Reason));
         }
     }
 
@@ -208,6 +230,12 @@ internal sealed partial class InspectionStage(
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "{Hostname} track refused - {Reason}")]
     private static partial void TrackRefused(ILogger logger, string hostname, string reason);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "{Hostname} {Document} value refused - {Reason}")]
+    private static partial void ValueRefused(ILogger logger, string hostname, string document, string reason);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "{Hostname} logs.json entry {Index}{File} refused - {Reason}")]
+    private static partial void LogEntryRefused(ILogger logger, string hostname, int index, string file, string reason);
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
     private static partial void LedgerUnreadable(ILogger logger, string hostname, string problem);

@@ -34,6 +34,7 @@ public sealed partial record TrackName
     public string FileName { get; }
 
     /// <summary>Names a track.</summary>
+    /// <exception cref="ArgumentException"><paramref name="fileId"/> is empty (a roster's File ID never is).</exception>
     public static TrackName Create(string fileId, int deviceId, DateTime localStart)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileId);
@@ -44,10 +45,27 @@ public sealed partial record TrackName
     /// <summary>
     /// The local start of a track: its UTC start (ms since the epoch) moved by the time zone (minutes east of UTC).
     /// </summary>
-    public static DateTime LocalStartOf(long startDateMilliseconds, int timezoneMinutes) =>
-        DateTime.SpecifyKind(
-            DateTime.UnixEpoch.AddMilliseconds(startDateMilliseconds).AddMinutes(timezoneMinutes),
-            DateTimeKind.Unspecified);
+    /// <remarks>
+    /// Never throws: a value beyond what a <see cref="DateTime"/> holds (a device's 2^63 ms, a ledger written by an older
+    /// server) saturates at <see cref="DateTime.MinValue"/> or <see cref="DateTime.MaxValue"/>. Validated device values
+    /// never come near (see <see cref="TryLocalStartOf"/>).
+    /// </remarks>
+    public static DateTime LocalStartOf(long startDateMilliseconds, int timezoneMinutes)
+    {
+        // In decimal, where no product or sum of these can overflow, then clamped into DateTime's range.
+        decimal ticks = DateTime.UnixEpoch.Ticks
+            + ((decimal)startDateMilliseconds * TimeSpan.TicksPerMillisecond)
+            + ((decimal)timezoneMinutes * TimeSpan.TicksPerMinute);
+        long clamped = (long)Math.Clamp(ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
+        return new DateTime(clamped, DateTimeKind.Unspecified);
+    }
+
+    /// <summary>The local start, or false when it falls outside the years a <see cref="DateTime"/> holds.</summary>
+    public static bool TryLocalStartOf(long startDateMilliseconds, int timezoneMinutes, out DateTime localStart)
+    {
+        localStart = LocalStartOf(startDateMilliseconds, timezoneMinutes);
+        return localStart != DateTime.MinValue && localStart != DateTime.MaxValue;
+    }
 
     /// <summary>Reads a local file name back (for ledgers written by this or an older server).</summary>
     public static bool TryParse(string fileName, out TrackName? name)
