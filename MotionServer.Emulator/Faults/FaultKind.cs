@@ -35,4 +35,10 @@ internal enum FaultKind
 
     /// <summary>logs.json also lists <see cref="DeviceFault.Paths"/> (hostile device paths). Scope: logs.json.</summary>
     HostileTrackPaths,
+
+    /// <summary>logs.json also lists <see cref="DeviceFault.RawEntries"/>, written verbatim (hostile values). Scope: logs.json.</summary>
+    RawLogEntries,
+
+    /// <summary>The JSON document at <see cref="DeviceFault.Path"/> is <see cref="DeviceFault.RawDocument"/>, verbatim.</summary>
+    RawDocument,
 }

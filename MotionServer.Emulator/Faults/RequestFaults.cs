@@ -27,6 +27,12 @@ internal sealed record RequestFaults
     /// <summary>Hostile paths logs.json lists too.</summary>
     public IReadOnlyList<string> HostilePaths { get; init; } = [];
 
+    /// <summary>Raw entries logs.json lists too.</summary>
+    public IReadOnlyList<string> RawLogEntries { get; init; } = [];
+
+    /// <summary>The raw text to serve instead of the JSON document.</summary>
+    public string? RawDocument { get; init; }
+
     /// <summary>Bytes sent before the connection is dropped.</summary>
     public long? AbortAfter { get; init; }
 
@@ -62,6 +68,8 @@ internal sealed record RequestFaults
                 FaultKind.ExtraBytes => result with { ExtraBytes = result.ExtraBytes + fault.Bytes },
                 FaultKind.MissingBytes => result with { MissingBytes = result.MissingBytes + fault.Bytes },
                 FaultKind.HostileTrackPaths => result with { HostilePaths = [.. result.HostilePaths, .. fault.Paths] },
+                FaultKind.RawLogEntries => result with { RawLogEntries = [.. result.RawLogEntries, .. fault.RawEntries] },
+                FaultKind.RawDocument => result with { RawDocument = fault.RawText },
                 _ => result,
             };
         }
