@@ -10,12 +10,6 @@ internal static class LedgerSummary
     /// <summary>The longest duration a <see cref="TimeSpan"/> made from milliseconds holds, with room to spare.</summary>
     private const long MaxDurationMilliseconds = (long.MaxValue / TimeSpan.TicksPerMillisecond) - 1;
 
-    /// <summary>Adds two sizes without wrapping: an absurd size from an old ledger shows as huge, never negative or a throw.</summary>
-    internal static long SaturatingAdd(long a, long b)
-    {
-        long sum = unchecked(a + b);
-        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? long.MinValue : long.MaxValue) : sum;
-    }
 
     public static void Publish(FleetState fleet, int deviceId, DeviceLedger ledger)
     {
@@ -30,7 +24,7 @@ internal static class LedgerSummary
                 case LedgerStatus.Queued: queued++; break;
                 case LedgerStatus.Skipped: skipped++; break;
                 case LedgerStatus.Failed: failed++; break;
-                case LedgerStatus.Completed: completed++; bytes = SaturatingAdd(bytes, entry.Size); break;
+                case LedgerStatus.Completed: completed++; bytes = TrackFigures.AddSaturating(bytes, entry.Size); break;
             }
 
             tracks.Add(ToSnapshot(fileName, entry, deviceId, roster));
