@@ -27,6 +27,8 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
         bool changed = false;
         int fallbackTimezone = settings.Timezone ?? options.Expected.Timezone;
 
+        var eligible = new List<(DeviceLog Log, TrackName Name)>();
+        var listedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var log in logs)
         {
             if (DevicePath.Check(log.File) is { } unsafePath)
@@ -35,9 +37,9 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
                 continue;
             }
 
-            if (!DevicePath.IsTrack(log.File))
+            if (!DevicePath.IsTrack(log.File) || !listedPaths.Add(log.File))
             {
-                continue; // not an OAO track: never the event's
+                continue; // not an OAO track: never the event's; or the same log listed twice: planned once
             }
 
             var localStart = TrackName.LocalStartOf(log.StartDate, log.Timezone ?? fallbackTimezone);
@@ -46,7 +48,11 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
                 continue; // outside every roster row: not the event's, no ledger entry
             }
 
-            var name = TrackName.Create(row.FileId, deviceId, localStart);
+            eligible.Add((log, TrackName.Create(row.FileId, deviceId, localStart)));
+        }
+
+        foreach (var (log, name) in SameSecondNames.Resolve(eligible, ledger))
+        {
             seen.Add(name.FileName);
             var planned = new PlannedTrack(name, log, folder.TrackFile(name));
             var existing = ledger.Find(name.FileName);

@@ -9,14 +9,24 @@ namespace MotionServer.Pipeline.Tracks;
 /// </summary>
 public sealed partial record TrackName
 {
-    private TrackName(string fileId, int deviceId, DateTime localStart)
+    private TrackName(string fileId, int deviceId, DateTime localStart, string? variant = null)
     {
         FileId = fileId;
         DeviceId = deviceId;
         LocalStart = localStart;
+        Variant = variant;
         DateFolder = localStart.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        FileName = string.Create(CultureInfo.InvariantCulture, $"{fileId}_{deviceId}_{localStart:yyyyMMdd}_{localStart:HHmmss}.oao");
+        FileName = variant is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{fileId}_{deviceId}_{localStart:yyyyMMdd}_{localStart:HHmmss}.oao")
+            : string.Create(CultureInfo.InvariantCulture, $"{fileId}_{deviceId}_{localStart:yyyyMMdd}_{localStart:HHmmss}_{variant}.oao");
     }
+
+    /// <summary>
+    /// Null for the plain name. For a second log with the same local start second (the plain name is taken): eight
+    /// lowercase hex digits derived from the log's path on the device (<see cref="ForSameSecond"/>), so the name is the
+    /// same at every reconnection, and can never be a plain name (whose last part is six digits).
+    /// </summary>
+    public string? Variant { get; }
 
     /// <summary>The competitor's file id.</summary>
     public string FileId { get; }
@@ -40,6 +50,18 @@ public sealed partial record TrackName
         ArgumentException.ThrowIfNullOrEmpty(fileId);
         var truncated = new DateTime(localStart.Ticks - (localStart.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Unspecified);
         return new TrackName(fileId, deviceId, truncated);
+    }
+
+    /// <summary>
+    /// The name of a log that starts in the same local second as another one holding the plain name:
+    /// <c>&lt;FileId&gt;_&lt;id&gt;_&lt;yyyyMMdd&gt;_&lt;HHmmss&gt;_&lt;8 hex&gt;.oao</c>, the hex being the first four bytes of the
+    /// SHA-256 of <paramref name="devicePath"/> (UTF-8). Stable: it depends on nothing but the log itself.
+    /// </summary>
+    public TrackName ForSameSecond(string devicePath)
+    {
+        ArgumentNullException.ThrowIfNull(devicePath);
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(devicePath));
+        return new TrackName(FileId, DeviceId, LocalStart, Convert.ToHexStringLower(hash.AsSpan(0, 4)));
     }
 
     /// <summary>
@@ -80,13 +102,13 @@ public sealed partial record TrackName
             return false;
         }
 
-        name = new TrackName(match.Groups["file"].Value, id, start);
+        name = new TrackName(match.Groups["file"].Value, id, start, match.Groups["variant"].Success ? match.Groups["variant"].Value : null);
         return true;
     }
 
     /// <inheritdoc />
     public override string ToString() => FileName;
 
-    [GeneratedRegex(@"^(?<file>[A-Za-z0-9_-]+)_(?<id>[0-9]{1,9})_(?<date>[0-9]{8})_(?<time>[0-9]{6})\.oao$")]
+    [GeneratedRegex(@"^(?<file>[A-Za-z0-9_-]+)_(?<id>[0-9]{1,9})_(?<date>[0-9]{8})_(?<time>[0-9]{6})(?:_(?<variant>[0-9a-f]{8}))?\.oao$")]
     private static partial Regex NamePattern();
 }
