@@ -364,3 +364,55 @@ public sealed class TrackPlannerSameSecondTests : IDisposable
         plan.Downloads.Tracks.Single(t => t.Log.File == "/logs/early.oao").FileName.Should().NotBe(Plain);
     }
 }
+
+/// <summary>Issue 9: a corrected File ID renames the downloaded file and its ledger entry; nothing is fetched again.</summary>
+public sealed class TrackPlannerFileIdCorrectionTests : IDisposable
+{
+    private const long Start = 1760263329000; // 11:02:09 local at +60
+    private readonly TemporaryFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static MotionRoster Roster(string fileId) => MotionRoster.Create(
+        [new RosterEntry { MotionId = 817, StartDate = new DateOnly(2025, 10, 11), EndDate = new DateOnly(2025, 10, 12), FileId = fileId, Line = 2 }]);
+
+    private static DeviceLog Log(long best500m = 7622) => new()
+    {
+        File = "/logs/a.oao", Size = 1000, Timezone = 60, StartDate = Start, Duration = 5000, Best500m = best500m,
+    };
+
+    private TrackPlan Plan(DeviceLedger ledger, string fileId, DeviceLog log) =>
+        new TrackPlanner(new MotionServerOptions(), new EventFolder(_temp.Path)).Plan(817, [log], new DeviceSettings { Timezone = 60 }, Roster(fileId), ledger);
+
+    [Fact]
+    public void Plan_CompletedTrackWhoseFileIdIsCorrected_IsRenamedWithItsEntry_AndNotFetched()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, "OLD", Log());
+        ledger.Set("OLD_817_20251012_110209.oao", ledger.Find("OLD_817_20251012_110209.oao")! with { Status = LedgerStatus.Completed });
+        string oldPath = _temp.Write("gpslogs/20251012/OLD_817_20251012_110209.oao", new string('x', 1000));
+
+        var plan = Plan(ledger, "NEW", Log());
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        plan.Renamed.Should().Equal(("OLD_817_20251012_110209.oao", "NEW_817_20251012_110209.oao"));
+        plan.LedgerChanged.Should().BeTrue();
+        File.Exists(oldPath).Should().BeFalse();
+        File.ReadAllText(_temp.Combine("gpslogs", "20251012", "NEW_817_20251012_110209.oao")).Should().HaveLength(1000);
+        ledger.Entries.Keys.Should().Equal("NEW_817_20251012_110209.oao");
+        var entry = ledger.Find("NEW_817_20251012_110209.oao")!;
+        entry.Status.Should().Be(LedgerStatus.Completed);
+        entry.LocalFile.Should().Be("gpslogs/20251012/NEW_817_20251012_110209.oao");
+    }
+
+    [Fact]
+    public void Plan_SkippedTrackWhoseFileIdIsCorrected_IsListedOnceUnderTheNewName()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, "OLD", Log(best500m: 1));
+
+        Plan(ledger, "NEW", Log(best500m: 1));
+
+        ledger.Entries.Keys.Should().Equal("NEW_817_20251012_110209.oao");
+    }
+}

@@ -61,7 +61,12 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>Starts a pipeline for <paramref name="fleet"/> on <paramref name="eventDirectory"/> (its roster written there).</summary>
     /// <param name="log">Where the lines go; pass one to watch them from the very first line.</param>
-    public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
+    public static Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
+        CapturingLoggerProvider? log = null) =>
+        StartAsync(eventDirectory, fleet, new FixedRosterSource(roster), configure, log);
+
+    /// <summary>Starts a pipeline whose roster comes from <paramref name="rosterSource"/> (e.g. one the test changes).</summary>
+    public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, IRosterSource rosterSource, Action<MotionServerOptions>? configure = null,
         CapturingLoggerProvider? log = null)
     {
         var options = OptionsFor(eventDirectory, fleet);
@@ -70,7 +75,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         fleet.WriteHostsFile(Path.Combine(eventDirectory, "config", "hosts"));
         log ??= new CapturingLoggerProvider();
         var loggers = new LoggerFactory([log]);
-        var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), new FixedRosterSource(roster), TimeProvider.System, loggers);
+        var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), rosterSource, TimeProvider.System, loggers);
         await pipeline.StartAsync(CancellationToken.None);
         return new PipelineHarness(eventDirectory, options, pipeline, loggers, log);
     }

@@ -58,6 +58,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _folder = new EventFolder(_options.EventDirectory);
         _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root);
         _logger = new FleetEventLogger(loggers.CreateLogger("MotionServer.Pipeline"), _fleet);
+        _fleet.SubscriberLogger = _logger;
         _history = new HistoryStore(_folder);
         _resolverOverride = resolver;
         _probe = probe ?? new TcpConnectProbe();

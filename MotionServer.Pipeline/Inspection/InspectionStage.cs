@@ -168,6 +168,11 @@ internal sealed partial class InspectionStage(
             PathRefused(logger, work.Hostname, LogText.Escape(file), reason);
         }
 
+        foreach (var (from, to) in plan.Renamed)
+        {
+            Renamed(logger, work.Hostname, from, to);
+        }
+
         foreach (var name in plan.Adopted)
         {
             var entry = ledger.Find(name)!;
@@ -236,6 +241,9 @@ internal sealed partial class InspectionStage(
 
     [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "{Hostname} logs.json entry {Index}{File} refused - {Reason}")]
     private static partial void LogEntryRefused(ILogger logger, string hostname, int index, string file, string reason);
+
+    [LoggerMessage(EventId = 214, Level = LogLevel.Information, Message = "{Hostname} {FileName} renamed to {NewName} - the roster corrected its File ID")]
+    private static partial void Renamed(ILogger logger, string hostname, string fileName, string newName);
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
     private static partial void LedgerUnreadable(ILogger logger, string hostname, string problem);
