@@ -71,11 +71,17 @@ internal sealed partial class DownloadStage(
             }
 
             var result = await DownloadOneAsync(work, address, track).ConfigureAwait(false);
+            if (result is TransferResult.Completed && TrySave(work, ledger, track, LedgerStatus.Completed, error: null) is { } unsaved)
+            {
+                // On disk at its final name, but not recorded: a failed attempt, with its line and the true reason. The
+                // file stays (a downloaded track is never deleted); the next inspection adopts it.
+                TrackFailed(logger, work.Hostname, track.FileName, unsaved);
+                return Fail(work, failed + 1, firstFailure ?? unsaved);
+            }
+
             switch (result)
             {
                 case TransferResult.Completed:
-                    SetStatus(ledger, track, LedgerStatus.Completed, error: null);
-                    ledgers.Save(work.Hostname, ledger);
                     LedgerSummary.Publish(fleet, work.DeviceId, ledger);
                     Downloaded(logger, work.Hostname, track.FileName, Summary(track));
                     break;
@@ -85,10 +91,13 @@ internal sealed partial class DownloadStage(
 
                 case TransferResult.Failed failure:
                     string reason = LogText.Escape(failure.Reason);
-                    SetStatus(ledger, track, LedgerStatus.Failed, reason);
-                    ledgers.Save(work.Hostname, ledger);
-                    LedgerSummary.Publish(fleet, work.DeviceId, ledger);
                     TrackFailed(logger, work.Hostname, track.FileName, reason);
+                    if (TrySave(work, ledger, track, LedgerStatus.Failed, reason) is { } alsoUnsaved)
+                    {
+                        return Fail(work, failed + 1, firstFailure ?? $"{reason}; {alsoUnsaved}");
+                    }
+
+                    LedgerSummary.Publish(fleet, work.DeviceId, ledger);
                     firstFailure ??= reason;
                     failed++;
                     if (failure.DeviceUnreachable)
@@ -116,12 +125,35 @@ internal sealed partial class DownloadStage(
         long size = track.Log.Size;
         fleet.SetTransfer(work.DeviceId, new TransferProgress(track.FileName, 0, size));
         var uri = DeviceHttpClient.DeviceUri(address, options.Network.Port, DevicePath.ToRequestTarget(track.Log.File));
-        return await downloader.DownloadAsync(
-            uri,
-            size,
-            track.FinalPath,
-            received => fleet.SetTransfer(work.DeviceId, new TransferProgress(track.FileName, received, size)),
-            lifetime.Abandon).ConfigureAwait(false);
+        try
+        {
+            return await downloader.DownloadAsync(
+                uri,
+                size,
+                track.FinalPath,
+                received => fleet.SetTransfer(work.DeviceId, new TransferProgress(track.FileName, received, size)),
+                lifetime.Abandon).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The date folder could not be created (a file in its way, no permission, no space): this track's attempt failed.
+            return new TransferResult.Failed($"cannot create the folder {Path.GetDirectoryName(track.FinalPath)}: {e.Message}", DeviceUnreachable: false);
+        }
+    }
+
+    /// <summary>Records the track's new status; returns why the ledger could not be written, or null.</summary>
+    private string? TrySave(DeviceWork work, DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error)
+    {
+        SetStatus(ledger, track, status, error);
+        try
+        {
+            ledgers.Save(work.Hostname, ledger);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return LogText.Escape($"cannot update the ledger {work.Hostname}/downloads.json: {e.Message}");
+        }
     }
 
     private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error)

@@ -40,6 +40,15 @@ internal sealed partial class InspectionStage(
         {
             return new DeviceAbandoned(work);
         }
+        catch (DeviceAnswerException e) when (e.Unreachable && input is DeviceDetected at)
+        {
+            // No answer at all: a device that has left (WiFi lost mid-inspection) is disconnected, not failed — unless it
+            // still accepts connections, and then it is there and not answering as it should.
+            string reason = LogText.Escape(e.Message);
+            return await failures.IsStillThereAsync(at.Address, lifetime.Abandon).ConfigureAwait(false)
+                ? Fail(work, reason)
+                : failures.Left(work, "inspection", reason);
+        }
         catch (DeviceAnswerException e)
         {
             return Fail(work, LogText.Escape(e.Message));
@@ -96,9 +105,9 @@ internal sealed partial class InspectionStage(
         }
 
         var plan = planner.Plan(work.DeviceId, logs, settings, fleet.Roster, ledger);
-        if (plan.LedgerChanged)
+        if (plan.LedgerChanged || !ledgers.Exists(work.Hostname))
         {
-            ledgers.Save(work.Hostname, ledger);
+            ledgers.Save(work.Hostname, ledger); // {} for a device with no track of the event: its four files are there
         }
 
         LedgerSummary.Publish(fleet, work.DeviceId, ledger);

@@ -106,5 +106,6 @@ internal sealed partial class FleetState
             d.TrackList = tracks;
         });
 
-    public void SetTransfer(int id, TransferProgress? progress) => Mutate(id, d => d.Transfer = progress);
+    /// <summary>The track in transfer now; ignored once stopped (a cut transfer's last progress report comes late).</summary>
+    public void SetTransfer(int id, TransferProgress? progress) => Mutate(id, d => d.Transfer = _running ? progress : null);
 }

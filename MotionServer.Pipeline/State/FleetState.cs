@@ -206,12 +206,24 @@ internal sealed partial class FleetState : IMotionFleet
         }
     }
 
-    /// <summary>Marks the server stopped, for the final snapshot.</summary>
+    /// <summary>
+    /// Marks the server stopped, for the final snapshot. A download cut short by the stop is not going on any more: its
+    /// device is shown <c>pending</c> (its tracks stay queued for the next run), never <c>downloading</c>.
+    /// </summary>
     public void MarkStopped()
     {
         lock (_gate)
         {
             _running = false;
+            foreach (var device in _devices.Values)
+            {
+                device.Transfer = null;
+                if (device.Status == MotionStatus.Downloading)
+                {
+                    device.Status = MotionStatus.Pending;
+                    device.Since = Now;
+                }
+            }
         }
     }
 

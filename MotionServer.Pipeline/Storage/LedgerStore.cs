@@ -64,6 +64,9 @@ internal sealed class LedgerStore(EventFolder folder)
         }
     }
 
+    /// <summary>True when the device has a downloads.json (event scripts expect one for every device inspected).</summary>
+    public bool Exists(string hostname) => File.Exists(folder.LedgerFile(hostname));
+
     /// <summary>Saves a device's ledger atomically.</summary>
     public void Save(string hostname, DeviceLedger ledger)
     {
