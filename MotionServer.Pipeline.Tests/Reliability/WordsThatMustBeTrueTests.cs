@@ -42,7 +42,7 @@ public sealed class WordsThatMustBeTrueTests : ReliabilityTest
     {
         await using var fleet = await FleetBuilder.StartAsync([898], tracksPerDevice: 1);
         using var slow = fleet[898].Faults.Add(DeviceFault.Delay(TimeSpan.FromSeconds(30), "/logs.json"));
-        await using var server = await StartAsync(fleet, configure: o => o.Inspection.RequestTimeout = TimeSpan.FromMilliseconds(500));
+        await using var server = await StartAsync(fleet, configure: o => o.Inspection.RequestTimeout = TimeSpan.FromSeconds(2));
 
         var motion = await server.WaitForAsync(898, m => m.FailedAttempts >= 1);
 
