@@ -24,7 +24,8 @@ internal static class JsonFields
         {
             JsonValueKind.Number when e.TryGetInt64(out long l) => l,
             JsonValueKind.Number when e.TryGetDouble(out double d) && double.IsFinite(d) && Math.Abs(d) < 9e18 => (long)d,
-            JsonValueKind.String when long.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long s) => s,
+            JsonValueKind.String when TryGetText(e, out string? text)
+                && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long s) => s,
             _ => null,
         };
     }
