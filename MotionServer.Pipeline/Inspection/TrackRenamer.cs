@@ -40,6 +40,8 @@ internal sealed class TrackRenamer(EventFolder folder, IEnumerable<string> plann
 
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Move(from, to, overwrite: false);
+            _ = DirectorySync.Flush(Path.GetDirectoryName(to)!); // the rename survives a power cut
+            _ = DirectorySync.Flush(Path.GetDirectoryName(from)!);
             ledger.Remove(oldName);
             ledger.Set(name.FileName, entry with { LocalFile = EventFolder.RelativeTrackPath(name) });
             return oldName;
