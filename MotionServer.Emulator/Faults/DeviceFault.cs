@@ -92,6 +92,9 @@ internal sealed record DeviceFault
     public static DeviceFault RawDocument(string path, string json) =>
         new(FaultKind.RawDocument) { RawText = json, Path = path };
 
+    /// <summary>Bodies are sent without a Content-Length header (chunked transfer encoding).</summary>
+    public static DeviceFault NoContentLength(string? path = null) => new(FaultKind.NoContentLength) { Path = path };
+
     /// <summary>The same fault, on one path only.</summary>
     public DeviceFault On(string path) => this with { Path = path };
 

@@ -41,4 +41,7 @@ internal enum FaultKind
 
     /// <summary>The JSON document at <see cref="DeviceFault.Path"/> is <see cref="DeviceFault.RawDocument"/>, verbatim.</summary>
     RawDocument,
+
+    /// <summary>The body is sent without a Content-Length (chunked), as some firmware does. Default scope: every path.</summary>
+    NoContentLength,
 }

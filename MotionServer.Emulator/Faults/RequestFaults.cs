@@ -33,6 +33,9 @@ internal sealed record RequestFaults
     /// <summary>The raw text to serve instead of the JSON document.</summary>
     public string? RawDocument { get; init; }
 
+    /// <summary>Send the body without a Content-Length (chunked).</summary>
+    public bool NoContentLength { get; init; }
+
     /// <summary>Bytes sent before the connection is dropped.</summary>
     public long? AbortAfter { get; init; }
 
@@ -70,6 +73,7 @@ internal sealed record RequestFaults
                 FaultKind.HostileTrackPaths => result with { HostilePaths = [.. result.HostilePaths, .. fault.Paths] },
                 FaultKind.RawLogEntries => result with { RawLogEntries = [.. result.RawLogEntries, .. fault.RawEntries] },
                 FaultKind.RawDocument => result with { RawDocument = fault.RawText },
+                FaultKind.NoContentLength => result with { NoContentLength = true },
                 _ => result,
             };
         }
