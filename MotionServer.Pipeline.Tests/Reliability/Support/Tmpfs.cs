@@ -24,10 +24,23 @@ internal sealed class Tmpfs : IDisposable
     /// <summary>Fills the file system until fewer than <paramref name="leftBytes"/> remain; returns the filler to delete.</summary>
     public string Fill(long leftBytes)
     {
+        // The server writes too (dashboards, documents): fill to the brim, then give back what is to be left.
         string filler = System.IO.Path.Combine(Path, ".filler");
-        long free = new DriveInfo(Path).AvailableFreeSpace;
-        using var stream = new FileStream(filler, FileMode.Create);
-        stream.Write(new byte[Math.Max(0, free - leftBytes)]);
+        using var stream = new FileStream(filler, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                stream.Write(chunk);
+            }
+        }
+        catch (IOException)
+        {
+            // full
+        }
+
+        stream.SetLength(Math.Max(0, stream.Length - leftBytes));
         return filler;
     }
 
