@@ -93,7 +93,7 @@ public sealed class HostileDocumentPropertyTests : IDisposable
         LogsDocument.Sample(sample =>
         {
             var (document, validFiles) = sample;
-            var folder = new EventFolder(Path.Combine(_temp.Path, (run++).ToString(CultureInfo.InvariantCulture)));
+            var folder = new EventFolder(Path.Combine(_temp.Path, Interlocked.Increment(ref run).ToString(CultureInfo.InvariantCulture))); // samples run in parallel
             var reading = DeviceLogs.Read(Encoding.UTF8.GetBytes(document), maxEntries: 100);
             validFiles.Except(reading.Logs.Select(l => l.File)).Should().BeEmpty("every valid entry is read");
 
