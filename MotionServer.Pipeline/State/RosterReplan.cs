@@ -3,7 +3,7 @@ using MotionServer.Pipeline.Roster;
 namespace MotionServer.Pipeline.State;
 
 /// <summary>
-/// A roster change reaches devices already planned (CONTRACT: "a roster change applies at once to every device,
+/// A roster change reaches devices already planned ("a roster change applies at once to every device,
 /// finished ones included"). A device whose rows changed is inspected again through the ordinary detection → inspection
 /// path; meanwhile it is not <c>completed</c>, so it is never "can be disconnected" while a track may be owed.
 /// </summary>
