@@ -60,4 +60,30 @@ public sealed class FileSystemFaultTests : ReliabilityTest
 
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
     }
+
+    [RootFact]
+    public async Task LedgerThatCannotBeWrittenWhenATrackCompletes_TheAttemptFailsWithItsLineAndTrueReason_AndTheTrackIsKept()
+    {
+        using var motions = Tmpfs.Mount(Path.Combine(EventDirectory, "motions"), 4 * 1024 * 1024);
+        await using var fleet = await FleetBuilder.StartAsync([910], tracksPerDevice: 1, bandwidth: 40_000, join: false);
+        var midway = Tests.Emulator.Signal.Progress(fleet[910], p => p.Path.EndsWith(".oao", StringComparison.Ordinal) && p.BytesSent > 20_000);
+        await fleet.JoinAllAsync();
+        await using (var server = await StartAsync(fleet))
+        {
+            string name = ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)).Keys.Single();
+            await midway;
+            motions.ReadOnly(true); // the ledger (and the history) can no longer be written
+
+            string line = await WaitForLogAsync(server, m => m.StartsWith($"motion-910 {name} failed - ", StringComparison.Ordinal));
+
+            line.Should().Contain("cannot update the ledger motion-910/downloads.json: Read-only file system");
+            File.Exists(server.TrackPath(name)).Should().BeTrue("a downloaded track is never deleted");
+            motions.ReadOnly(false);
+            await server.WaitForCompletedAsync(910, tracks: 1); // adopted from disk, not fetched again
+            fleet[910].Requests.Count(r => r.Path.EndsWith(".oao", StringComparison.Ordinal)).Should().Be(1);
+            EventFolderScan.ShouldHoldExactly(server.Folder, ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
+        }
+
+        EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
+    }
 }
