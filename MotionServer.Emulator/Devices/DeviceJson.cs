@@ -89,7 +89,10 @@ internal static class DeviceJson
     });
 
     /// <summary>logs.json, one entry per track, in the order given.</summary>
-    public static byte[] Logs(IEnumerable<EmulatedTrack> tracks, long paddingBytes = 0)
+    /// <param name="tracks">The device's logs.</param>
+    /// <param name="paddingBytes">Padding that makes the document at least this long.</param>
+    /// <param name="rawEntries">Entries written verbatim after the logs, unvalidated (hostile values).</param>
+    public static byte[] Logs(IEnumerable<EmulatedTrack> tracks, long paddingBytes = 0, IReadOnlyList<string>? rawEntries = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
@@ -100,6 +103,11 @@ internal static class DeviceJson
             foreach (var track in tracks)
             {
                 WriteLog(w, track);
+            }
+
+            foreach (string raw in rawEntries ?? [])
+            {
+                w.WriteRawValue(raw, skipInputValidation: true);
             }
 
             w.WriteEndArray();

@@ -81,9 +81,10 @@ internal sealed partial class EmulatedDevice
         long padding = faults.OversizedJsonBytes ?? 0;
         byte[] document = path switch
         {
+            _ when faults.RawDocument is { } raw => System.Text.Encoding.UTF8.GetBytes(raw),
             DeviceRoutes.Info => DeviceJson.Info(profile, faults.HasWrongIdentifier ? faults.WrongIdentifier ?? profile.Id + 1 : profile.Id, padding),
             DeviceRoutes.Settings => DeviceJson.Settings(profile, padding),
-            _ => DeviceJson.Logs([.. Tracks, .. HostileEntries(faults.HostilePaths)], padding),
+            _ => DeviceJson.Logs([.. Tracks, .. HostileEntries(faults.HostilePaths)], padding, faults.RawLogEntries),
         };
         return faults.MalformedJson ? DeviceJson.Truncate(document) : document;
     }

@@ -78,6 +78,26 @@ internal sealed record DeviceFault
     public static DeviceFault HostileTrackPaths(params IReadOnlyList<string> paths) =>
         new(FaultKind.HostileTrackPaths) { Paths = paths.Count > 0 ? paths : HostilePaths.Default, Path = DeviceRoutes.Logs };
 
+    /// <summary>Raw JSON entries listed by <see cref="FaultKind.RawLogEntries"/>.</summary>
+    public IReadOnlyList<string> RawEntries { get; init; } = [];
+
+    /// <summary>The raw JSON text served by <see cref="FaultKind.RawDocument"/>.</summary>
+    public string? RawText { get; init; }
+
+    /// <summary>
+    /// logs.json also lists <paramref name="entries"/>, each a JSON value written verbatim (not validated: a lone surrogate
+    /// escape, 2^63, a string where a number belongs), after the device's own logs.
+    /// </summary>
+    public static DeviceFault RawLogEntries(params IReadOnlyList<string> entries) =>
+        new(FaultKind.RawLogEntries) { RawEntries = entries, Path = DeviceRoutes.Logs };
+
+    /// <summary>The JSON document at <paramref name="path"/> (e.g. <c>/info.json</c>) is <paramref name="json"/>, verbatim.</summary>
+    public static DeviceFault RawDocument(string path, string json) =>
+        new(FaultKind.RawDocument) { RawText = json, Path = path };
+
+    /// <summary>Bodies are sent without a Content-Length header (chunked transfer encoding).</summary>
+    public static DeviceFault NoContentLength(string? path = null) => new(FaultKind.NoContentLength) { Path = path };
+
     /// <summary>The same fault, on one path only.</summary>
     public DeviceFault On(string path) => this with { Path = path };
 

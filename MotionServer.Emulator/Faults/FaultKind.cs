@@ -38,4 +38,13 @@ internal enum FaultKind
 
     /// <summary>The body arrives with the byte at offset <see cref="DeviceFault.Bytes"/> inverted (damaged in transit; the log on the device is intact). Default scope: tracks.</summary>
     CorruptByte,
+
+    /// <summary>logs.json also lists <see cref="DeviceFault.RawEntries"/>, written verbatim (hostile values). Scope: logs.json.</summary>
+    RawLogEntries,
+
+    /// <summary>The JSON document at <see cref="DeviceFault.Path"/> is <see cref="DeviceFault.RawDocument"/>, verbatim.</summary>
+    RawDocument,
+
+    /// <summary>The body is sent without a Content-Length (chunked), as some firmware does. Default scope: every path.</summary>
+    NoContentLength,
 }

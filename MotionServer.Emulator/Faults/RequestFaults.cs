@@ -27,6 +27,15 @@ internal sealed record RequestFaults
     /// <summary>Hostile paths logs.json lists too.</summary>
     public IReadOnlyList<string> HostilePaths { get; init; } = [];
 
+    /// <summary>Raw entries logs.json lists too.</summary>
+    public IReadOnlyList<string> RawLogEntries { get; init; } = [];
+
+    /// <summary>The raw text to serve instead of the JSON document.</summary>
+    public string? RawDocument { get; init; }
+
+    /// <summary>Send the body without a Content-Length (chunked).</summary>
+    public bool NoContentLength { get; init; }
+
     /// <summary>Bytes sent before the connection is dropped.</summary>
     public long? AbortAfter { get; init; }
 
@@ -66,6 +75,9 @@ internal sealed record RequestFaults
                 FaultKind.MissingBytes => result with { MissingBytes = result.MissingBytes + fault.Bytes },
                 FaultKind.HostileTrackPaths => result with { HostilePaths = [.. result.HostilePaths, .. fault.Paths] },
                 FaultKind.CorruptByte => result with { CorruptAt = fault.Bytes },
+                FaultKind.RawLogEntries => result with { RawLogEntries = [.. result.RawLogEntries, .. fault.RawEntries] },
+                FaultKind.RawDocument => result with { RawDocument = fault.RawText },
+                FaultKind.NoContentLength => result with { NoContentLength = true },
                 _ => result,
             };
         }

@@ -30,7 +30,11 @@ internal sealed class BodySender(TimeProvider timeProvider)
         var outcome = TransferOutcome.Cut;
         try
         {
-            context.Response.ContentLength = total;
+            if (!faults.NoContentLength)
+            {
+                context.Response.ContentLength = total; // otherwise Kestrel sends the body chunked
+            }
+
             await context.Response.StartAsync(cancellationToken).ConfigureAwait(false);
 
             // The wait for the next chunk starts before the current one is reported, so that a test on a fake clock

@@ -290,3 +290,129 @@ public sealed class TrackPlannerTests : IDisposable
         ledger.Find(Name)!.Status.Should().Be(LedgerStatus.Completed);
     }
 }
+
+/// <summary>Issue 9: two logs with the same local start second are both kept, under names that never change.</summary>
+public sealed class TrackPlannerSameSecondTests : IDisposable
+{
+    private const long Start = 1760263329000; // 11:02:09 local at +60
+    private const string Plain = "ABC817XYZ_817_20251012_110209.oao";
+    private readonly TemporaryFolder _temp = new();
+    private readonly MotionRoster _roster = MotionRoster.Create(
+        [new RosterEntry { MotionId = 817, StartDate = new DateOnly(2025, 10, 11), EndDate = new DateOnly(2025, 10, 12), FileId = "ABC817XYZ", Line = 2 }]);
+
+    public void Dispose() => _temp.Dispose();
+
+    private static DeviceLog Log(string file, long start = Start, int timezone = 60, long size = 1000) => new()
+    {
+        File = file, Size = size, Timezone = timezone, StartDate = start, Best500m = 7622,
+    };
+
+    private TrackPlan Plan(DeviceLedger ledger, params DeviceLog[] logs) =>
+        new TrackPlanner(new MotionServerOptions(), new EventFolder(_temp.Path)).Plan(817, logs, new DeviceSettings { Timezone = 60 }, _roster, ledger);
+
+    [Fact]
+    public void Plan_TwoLogsInTheSameLocalSecond_AreBothQueued_TheFirstUnderThePlainName()
+    {
+        var ledger = new DeviceLedger();
+
+        var plan = Plan(ledger, Log("/logs/b.oao", Start + 400), Log("/logs/a.oao", Start + 100));
+
+        var names = plan.Downloads.Tracks.ToDictionary(t => t.Log.File, t => t.FileName);
+        names["/logs/a.oao"].Should().Be(Plain, "it started first");
+        names["/logs/b.oao"].Should().MatchRegex(@"^ABC817XYZ_817_20251012_110209_[0-9a-f]{8}\.oao$");
+        ledger.Entries.Keys.Should().BeEquivalentTo(names.Values);
+    }
+
+    [Fact]
+    public void Plan_TwoLogsWhoseStartsDifferByTheirTimeZones_AreBothQueued()
+    {
+        var plan = Plan(new DeviceLedger(), Log("/logs/a.oao", Start, timezone: 60), Log("/logs/b.oao", Start + 3_600_000, timezone: 0));
+
+        plan.Downloads.Tracks.Select(t => t.FileName).Should().OnlyHaveUniqueItems().And.HaveCount(2).And.Contain(Plain);
+    }
+
+    [Fact]
+    public void Plan_AgainInAnotherOrder_GivesEveryLogTheSameName_AndFetchesNothingTwice()
+    {
+        var ledger = new DeviceLedger();
+        var first = Plan(ledger, Log("/logs/a.oao"), Log("/logs/b.oao"), Log("/logs/c.oao")).Downloads.Tracks
+            .ToDictionary(t => t.Log.File, t => t.FileName);
+        foreach (var (file, name) in first)
+        {
+            ledger.Set(name, ledger.Find(name)! with { Status = LedgerStatus.Completed });
+            string path = Path.Combine(_temp.Path, "gpslogs", "20251012", name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, new byte[1000]);
+        }
+
+        var again = Plan(ledger, Log("/logs/c.oao"), Log("/logs/b.oao"), Log("/logs/a.oao"));
+
+        again.Downloads.Tracks.Should().BeEmpty();
+        again.LedgerChanged.Should().BeFalse();
+        ledger.Entries.ToDictionary(e => e.Value.MotionFile, e => e.Key).Should().BeEquivalentTo(first);
+    }
+
+    [Fact]
+    public void Plan_TheLogTheLedgerRecordsUnderThePlainName_KeepsIt_EvenIfAnotherStartedEarlier()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log("/logs/late.oao", Start + 900));
+
+        var plan = Plan(ledger, Log("/logs/late.oao", Start + 900), Log("/logs/early.oao", Start + 100));
+
+        ledger.Find(Plain)!.MotionFile.Should().Be("/logs/late.oao");
+        plan.Downloads.Tracks.Single(t => t.Log.File == "/logs/early.oao").FileName.Should().NotBe(Plain);
+    }
+}
+
+/// <summary>Issue 9: a corrected File ID renames the downloaded file and its ledger entry; nothing is fetched again.</summary>
+public sealed class TrackPlannerFileIdCorrectionTests : IDisposable
+{
+    private const long Start = 1760263329000; // 11:02:09 local at +60
+    private readonly TemporaryFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static MotionRoster Roster(string fileId) => MotionRoster.Create(
+        [new RosterEntry { MotionId = 817, StartDate = new DateOnly(2025, 10, 11), EndDate = new DateOnly(2025, 10, 12), FileId = fileId, Line = 2 }]);
+
+    private static DeviceLog Log(long best500m = 7622) => new()
+    {
+        File = "/logs/a.oao", Size = 1000, Timezone = 60, StartDate = Start, Duration = 5000, Best500m = best500m,
+    };
+
+    private TrackPlan Plan(DeviceLedger ledger, string fileId, DeviceLog log) =>
+        new TrackPlanner(new MotionServerOptions(), new EventFolder(_temp.Path)).Plan(817, [log], new DeviceSettings { Timezone = 60 }, Roster(fileId), ledger);
+
+    [Fact]
+    public void Plan_CompletedTrackWhoseFileIdIsCorrected_IsRenamedWithItsEntry_AndNotFetched()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, "OLD", Log());
+        ledger.Set("OLD_817_20251012_110209.oao", ledger.Find("OLD_817_20251012_110209.oao")! with { Status = LedgerStatus.Completed });
+        string oldPath = _temp.Write("gpslogs/20251012/OLD_817_20251012_110209.oao", new string('x', 1000));
+
+        var plan = Plan(ledger, "NEW", Log());
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        plan.Renamed.Should().Equal(("OLD_817_20251012_110209.oao", "NEW_817_20251012_110209.oao"));
+        plan.LedgerChanged.Should().BeTrue();
+        File.Exists(oldPath).Should().BeFalse();
+        File.ReadAllText(_temp.Combine("gpslogs", "20251012", "NEW_817_20251012_110209.oao")).Should().HaveLength(1000);
+        ledger.Entries.Keys.Should().Equal("NEW_817_20251012_110209.oao");
+        var entry = ledger.Find("NEW_817_20251012_110209.oao")!;
+        entry.Status.Should().Be(LedgerStatus.Completed);
+        entry.LocalFile.Should().Be("gpslogs/20251012/NEW_817_20251012_110209.oao");
+    }
+
+    [Fact]
+    public void Plan_SkippedTrackWhoseFileIdIsCorrected_IsListedOnceUnderTheNewName()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, "OLD", Log(best500m: 1));
+
+        Plan(ledger, "NEW", Log(best500m: 1));
+
+        ledger.Entries.Keys.Should().Equal("NEW_817_20251012_110209.oao");
+    }
+}

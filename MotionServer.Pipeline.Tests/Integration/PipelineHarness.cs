@@ -63,9 +63,13 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>Starts a pipeline for <paramref name="fleet"/> on <paramref name="eventDirectory"/> (its roster written there).</summary>
     /// <param name="log">Where the lines go; pass one to watch them from the very first line.</param>
     /// <param name="freeSpace">Where free disk space is read; null: the real disk.</param>
-    /// <param name="rosterSource">Where the roster comes from; null: <paramref name="roster"/>, fixed.</param>
-    public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
-        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null, IRosterSource? rosterSource = null)
+    public static Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
+        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null) =>
+        StartAsync(eventDirectory, fleet, new FixedRosterSource(roster), configure, log, freeSpace);
+
+    /// <summary>Starts a pipeline whose roster comes from <paramref name="rosterSource"/> (e.g. one the test changes).</summary>
+    public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, IRosterSource rosterSource, Action<MotionServerOptions>? configure = null,
+        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null)
     {
         var options = OptionsFor(eventDirectory, fleet);
         configure?.Invoke(options);
@@ -73,7 +77,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         fleet.WriteHostsFile(Path.Combine(eventDirectory, "config", "hosts"));
         log ??= new CapturingLoggerProvider();
         var loggers = new LoggerFactory([log]);
-        var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), rosterSource ?? new FixedRosterSource(roster), TimeProvider.System, loggers)
+        var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), rosterSource, TimeProvider.System, loggers)
         {
             FreeSpace = freeSpace ?? new DriveFreeSpaceProbe(),
         };

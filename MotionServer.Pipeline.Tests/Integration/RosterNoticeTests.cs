@@ -31,7 +31,7 @@ public sealed class RosterNoticeTests : IDisposable
         string goodEnd = DateTime.UtcNow.AddDays(15).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         File.WriteAllText(path, Roster([891, 892], goodEnd), WithBom);
         var source = new FileRosterSource(path, "config/motions.csv");
-        await using var server = await PipelineHarness.StartAsync(eventDirectory, fleet, MotionRoster.Empty, rosterSource: source);
+        await using var server = await PipelineHarness.StartAsync(eventDirectory, fleet, source);
 
         await server.WaitForCompletedAsync(891, tracks: 1);
         await server.WaitForCompletedAsync(892, tracks: 1);

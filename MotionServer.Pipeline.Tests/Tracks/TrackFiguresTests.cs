@@ -19,3 +19,17 @@ public class TrackFiguresTests
         TrackFigures.KnotsToMillimetresPerSecond(1).Should().BeApproximately(514.444, 0.001);
     }
 }
+
+public class TrackFiguresAtTheEdgeTests
+{
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    [InlineData(0L)]
+    public void Summary_AnyValue_NeverThrows(long value)
+    {
+        var act = () => TrackFigures.Summary(value, value, value, value);
+
+        act.Should().NotThrow().Which.Should().EndWith("(500m)");
+    }
+}

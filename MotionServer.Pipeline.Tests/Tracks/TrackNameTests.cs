@@ -54,3 +54,42 @@ public class TrackNameTests
         TrackName.TryParse(fileName, out _).Should().BeFalse();
     }
 }
+
+public class TrackNameAtTheEdgeTests
+{
+    [Theory]
+    [InlineData(long.MaxValue, 0)]
+    [InlineData(long.MinValue, 0)]
+    [InlineData(0, int.MinValue)]
+    [InlineData(long.MaxValue, int.MinValue)]
+    [InlineData(long.MaxValue, int.MaxValue)]
+    [InlineData(253402300799999, 1)]
+    public void LocalStartOf_ValuesBeyondADate_NeverThrow(long startDate, int timezone)
+    {
+        var act = () => TrackName.Create("A", 1, TrackName.LocalStartOf(startDate, timezone));
+
+        act.Should().NotThrow();
+        TrackName.TryLocalStartOf(startDate, timezone, out _).Should().BeFalse();
+    }
+}
+
+public class TrackNameSameSecondTests
+{
+    [Fact]
+    public void ForSameSecond_IsStable_Distinct_AndReadBack()
+    {
+        var plain = TrackName.Create("ABC817XYZ", 817, new DateTime(2025, 10, 12, 11, 2, 9));
+
+        var a = plain.ForSameSecond("/logs/a.oao");
+        var b = plain.ForSameSecond("/logs/b.oao");
+
+        a.FileName.Should().Be(plain.ForSameSecond("/logs/a.oao").FileName).And.NotBe(b.FileName).And.NotBe(plain.FileName);
+        a.FileName.Should().MatchRegex(@"^ABC817XYZ_817_20251012_110209_[0-9a-f]{8}\.oao$");
+        a.DateFolder.Should().Be("20251012");
+        TrackName.TryParse(a.FileName, out var parsed).Should().BeTrue();
+        parsed!.FileName.Should().Be(a.FileName);
+        parsed.LocalStart.Should().Be(plain.LocalStart);
+        TrackName.TryParse(plain.FileName, out var plainParsed).Should().BeTrue();
+        plainParsed!.Variant.Should().BeNull();
+    }
+}

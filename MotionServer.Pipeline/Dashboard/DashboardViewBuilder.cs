@@ -199,7 +199,7 @@ internal static class DashboardViewBuilder
                     Date = g.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     Label = g.Key.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture),
                     Count = tracks.Count,
-                    Distance = TrackFigures.FormatDistance(tracks.Sum(r => r.Track.DistanceMillimetres)),
+                    Distance = TrackFigures.FormatDistance(tracks.Aggregate(0L, (sum, r) => TrackFigures.AddSaturating(sum, r.Track.DistanceMillimetres))),
                     Tracks = [.. tracks.Select(r => Track(r.Motion, r.Track))],
                 };
             })];

@@ -95,11 +95,17 @@ internal sealed partial class DownloadStage(
             var result = await DownloadOneAsync(work, address, track, transfer).ConfigureAwait(false);
             received += transfer.LastReceived; // what really came, also when the track failed part-way
             owed -= track.Log.Size; // done, or failed: not asked for again in this visit
+            if (result is TransferResult.Completed done && TrySave(work, ledger, track, LedgerStatus.Completed, error: null, done.Verdict) is { } unsaved)
+            {
+                // On disk at its final name, but not recorded: a failed attempt, with its line and the true reason. The
+                // file stays (a downloaded track is never deleted); the next inspection adopts it.
+                TrackFailed(logger, work.Hostname, track.FileName, unsaved);
+                return Fail(work, failed + 1, firstFailure ?? unsaved);
+            }
+
             switch (result)
             {
                 case TransferResult.Completed completed:
-                    SetStatus(ledger, track, LedgerStatus.Completed, error: null, completed.Verdict);
-                    ledgers.Save(work.Hostname, ledger);
                     LedgerSummary.Publish(fleet, work.DeviceId, ledger);
                     Downloaded(logger, work.Hostname, track.FileName, Summary(track, completed.Verdict));
                     if (completed.Verdict is { Notes.Count: > 0 } checkedTrack)
@@ -119,10 +125,13 @@ internal sealed partial class DownloadStage(
 
                 case TransferResult.Failed failure:
                     string reason = LogText.Escape(failure.Reason);
-                    SetStatus(ledger, track, LedgerStatus.Failed, reason);
-                    ledgers.Save(work.Hostname, ledger);
-                    LedgerSummary.Publish(fleet, work.DeviceId, ledger);
                     TrackFailed(logger, work.Hostname, track.FileName, reason);
+                    if (TrySave(work, ledger, track, LedgerStatus.Failed, reason) is { } alsoUnsaved)
+                    {
+                        return Fail(work, failed + 1, firstFailure ?? $"{reason}; {alsoUnsaved}");
+                    }
+
+                    LedgerSummary.Publish(fleet, work.DeviceId, ledger);
                     firstFailure ??= reason;
                     failed++;
                     if (failure.DeviceUnreachable)
@@ -150,11 +159,34 @@ internal sealed partial class DownloadStage(
         long size = track.Log.Size;
         fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, 0, size));
         var uri = DeviceHttpClient.DeviceUri(address, options.Network.Port, DevicePath.ToRequestTarget(track.Log.File));
-        return await _verifyingDownloader.DownloadAsync(
-            uri,
-            track,
-            received => fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, received, size)),
-            lifetime.Abandon).ConfigureAwait(false);
+        try
+        {
+            return await _verifyingDownloader.DownloadAsync(
+                uri,
+                track,
+                received => fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, received, size)),
+                lifetime.Abandon).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The date folder could not be created (a file in its way, no permission, no space): this track's attempt failed.
+            return new TransferResult.Failed($"cannot create the folder {Path.GetDirectoryName(track.FinalPath)}: {e.Message}", DeviceUnreachable: false);
+        }
+    }
+
+    /// <summary>Records the track's new status; returns why the ledger could not be written, or null.</summary>
+    private string? TrySave(DeviceWork work, DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TrackVerdict? verdict = null)
+    {
+        SetStatus(ledger, track, status, error, verdict);
+        try
+        {
+            ledgers.Save(work.Hostname, ledger);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return LogText.Escape($"cannot update the ledger {work.Hostname}/downloads.json: {e.Message}");
+        }
     }
 
     /// <summary>The rate and bytes owed of one track's transfer, within the device's visit.</summary>

@@ -1,4 +1,7 @@
+using System.Net;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Disconnection;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 
@@ -9,8 +12,10 @@ namespace MotionServer.Pipeline.Graph;
 /// paced by an exponential backoff with jitter, and — after Download:AttemptsBeforeAttention consecutive
 /// failures — flagged to the staff as needing attention, once.
 /// </summary>
-internal sealed partial class FailurePolicy(FleetState fleet, MotionServerOptions options, ILogger logger)
+internal sealed partial class FailurePolicy(FleetState fleet, MotionServerOptions options, ILogger logger, IConnectProbe? probe = null)
 {
+    private readonly IConnectProbe _probe = probe ?? new TcpConnectProbe();
+
     private readonly Random _jitter = new();
     private readonly Lock _jitterGate = new();
 
@@ -33,6 +38,34 @@ internal sealed partial class FailurePolicy(FleetState fleet, MotionServerOption
         return new DeviceFailed(work, reason);
     }
 
+    /// <summary>
+    /// The words for a device that stopped answering: it is <c>failed</c> only if it is still there (a TCP connect within
+    /// Detection:ConnectTimeout succeeds) — present, yet not answering as it should. Otherwise it has left.
+    /// </summary>
+    public async Task<bool> IsStillThereAsync(IPAddress address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _probe.CanConnectAsync(address, options.Network.Port, options.Detection.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The device left during <paramref name="step"/>: <c>disconnected</c>, not failed — no attempt is counted towards
+    /// "needs attention" (a healthy device passing within WiFi range would be flagged). Detection finds it when it returns.
+    /// </summary>
+    public DeviceNotFound Left(DeviceWork work, string step, string reason)
+    {
+        LeftDuring(logger, work.Hostname, step, reason);
+        DisconnectionStage.LogDisconnected(logger, work.Hostname); // the line first, then the status it reports
+        fleet.MarkDisconnected(work.DeviceId);
+        return new DeviceNotFound(work);
+    }
+
     /// <summary>The pause before attempt <paramref name="attempts"/> + 1: doubling from Retry:InitialDelay to Retry:MaxDelay, ±20 % jitter so a crowd of failing devices does not retry in step.</summary>
     public TimeSpan Backoff(int attempts)
     {
@@ -47,6 +80,9 @@ internal sealed partial class FailurePolicy(FleetState fleet, MotionServerOption
 
         return TimeSpan.FromSeconds(Math.Min(seconds * factor, retry.MaxDelay.TotalSeconds));
     }
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "{Hostname} left during {Step} - {Reason}")]
+    private static partial void LeftDuring(ILogger logger, string hostname, string step, string reason);
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "{Hostname} needs attention - {Summary}")]
     private static partial void NeedsAttention(ILogger logger, string hostname, string summary);

@@ -66,6 +66,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _logger = new FleetEventLogger(loggers.CreateLogger("MotionServer.Pipeline"), _fleet);
         _notices = new NoticeBoard(time, _logger);
         _fleet.Notices = _notices;
+        _fleet.SubscriberLogger = _logger;
         _history = new HistoryStore(_folder);
         _resolverOverride = resolver;
         _probe = probe ?? new TcpConnectProbe();

@@ -80,7 +80,7 @@ internal sealed class DeviceHttpClient : IDisposable
         }
         catch (HttpRequestException e)
         {
-            throw new DeviceAnswerException($"{name} request failed: {Describe(e)}", e, unreachable: e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
+            throw new DeviceAnswerException($"{name} request failed: {Describe(e)}", e, unreachable: true); // no HTTP answer at all: whether it left is decided by a connect (FailurePolicy)
         }
         catch (IOException e)
         {

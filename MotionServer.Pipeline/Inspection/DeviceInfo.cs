@@ -29,6 +29,9 @@ public sealed record DeviceInfo
     /// <summary>Battery level, percent.</summary>
     public int? BatteryLevel { get; init; }
 
+    /// <summary>Values the device sent that cannot be right (out of range, broken text), each with its field; they read as unknown.</summary>
+    public IReadOnlyList<string> Refused { get; init; } = [];
+
     /// <summary>Reads info.json.</summary>
     /// <exception cref="DeviceAnswerException">Malformed, or without an identifier.</exception>
     public static DeviceInfo Parse(ReadOnlyMemory<byte> json)
@@ -41,15 +44,44 @@ public sealed record DeviceInfo
         var hardware = motion.Child("hardware");
         var firmware = motion.Child("firmware");
         bool firmwareIsObject = firmware is { ValueKind: JsonValueKind.Object };
+        var refused = new List<string>();
         return new DeviceInfo
         {
             Identifier = identifier,
-            Username = motion.Child("username").AsText(),
-            Hardware = hardware is { ValueKind: JsonValueKind.Object } h ? h.Child("name").AsText() : hardware.AsText(),
+            Username = Text(motion.Child("username"), "username", refused),
+            Hardware = Text(hardware is { ValueKind: JsonValueKind.Object } h ? h.Child("name") : hardware, "hardware", refused),
             FirmwareCode = firmwareIsObject ? firmware!.Value.Child("code").AsInt32() : firmware.AsInt32(),
-            FirmwareName = firmwareIsObject ? firmware!.Value.Child("name").AsText() : firmware.AsText(),
-            StorageLevel = motion.Child("filesystem") is { } fs ? fs.Child("level").AsInt32() : null,
-            BatteryLevel = motion.Child("battery") is { } battery ? battery.Child("level").AsInt32() : null,
+            FirmwareName = Text(firmwareIsObject ? firmware!.Value.Child("name") : firmware, "firmware", refused),
+            StorageLevel = Percent(motion.Child("filesystem") is { } fs ? fs.Child("level") : null, "filesystem level", refused),
+            BatteryLevel = Percent(motion.Child("battery") is { } battery ? battery.Child("level") : null, "battery level", refused),
+            Refused = refused,
         };
+    }
+
+    private static string? Text(JsonElement? element, string field, List<string> refused)
+    {
+        string? text = element.AsText();
+        if (text is null && element is { ValueKind: JsonValueKind.String })
+        {
+            refused.Add($"{field} is not valid text (a broken UTF-16 escape)");
+        }
+
+        return text;
+    }
+
+    private static int? Percent(JsonElement? element, string field, List<string> refused)
+    {
+        if (element is null or { ValueKind: JsonValueKind.Null })
+        {
+            return null;
+        }
+
+        if (element.ReadInteger(field, 0, DeviceValueRanges.MaxPercent, out long percent) is { } problem)
+        {
+            refused.Add(problem);
+            return null;
+        }
+
+        return (int)percent;
     }
 }

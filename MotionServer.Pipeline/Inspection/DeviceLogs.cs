@@ -5,9 +5,16 @@ namespace MotionServer.Pipeline.Inspection;
 /// <summary>Reads a device's <c>logs.json</c>.</summary>
 public static class DeviceLogs
 {
-    /// <summary>Reads logs.json, refusing more than <paramref name="maxEntries"/> entries. Entries without a path or size are left out.</summary>
+    /// <summary>Reads logs.json, refusing more than <paramref name="maxEntries"/> entries; entries that cannot be tracks are left out.</summary>
     /// <exception cref="DeviceAnswerException">Malformed, or too many entries.</exception>
-    public static IReadOnlyList<DeviceLog> Parse(ReadOnlyMemory<byte> json, int maxEntries)
+    public static IReadOnlyList<DeviceLog> Parse(ReadOnlyMemory<byte> json, int maxEntries) => Read(json, maxEntries).Logs;
+
+    /// <summary>
+    /// Reads logs.json into validated entries. An entry that cannot be a track (a value missing, of the wrong type, out
+    /// of range or not valid text) is refused on its own with its reason; it never takes the other entries with it.
+    /// </summary>
+    /// <exception cref="DeviceAnswerException">Malformed as a whole, or more than <paramref name="maxEntries"/> entries.</exception>
+    public static DeviceLogsReading Read(ReadOnlyMemory<byte> json, int maxEntries)
     {
         using var document = JsonFields.Parse(json, "logs.json");
         if (document.RootElement.Child("logs") is not { ValueKind: JsonValueKind.Array } logs)
@@ -22,30 +29,22 @@ public static class DeviceLogs
         }
 
         var result = new List<DeviceLog>(count);
+        var refused = new List<RefusedLogEntry>();
+        int index = 0;
         foreach (var entry in logs.EnumerateArray())
         {
-            if (entry.ValueKind != JsonValueKind.Object
-                || entry.Child("file") is not { ValueKind: JsonValueKind.String } file
-                || entry.Child("size").AsInt64() is not { } size || size < 0)
+            if (DeviceLogEntry.Read(entry, out var log, out string? file) is { } reason)
             {
-                continue;
+                refused.Add(new RefusedLogEntry(index, file, reason));
+            }
+            else
+            {
+                result.Add(log!);
             }
 
-            result.Add(new DeviceLog
-            {
-                File = file.GetString()!,
-                Size = size,
-                Timezone = entry.Child("timezone").AsInt32(),
-                StartDate = entry.Child("start_date").AsInt64() ?? 0,
-                EndDate = entry.Child("end_date").AsInt64() ?? 0,
-                Duration = entry.Child("duration").AsInt64() ?? 0,
-                Distance = entry.Child("distance").AsInt64() ?? 0,
-                Best2s = entry.Child("2s_best").AsInt64() ?? 0,
-                Best10s = entry.Child("10s_best").AsInt64() ?? 0,
-                Best500m = entry.Child("500m_best").AsInt64() ?? 0,
-            });
+            index++;
         }
 
-        return result;
+        return new DeviceLogsReading(result, refused);
     }
 }

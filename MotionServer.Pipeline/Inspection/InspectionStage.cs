@@ -40,6 +40,15 @@ internal sealed partial class InspectionStage(
         {
             return new DeviceAbandoned(work);
         }
+        catch (DeviceAnswerException e) when (e.Unreachable && input is DeviceDetected at)
+        {
+            // No answer at all: a device that has left (WiFi lost mid-inspection) is disconnected, not failed — unless it
+            // still accepts connections, and then it is there and not answering as it should.
+            string reason = LogText.Escape(e.Message);
+            return await failures.IsStillThereAsync(at.Address, lifetime.Abandon).ConfigureAwait(false)
+                ? Fail(work, reason)
+                : failures.Left(work, "inspection", reason);
+        }
         catch (DeviceAnswerException e)
         {
             return Fail(work, LogText.Escape(e.Message));
@@ -82,10 +91,12 @@ internal sealed partial class InspectionStage(
         KeepDocument(work.Hostname, "settings.json", settingsBytes);
 
         byte[] logsBytes = await http.GetDocumentAsync(address, port, "logs.json", timeout, limits.MaxJsonBytes, token).ConfigureAwait(false);
-        var logs = DeviceLogs.Parse(logsBytes, limits.MaxLogEntries);
+        var reading = DeviceLogs.Read(logsBytes, limits.MaxLogEntries);
+        var logs = reading.Logs;
         KeepDocument(work.Hostname, "logs.json", logsBytes);
 
         ReportMetadata(work, info, settings);
+        ReportRefused(work, info, settings, reading);
         if (options.DryRun)
         {
             return ListForDryRun(work, logs, settings);
@@ -98,9 +109,9 @@ internal sealed partial class InspectionStage(
         }
 
         var plan = planner.Plan(work.DeviceId, logs, settings, fleet.Roster, ledger);
-        if (plan.LedgerChanged)
+        if (plan.LedgerChanged || !ledgers.Exists(work.Hostname))
         {
-            ledgers.Save(work.Hostname, ledger);
+            ledgers.Save(work.Hostname, ledger); // {} for a device with no track of the event: its four files are there
         }
 
         LedgerSummary.Publish(fleet, work.DeviceId, ledger);
@@ -143,11 +154,36 @@ internal sealed partial class InspectionStage(
         }
     }
 
+    /// <summary>Values the device sent that cannot be right: each refused on its own, with the device, the entry and the reason.</summary>
+    private void ReportRefused(DeviceWork work, DeviceInfo info, DeviceSettings settings, DeviceLogsReading reading)
+    {
+        foreach (string value in info.Refused)
+        {
+            ValueRefused(logger, work.Hostname, "info.json", LogText.Escape(value));
+        }
+
+        foreach (string value in settings.Refused)
+        {
+            ValueRefused(logger, work.Hostname, "settings.json", LogText.Escape(value));
+        }
+
+        foreach (var entry in reading.Refused)
+        {
+            string file = entry.File is null ? "" : $" ({LogText.Escape(entry.File)})";
+            LogEntryRefused(logger, work.Hostname, entry.Index, file, LogText.Escape(entry.Reason));
+        }
+    }
+
     private void ReportPlan(DeviceWork work, TrackPlan plan, DeviceLedger ledger)
     {
         foreach (var (file, reason) in plan.RefusedPaths)
         {
             PathRefused(logger, work.Hostname, LogText.Escape(file), reason);
+        }
+
+        foreach (var (from, to) in plan.Renamed)
+        {
+            Renamed(logger, work.Hostname, from, to);
         }
 
         foreach (var name in plan.Adopted)
@@ -212,6 +248,15 @@ internal sealed partial class InspectionStage(
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "{Hostname} track refused - {Reason}")]
     private static partial void TrackRefused(ILogger logger, string hostname, string reason);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "{Hostname} {Document} value refused - {Reason}")]
+    private static partial void ValueRefused(ILogger logger, string hostname, string document, string reason);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "{Hostname} logs.json entry {Index}{File} refused - {Reason}")]
+    private static partial void LogEntryRefused(ILogger logger, string hostname, int index, string file, string reason);
+
+    [LoggerMessage(EventId = 214, Level = LogLevel.Information, Message = "{Hostname} {FileName} renamed to {NewName} - the roster corrected its File ID")]
+    private static partial void Renamed(ILogger logger, string hostname, string fileName, string newName);
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
     private static partial void LedgerUnreadable(ILogger logger, string hostname, string problem);

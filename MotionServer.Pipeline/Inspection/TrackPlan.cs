@@ -8,4 +8,8 @@ internal sealed record TrackPlan(
     IReadOnlyList<PlannedTrack> NewlySkipped,
     IReadOnlyList<string> Adopted,
     IReadOnlyList<(string File, string Reason)> RefusedPaths,
-    bool LedgerChanged);
+    bool LedgerChanged)
+{
+    /// <summary>Downloaded tracks renamed because the roster corrected their File ID: old name, new name.</summary>
+    public IReadOnlyList<(string From, string To)> Renamed { get; init; } = [];
+}

@@ -23,10 +23,13 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
         var adopted = new List<string>();
         var refusedPaths = new List<(string, string)>();
         var refusals = new List<string>();
+        var renamed = new List<(string From, string To)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         bool changed = false;
         int fallbackTimezone = settings.Timezone ?? options.Expected.Timezone;
 
+        var eligible = new List<(DeviceLog Log, TrackName Name)>();
+        var listedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var log in logs)
         {
             if (DevicePath.Check(log.File) is { } unsafePath)
@@ -35,9 +38,9 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
                 continue;
             }
 
-            if (!DevicePath.IsTrack(log.File))
+            if (!DevicePath.IsTrack(log.File) || !listedPaths.Add(log.File))
             {
-                continue; // not an OAO track: never the event's
+                continue; // not an OAO track: never the event's; or the same log listed twice: planned once
             }
 
             var localStart = TrackName.LocalStartOf(log.StartDate, log.Timezone ?? fallbackTimezone);
@@ -46,9 +49,21 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
                 continue; // outside every roster row: not the event's, no ledger entry
             }
 
-            var name = TrackName.Create(row.FileId, deviceId, localStart);
+            eligible.Add((log, TrackName.Create(row.FileId, deviceId, localStart)));
+        }
+
+        var named = SameSecondNames.Resolve(eligible, ledger).ToList();
+        var renamer = new TrackRenamer(folder, named.Select(n => n.Name.FileName));
+        foreach (var (log, name) in named)
+        {
             seen.Add(name.FileName);
             var planned = new PlannedTrack(name, log, folder.TrackFile(name));
+            if (renamer.RenameIfCorrected(ledger, log, name) is { } renamedFrom)
+            {
+                renamed.Add((renamedFrom, name.FileName));
+                changed = true;
+            }
+
             var existing = ledger.Find(name.FileName);
             var decided = Decide(planned, existing, out bool adoptedFile);
             if (adoptedFile)
@@ -97,7 +112,7 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
             failedBefore.Contains(a.FileName) != failedBefore.Contains(b.FileName)
                 ? failedBefore.Contains(a.FileName) ? 1 : -1
                 : b.Log.StartDate.CompareTo(a.Log.StartDate));
-        return new TrackPlan(new DownloadPlan(downloads, refusals), skipped, adopted, refusedPaths, changed);
+        return new TrackPlan(new DownloadPlan(downloads, refusals), skipped, adopted, refusedPaths, changed) { Renamed = renamed };
     }
 
     /// <summary>
@@ -112,6 +127,13 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
         var listed = logs.Select(l => l.File).ToHashSet(StringComparer.Ordinal);
         foreach (var (fileName, entry) in ledger.Entries.ToArray())
         {
+            if (entry.Status == LedgerStatus.Skipped && !seen.Contains(fileName) && listed.Contains(entry.MotionFile))
+            {
+                ledger.Remove(fileName); // a skipped track now named otherwise (File ID corrected), or no longer the event's
+                changed = true;
+                continue;
+            }
+
             if (entry.Status is not (LedgerStatus.Queued or LedgerStatus.Failed) || seen.Contains(fileName))
             {
                 continue;

@@ -46,6 +46,12 @@ internal sealed class DeviceState(int id, string hostname)
     /// <summary>True while the device is somewhere in the Dataflow graph: no second worker may take it.</summary>
     public bool InPipeline { get; set; }
 
+    /// <summary>
+    /// The roster changed this device's rows after it was planned: it must be inspected again (claimed by the next
+    /// detection sweep even with an address), and must not be completed meanwhile.
+    /// </summary>
+    public bool ReplanOwed { get; set; }
+
     /// <summary>Earliest time the detection sweep may try it again (set after a failure, for pacing).</summary>
     public DateTimeOffset NotBefore { get; set; }
 }

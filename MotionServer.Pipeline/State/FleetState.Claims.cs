@@ -17,8 +17,13 @@ internal sealed partial class FleetState
             var claimed = new List<int>();
             foreach (int id in _roster.DeviceIds)
             {
-                if (_devices.TryGetValue(id, out var d) && d.Address is null && !d.InPipeline && d.NotBefore <= now)
+                if (_devices.TryGetValue(id, out var d) && !d.InPipeline
+                    && ((d.Address is null && d.NotBefore <= now) || d.ReplanOwed))
                 {
+                    // A device to plan again after a roster change goes through detection → inspection like one
+                    // just found: its address is looked up afresh, and one that has gone is said disconnected (Release).
+                    d.Address = null;
+                    d.ReplanOwed = false;
                     d.InPipeline = true;
                     claimed.Add(id);
                 }
@@ -50,6 +55,7 @@ internal sealed partial class FleetState
     /// <summary>The device has left the graph; it may be claimed again.</summary>
     public void Release(int id)
     {
+        MotionStatusChange? change = null;
         lock (_gate)
         {
             if (_devices.TryGetValue(id, out var d))
@@ -57,9 +63,21 @@ internal sealed partial class FleetState
                 d.InPipeline = false;
                 if (!_roster.Contains(id))
                 {
-                    _devices.Remove(id);
+                    Depart(d);
+                }
+                else if (d.Status == MotionStatus.Connected && d.Address is null)
+                {
+                    // Set back to connected for a roster re-plan, and detection did not find it: it has left.
+                    change = new MotionStatusChange(id, d.Status, MotionStatus.Disconnected, Now);
+                    d.Status = MotionStatus.Disconnected;
+                    d.Since = change.Time;
                 }
             }
+        }
+
+        if (change is not null)
+        {
+            RaiseStatusChanged(change);
         }
     }
 }

@@ -26,11 +26,19 @@ internal sealed partial class FleetState
 
     public void MarkDownloading(int id) => Change(id, _ => MotionStatus.Downloading);
 
-    /// <summary>Every track it owes is downloaded: completed, failures and attention cleared.</summary>
+    /// <summary>
+    /// Every track it owes is downloaded: completed, failures and attention cleared. Unless the roster changed its rows
+    /// while it was being planned: then it stays connected, and the next sweep plans it again (<see cref="RosterReplan"/>).
+    /// </summary>
     public void MarkCompleted(int id)
     {
         Change(id, d =>
         {
+            if (d.ReplanOwed)
+            {
+                return MotionStatus.Connected;
+            }
+
             d.LastCompleted = Now;
             d.FailedAttempts = 0;
             d.NotBefore = default;
@@ -98,5 +106,6 @@ internal sealed partial class FleetState
             d.TrackList = tracks;
         });
 
-    public void SetTransfer(int id, TransferProgress? progress) => Mutate(id, d => d.Transfer = progress);
+    /// <summary>The track in transfer now; ignored once stopped (a cut transfer's last progress report comes late).</summary>
+    public void SetTransfer(int id, TransferProgress? progress) => Mutate(id, d => d.Transfer = _running ? progress : null);
 }

@@ -20,6 +20,8 @@ internal sealed partial class FleetState : IMotionFleet
     private readonly Dictionary<int, DeviceState> _devices = [];
     private readonly List<int> _history = []; // most recent connection first
     private readonly LinkedList<FleetEvent> _events = new();
+    private readonly Dictionary<int, DeviceTimes> _departedTimes = []; // devices taken off the roster
+
     private MotionRoster _roster = MotionRoster.Empty;
     private IReadOnlyList<string> _rosterProblems = [];
     private bool _running = true;
@@ -37,17 +39,34 @@ internal sealed partial class FleetState : IMotionFleet
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
-    /// <summary>Puts a roster in force: its devices join (waiting); devices no longer on it leave unless busy.</summary>
+    /// <summary>
+    /// Puts a roster in force: its devices join (waiting, with the last seen / last completed times they had before they
+    /// left the roster); devices no longer on it leave unless busy, their times kept. A device whose rows changed is
+    /// planned again (<see cref="RosterReplan"/>): a track that becomes the event's is owed from now on.
+    /// </summary>
     public void ApplyRoster(MotionRoster roster)
     {
+        var changes = new List<MotionStatusChange>();
         lock (_gate)
         {
+            var previous = _roster;
             _roster = roster;
             foreach (int id in roster.DeviceIds)
             {
-                if (!_devices.ContainsKey(id))
+                if (!_devices.TryGetValue(id, out var device))
                 {
-                    _devices[id] = new DeviceState(id, _hostnameFor(id));
+                    device = new DeviceState(id, _hostnameFor(id));
+                    if (_departedTimes.Remove(id, out var times))
+                    {
+                        device.LastSeen = times.LastSeen;
+                        device.LastCompleted = times.LastCompleted;
+                    }
+
+                    _devices[id] = device;
+                }
+                else if (RosterReplan.RowsChanged(previous, roster, id) && RosterReplan.Mark(device, Now) is { } change)
+                {
+                    changes.Add(change);
                 }
             }
 
@@ -55,9 +74,24 @@ internal sealed partial class FleetState : IMotionFleet
             {
                 if (!_devices[id].InPipeline)
                 {
-                    _devices.Remove(id);
+                    Depart(_devices[id]);
                 }
             }
+        }
+
+        foreach (var change in changes)
+        {
+            RaiseStatusChanged(change);
+        }
+    }
+
+    /// <summary>A device leaves the fleet (off the roster): its times are kept, so a corrected roster brings them back.</summary>
+    private void Depart(DeviceState device)
+    {
+        _devices.Remove(device.Id);
+        if (device.LastSeen is not null || device.LastCompleted is not null)
+        {
+            _departedTimes[device.Id] = new DeviceTimes(device.LastSeen, device.LastCompleted);
         }
     }
 
@@ -88,6 +122,10 @@ internal sealed partial class FleetState : IMotionFleet
                     device.LastSeen = times.LastSeen;
                     device.LastCompleted = times.LastCompleted;
                 }
+                else
+                {
+                    _departedTimes[id] = times; // not on this roster: kept for a corrected one, and saved again
+                }
             }
         }
     }
@@ -98,9 +136,12 @@ internal sealed partial class FleetState : IMotionFleet
         lock (_gate)
         {
             // Keep times of devices that left the roster too: a corrected roster may bring them back.
-            var devices = _devices.Values
-                .Where(d => d.LastSeen is not null || d.LastCompleted is not null)
-                .ToDictionary(d => d.Id, d => new DeviceTimes(d.LastSeen, d.LastCompleted));
+            var devices = new Dictionary<int, DeviceTimes>(_departedTimes);
+            foreach (var d in _devices.Values.Where(d => d.LastSeen is not null || d.LastCompleted is not null))
+            {
+                devices[d.Id] = new DeviceTimes(d.LastSeen, d.LastCompleted);
+            }
+
             return new HistoryRecord([.. _history], devices);
         }
     }
@@ -165,12 +206,24 @@ internal sealed partial class FleetState : IMotionFleet
         }
     }
 
-    /// <summary>Marks the server stopped, for the final snapshot.</summary>
+    /// <summary>
+    /// Marks the server stopped, for the final snapshot. A download cut short by the stop is not going on any more: its
+    /// device is shown <c>pending</c> (its tracks stay queued for the next run), never <c>downloading</c>.
+    /// </summary>
     public void MarkStopped()
     {
         lock (_gate)
         {
             _running = false;
+            foreach (var device in _devices.Values)
+            {
+                device.Transfer = null;
+                if (device.Status == MotionStatus.Downloading)
+                {
+                    device.Status = MotionStatus.Pending;
+                    device.Since = Now;
+                }
+            }
         }
     }
 
@@ -207,7 +260,7 @@ internal sealed partial class FleetState : IMotionFleet
 
         if (change is not null)
         {
-            StatusChanged?.Invoke(this, change);
+            RaiseStatusChanged(change);
         }
     }
 }

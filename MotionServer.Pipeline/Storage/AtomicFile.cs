@@ -2,7 +2,8 @@ namespace MotionServer.Pipeline.Storage;
 
 /// <summary>
 /// Replaces files so that a reader (a browser, a copy, a crash) only ever sees the old or the new
-/// content, never half of it: write a temporary file beside the target, flush it to disk, rename it over the target.
+/// content, never half of it: write a temporary file beside the target, flush it to disk, rename it over the target,
+/// then flush the directory (Linux) so the rename itself survives a power cut.
 /// </summary>
 public static class AtomicFile
 {
@@ -45,6 +46,7 @@ public static class AtomicFile
             try
             {
                 File.Move(source, destination, overwrite: true);
+                _ = DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".");
                 return;
             }
             catch (Exception e) when (attempt < ReplaceAttempts && e is IOException or UnauthorizedAccessException && OperatingSystem.IsWindows())

@@ -14,6 +14,8 @@ internal sealed class HistoryStore(EventFolder folder)
     private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = true };
     private readonly Lock _gate = new();
 
+    /// <summary>Reads the history kept by an earlier run; a file that is not valid JSON is started afresh.</summary>
+    /// <exception cref="StartupException">The file is there but cannot be read: named, with what to do.</exception>
     public HistoryRecord Load()
     {
         try
@@ -23,7 +25,7 @@ internal sealed class HistoryStore(EventFolder folder)
                 return HistoryRecord.Empty;
             }
 
-            var file = JsonSerializer.Deserialize<HistoryFile>(File.ReadAllBytes(folder.HistoryFile), SerializerOptions);
+            var file = JsonSerializer.Deserialize<HistoryFile>(Utf8Bom.Skip(ReadForStart(folder.HistoryFile)), SerializerOptions);
             if (file is null)
             {
                 return HistoryRecord.Empty;
@@ -43,6 +45,20 @@ internal sealed class HistoryStore(EventFolder folder)
         catch (JsonException)
         {
             return HistoryRecord.Empty; // only ordering and times are lost; tracks and ledgers are untouched
+        }
+    }
+
+    private static byte[] ReadForStart(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException(
+                $"{path} cannot be read: {e.Message} - give the server read and write access to it (or move it out of the event folder) and start again",
+                e);
         }
     }
 

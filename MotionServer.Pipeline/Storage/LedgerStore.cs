@@ -12,9 +12,18 @@ internal sealed class LedgerStore(EventFolder folder)
     /// (never deleted) and an empty ledger is returned: files already complete on disk are adopted again
     /// by inspection, so nothing is fetched twice.
     /// </summary>
-    public DeviceLedger Load(string hostname, out string? problem)
+    public DeviceLedger Load(string hostname, out string? problem) => Load(hostname, out problem, out _);
+
+    /// <summary>
+    /// Loads a device's ledger as <see cref="Load(string, out string?)"/> does, and also says which entries held values out
+    /// of range (written by an older server) and were repaired or refused (<see cref="LedgerEntryRepair"/>).
+    /// </summary>
+    /// <exception cref="IOException">The file exists but cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file exists but cannot be read.</exception>
+    public DeviceLedger Load(string hostname, out string? problem, out IReadOnlyList<string> repairs)
     {
         problem = null;
+        repairs = [];
         string path = folder.LedgerFile(hostname);
         if (!File.Exists(path))
         {
@@ -23,9 +32,28 @@ internal sealed class LedgerStore(EventFolder folder)
 
         try
         {
-            var bytes = File.ReadAllBytes(path);
+            var bytes = Utf8Bom.Skip(File.ReadAllBytes(path));
             var entries = JsonSerializer.Deserialize<Dictionary<string, LedgerEntry>>(bytes, SerializerOptions);
-            return new DeviceLedger(entries?.Where(e => e.Value?.LocalFile is not null) ?? []);
+            var kept = new List<KeyValuePair<string, LedgerEntry>>();
+            var found = new List<string>();
+            foreach (var (fileName, entry) in entries ?? [])
+            {
+                if (entry?.LocalFile is null)
+                {
+                    continue;
+                }
+
+                var problems = new List<string>();
+                var repaired = LedgerEntryRepair.Repair(entry, problems);
+                found.AddRange(problems.Select(p => $"{fileName}: {p}"));
+                if (repaired is not null)
+                {
+                    kept.Add(new(fileName, repaired));
+                }
+            }
+
+            repairs = found;
+            return new DeviceLedger(kept);
         }
         catch (JsonException e)
         {
@@ -46,7 +74,7 @@ internal sealed class LedgerStore(EventFolder folder)
         string path = folder.LedgerFile(hostname);
         try
         {
-            var entries = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, LedgerEntry>>(File.ReadAllBytes(path), SerializerOptions) : null;
+            var entries = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, LedgerEntry>>(Utf8Bom.Skip(File.ReadAllBytes(path)), SerializerOptions) : null;
             return new DeviceLedger(entries?.Where(e => e.Value?.LocalFile is not null) ?? []);
         }
         catch (JsonException e)
@@ -55,6 +83,9 @@ internal sealed class LedgerStore(EventFolder folder)
             return new DeviceLedger();
         }
     }
+
+    /// <summary>True when the device has a downloads.json (event scripts expect one for every device inspected).</summary>
+    public bool Exists(string hostname) => File.Exists(folder.LedgerFile(hostname));
 
     /// <summary>Saves a device's ledger atomically.</summary>
     public void Save(string hostname, DeviceLedger ledger)

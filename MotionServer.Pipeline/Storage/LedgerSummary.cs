@@ -7,6 +7,10 @@ namespace MotionServer.Pipeline.Storage;
 /// <summary>Turns a device's ledger into what the fleet state shows: counts by status, bytes downloaded, the track list.</summary>
 internal static class LedgerSummary
 {
+    /// <summary>The longest duration a <see cref="TimeSpan"/> made from milliseconds holds, with room to spare.</summary>
+    private const long MaxDurationMilliseconds = (long.MaxValue / TimeSpan.TicksPerMillisecond) - 1;
+
+
     public static void Publish(FleetState fleet, int deviceId, DeviceLedger ledger)
     {
         int queued = 0, completed = 0, skipped = 0, failed = 0;
@@ -20,7 +24,7 @@ internal static class LedgerSummary
                 case LedgerStatus.Queued: queued++; break;
                 case LedgerStatus.Skipped: skipped++; break;
                 case LedgerStatus.Failed: failed++; break;
-                case LedgerStatus.Completed: completed++; bytes += entry.Size; break;
+                case LedgerStatus.Completed: completed++; bytes = TrackFigures.AddSaturating(bytes, entry.Size); break;
             }
 
             tracks.Add(ToSnapshot(fileName, entry, deviceId, roster));
@@ -32,7 +36,8 @@ internal static class LedgerSummary
 
     private static TrackSnapshot ToSnapshot(string fileName, LedgerEntry entry, int deviceId, MotionRoster roster)
     {
-        var localStart = TrackName.TryParse(fileName, out var name) ? name!.LocalStart : DateTime.UnixEpoch.AddMilliseconds(entry.StartDate);
+        // Never throws, whatever an older server wrote: the local start saturates, the duration is clamped.
+        var localStart = TrackName.TryParse(fileName, out var name) ? name!.LocalStart : TrackName.LocalStartOf(entry.StartDate, 0);
         var row = roster.Find(deviceId, DateOnly.FromDateTime(localStart));
         return new TrackSnapshot(
             fileName,
@@ -45,7 +50,7 @@ internal static class LedgerSummary
             },
             entry.Size,
             localStart,
-            TimeSpan.FromMilliseconds(Math.Max(0, entry.Duration)),
+            TimeSpan.FromMilliseconds(Math.Clamp(entry.Duration, 0, MaxDurationMilliseconds)),
             entry.Distance,
             entry.Best500m,
             row?.CompetitorName,

@@ -11,7 +11,23 @@ namespace MotionServer.Pipeline.Storage;
 /// </summary>
 internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore ledgers, FleetState fleet, ILogger logger)
 {
+    /// <exception cref="StartupException">A file in the event folder cannot be read: named, with what to do.</exception>
     public void Run()
+    {
+        string current = folder.Root;
+        try
+        {
+            Reconcile(ref current);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException(
+                $"{current} cannot be read or written: {e.Message} - give the server read and write access to it (or move it out of the event folder) and start again",
+                e);
+        }
+    }
+
+    private void Reconcile(ref string current)
     {
         int removed = RemoveLeftovers(folder.TracksDirectory, $"*{EventFolder.PartialSuffix}")
             + RemoveLeftovers(folder.Root, $".*{EventFolder.TemporarySuffix}");
@@ -23,13 +39,19 @@ internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore 
         foreach (string directory in EnumerateDeviceDirectories())
         {
             string hostname = Path.GetFileName(directory);
-            var ledger = ledgers.Load(hostname, out string? problem);
+            current = folder.LedgerFile(hostname);
+            var ledger = ledgers.Load(hostname, out string? problem, out var repairs);
             if (problem is not null)
             {
                 LedgerProblem(logger, hostname, problem);
             }
 
-            if (Verify(hostname, ledger))
+            foreach (string repair in repairs)
+            {
+                EntryRepaired(logger, hostname, repair);
+            }
+
+            if (Verify(hostname, ledger) | repairs.Count > 0)
             {
                 ledgers.Save(hostname, ledger);
             }
@@ -91,6 +113,9 @@ internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore 
 
     [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "{Hostname} {FileName} was recorded as completed but {Reason}; it will be fetched again")]
     private static partial void NotTrusted(ILogger logger, string hostname, string fileName, string reason);
+
+    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "{Hostname} ledger entry {Repair}")]
+    private static partial void EntryRepaired(ILogger logger, string hostname, string repair);
 
     [LoggerMessage(EventId = 602, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
     private static partial void LedgerProblem(ILogger logger, string hostname, string problem);

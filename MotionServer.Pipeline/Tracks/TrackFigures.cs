@@ -33,6 +33,16 @@ public static class TrackFigures
     public static string FormatSpeed(long millimetresPerSecond) =>
         string.Create(CultureInfo.InvariantCulture, $"{ToKnots(millimetresPerSecond):0.0} knots");
 
+    /// <summary>
+    /// Adds two figures without overflow: a sum beyond <see cref="long"/> stays at its bound. Sums of a day's distances or
+    /// a device's bytes must never throw (a checked overflow once stopped every dashboard tick for the rest of an event).
+    /// </summary>
+    internal static long AddSaturating(long a, long b)
+    {
+        long sum = unchecked(a + b);
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? long.MinValue : long.MaxValue) : sum;
+    }
+
     /// <summary>The summary the log writes after a track's name: size, duration, distance and best 500 m.</summary>
     public static string Summary(long size, long durationMilliseconds, long distanceMillimetres, long best500mMillimetresPerSecond) =>
         $"{FormatSize(size)}, {FormatDuration(durationMilliseconds)}, {FormatDistance(distanceMillimetres)}, {FormatSpeed(best500mMillimetresPerSecond)} (500m)";

@@ -1,0 +1,65 @@
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tests.Support;
+
+namespace MotionServer.Pipeline.Tests.Storage;
+
+/// <summary>Issue 9: after a rename the directory is flushed on Linux, so the rename survives a power cut.</summary>
+public class DirectorySyncTests
+{
+    [Fact]
+    public void Flush_ARealDirectoryOnLinux_IsFlushed()
+    {
+        using var temp = new TemporaryFolder();
+
+        DirectorySync.Flush(temp.Path).Should().Be(OperatingSystem.IsLinux(), "fsync(2) on the directory succeeds on Linux");
+        DirectorySync.Flush(Path.Combine(temp.Path, "missing")).Should().BeFalse("a directory that is not there is not an error");
+    }
+
+    [StraceFact]
+    public void WriteAllBytes_FlushesTheTargetsDirectoryAfterTheRename()
+    {
+        // Trace this very call in a child process: the fsync of the directory must follow the rename.
+        using var temp = new TemporaryFolder();
+        var trace = Path.Combine(temp.Path, "trace.txt");
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/strace",
+            ["-f", "-e", "trace=rename,renameat,renameat2,fsync,openat", "-o", trace, "-p", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardError = true,
+        })!;
+        try
+        {
+            // strace says "attached" on stderr once it follows us.
+            while (process.StandardError.ReadLine() is { } line && !line.Contains("attached", StringComparison.Ordinal))
+            {
+            }
+
+            AtomicFile.WriteAllText(Path.Combine(temp.Path, "status.json"), "{}");
+        }
+        finally
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+
+        var lines = File.ReadAllLines(trace);
+        int rename = Array.FindIndex(lines, l => l.Contains("rename", StringComparison.Ordinal) && l.Contains("status.json", StringComparison.Ordinal));
+        rename.Should().BeGreaterThanOrEqualTo(0, "the rename was traced");
+        int openDirectory = Array.FindIndex(lines, rename, l => l.Contains("openat", StringComparison.Ordinal) && l.Contains($"\"{temp.Path}\"", StringComparison.Ordinal) && l.Contains("O_DIRECTORY", StringComparison.Ordinal));
+        openDirectory.Should().BeGreaterThan(rename, "the directory is opened after the rename");
+        string fd = lines[openDirectory].Split('=')[^1].Trim();
+        lines.Skip(openDirectory).Should().Contain(l => l.Contains($"fsync({fd})", StringComparison.Ordinal) || l.Contains($"fsync({fd} <unfinished", StringComparison.Ordinal), "and fsynced");
+    }
+}
+
+/// <summary>A test that traces system calls with strace: skipped, saying why, where strace is not installed (CI installs it).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class StraceFactAttribute : FactAttribute
+{
+    public StraceFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/strace"))
+        {
+            Skip = "needs Linux and /usr/bin/strace to trace the rename and the directory fsync (apt-get install strace)";
+        }
+    }
+}

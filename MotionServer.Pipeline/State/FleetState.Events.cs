@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MotionServer.Pipeline.State;
+
+/// <summary>
+/// Status-change events. Subscribers are the embedder's code as much as ours: one that throws must not stop the
+/// others hearing of the change, nor travel into the stage that changed the status (a stage that throws loses the
+/// device, or faults and makes stop wait forever). Each is called on its own, and a failure is logged and left behind.
+/// </summary>
+internal sealed partial class FleetState
+{
+    /// <summary>Where a failing <see cref="StatusChanged"/> subscriber is reported (the pipeline's logger).</summary>
+    public ILogger SubscriberLogger { get; set; } = NullLogger.Instance;
+
+    private void RaiseStatusChanged(MotionStatusChange change)
+    {
+        if (StatusChanged is not { } handlers)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<MotionStatusChange>>())
+        {
+            try
+            {
+                handler(this, change);
+            }
+#pragma warning disable CA1031 // a subscriber's bug is reported, never passed on to the stage that changed the status
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                SubscriberFailed(SubscriberLogger, HostnameOf(change.DeviceId), change.Current.ToContractName(), e.GetType().Name, Logging.LogText.Escape(e.Message), e);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 700, Level = LogLevel.Error, Message = "A StatusChanged subscriber failed on {Hostname} becoming {Status} - {Type}: {Reason}")]
+    private static partial void SubscriberFailed(ILogger logger, string hostname, string status, string type, string reason, Exception exception);
+}

@@ -1,0 +1,44 @@
+using MotionServer.Pipeline.Roster;
+
+namespace MotionServer.Pipeline.State;
+
+/// <summary>
+/// A roster change reaches devices already planned ("a roster change applies at once to every device,
+/// finished ones included"). A device whose rows changed is inspected again through the ordinary detection → inspection
+/// path; meanwhile it is not <c>completed</c>, so it is never "can be disconnected" while a track may be owed.
+/// </summary>
+internal static class RosterReplan
+{
+    /// <summary>True when the rows that decide the device's tracks (dates and File IDs) differ between the rosters.</summary>
+    public static bool RowsChanged(MotionRoster previous, MotionRoster current, int id)
+    {
+        static IEnumerable<(DateOnly, DateOnly, string)> Key(MotionRoster roster, int id) =>
+            roster.EntriesFor(id).Select(e => (e.StartDate, e.EndDate, e.FileId)).Order();
+
+        return !Key(previous, id).SequenceEqual(Key(current, id));
+    }
+
+    /// <summary>
+    /// Flags a planned device for a new plan; a completed one goes back to <c>connected</c> until it is inspected again.
+    /// Runs under the fleet's lock.
+    /// </summary>
+    /// <returns>The status change to announce, if any.</returns>
+    public static MotionStatusChange? Mark(DeviceState device, DateTimeOffset now)
+    {
+        if (device.Status is MotionStatus.Waiting or MotionStatus.Disconnected or MotionStatus.Failed)
+        {
+            return null; // not planned now: detection looks for it anyway, and its next plan uses the new roster
+        }
+
+        device.ReplanOwed = true;
+        if (device.Status != MotionStatus.Completed)
+        {
+            return null; // in the graph: its completion is held back (FleetState.MarkCompleted)
+        }
+
+        var change = new MotionStatusChange(device.Id, device.Status, MotionStatus.Connected, now);
+        device.Status = MotionStatus.Connected;
+        device.Since = now;
+        return change;
+    }
+}
