@@ -17,7 +17,9 @@ public sealed class FileSystemFaultTests : ReliabilityTest
     {
         using var disk = Tmpfs.Mount(EventDirectory, 4 * 1024 * 1024);
         await using var fleet = await FleetBuilder.StartAsync([905], tracksPerDevice: 1, join: false);
-        await using (var server = await StartAsync(fleet))
+        // The free-space check (Limits:MinFreeDiskBytes) would pause the download before the disk fills (proven by
+        // Reliability.DiskSpaceTests); off here, to prove what a write that runs out of space still leaves: a failed attempt.
+        await using (var server = await StartAsync(fleet, configure: o => o.Limits.MinFreeDiskBytes = 0))
         {
             string filler = disk.Fill(leftBytes: 24 * 1024); // room for the JSON documents, not for the track
             await fleet.JoinAllAsync();
