@@ -42,12 +42,12 @@ public sealed class DiskSpaceGateTests
         notice.Severity.Should().Be(NoticeSeverity.Error);
         notice.Text.Should().Contain("520.0 MiB free").And.Contain("at least 500.0 MiB must stay free after each track (Limits:MinFreeDiskBytes)").And.Contain("downloads are paused");
 
-        _time.Advance(TimeSpan.FromSeconds(5));
+        await AdvanceUntilAsync(() => _space.Looks >= 2);
         waiting.IsCompleted.Should().BeFalse("still too little space at the next look");
 
         _space.Free = 2000 * MiB;
-        _time.Advance(TimeSpan.FromSeconds(5));
-        (await waiting.WaitAsync(Timeout)).Should().BeTrue();
+        await AdvanceUntilAsync(() => waiting.IsCompleted);
+        (await waiting).Should().BeTrue();
         _notices.Current.Should().BeEmpty();
     }
 
@@ -86,10 +86,34 @@ public sealed class DiskSpaceGateTests
         _notices.Current.Should().BeEmpty();
     }
 
+    /// <summary>
+    /// Advances the fake clock until <paramref name="condition"/> holds. The gate re-arms its timer on a pool thread after
+    /// each look, so one Advance can land before the next timer exists: advance in steps until the look has happened.
+    /// </summary>
+    private async Task AdvanceUntilAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (!condition())
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+    }
+
     private sealed class FakeFreeSpace : IFreeSpaceProbe
     {
+        private int _looks;
+
         public long? Free { get; set; }
 
-        public long? AvailableBytes(string folder) => Free;
+        /// <summary>How many times the gate has read the free space.</summary>
+        public int Looks => Volatile.Read(ref _looks);
+
+        public long? AvailableBytes(string folder)
+        {
+            Interlocked.Increment(ref _looks);
+            return Free;
+        }
     }
 }
