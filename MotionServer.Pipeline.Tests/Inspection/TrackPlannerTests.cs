@@ -172,6 +172,43 @@ public sealed class TrackPlannerTests : IDisposable
     }
 
     [Fact]
+    public void Plan_AdoptedFileOfTheRightLengthButNoTrack_IsRecordedDamaged()
+    {
+        WriteTrack(Name, 952928); // zeros: the right length, no frame of any kind
+        var ledger = new DeviceLedger();
+
+        Plan(ledger, Log());
+
+        var verification = ledger.Find(Name)!.Verification;
+        verification.Should().NotBeNull("an adopted file is verified like a download");
+        verification!.IsDamaged.Should().BeTrue();
+        verification.Defects.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Plan_AdoptedHealthyTrack_IsRecordedValidWithItsFigures()
+    {
+        var track = MotionServer.Emulator.Tracks.SyntheticTrack.Generate(Tracks.Verification.VerificationSamples.Spec());
+        string path = Path.Combine(_folder.TracksDirectory, "20251012", "ABC817XYZ_817_20251012_120209.oao");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, track.Content.ToArray());
+        var log = Log(start: track.StartDate, size: track.Content.Length) with
+        {
+            EndDate = track.EndDate, Duration = track.Duration, Distance = track.Distance,
+            Best2s = track.Best2s, Best10s = track.Best10s, Best500m = track.Best500m,
+        };
+        var ledger = new DeviceLedger();
+
+        var plan = Plan(ledger, log);
+
+        plan.Adopted.Should().Equal("ABC817XYZ_817_20251012_120209.oao");
+        var verification = ledger.Find("ABC817XYZ_817_20251012_120209.oao")!.Verification!;
+        verification.IsDamaged.Should().BeFalse(string.Join("; ", verification.Defects));
+        verification.Best500m.Should().Be(track.Best500m);
+        verification.Duration.Should().Be(track.Duration);
+    }
+
+    [Fact]
     public void Plan_ShortFileOnDisk_IsNotTrusted()
     {
         WriteTrack(Name, 1000);

@@ -28,7 +28,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
         }
 
         var claims = TrackClaims.From(track.Log);
-        var verdict = Verify(track.FinalPath, claims);
+        var verdict = TrackVerifier.VerifyFileOrReport(track.FinalPath, claims);
         if (verdict.IsValid)
         {
             return new TransferResult.Completed(size, verdict);
@@ -41,7 +41,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
             var again = await downloader.DownloadAsync(source, size, second, progress, cancellationToken).ConfigureAwait(false);
             if (again is TransferResult.Completed && !SameContent(track.FinalPath, second))
             {
-                var secondVerdict = Verify(second, claims);
+                var secondVerdict = TrackVerifier.VerifyFileOrReport(second, claims);
                 AtomicFile.Replace(second, track.FinalPath);
                 verdict = secondVerdict;
             }
@@ -52,21 +52,6 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
         }
 
         return new TransferResult.Completed(size, verdict, Refetched: true);
-    }
-
-    /// <summary>The verdict; a verifier that breaks (it must not, whatever the bytes) is reported, never lets the track vanish.</summary>
-    private static TrackVerdict Verify(string path, TrackClaims claims)
-    {
-        try
-        {
-            return TrackVerifier.VerifyFile(path, claims);
-        }
-#pragma warning disable CA1031 // the track is on disk either way: a verifier bug must not fault the download worker
-        catch (Exception e) when (e is not OutOfMemoryException)
-#pragma warning restore CA1031
-        {
-            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"verification could not run: {e.GetType().Name}: {e.Message}")] };
-        }
     }
 
     private static bool SameContent(string first, string second) =>

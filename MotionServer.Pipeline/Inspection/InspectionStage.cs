@@ -189,7 +189,10 @@ internal sealed partial class InspectionStage(
         foreach (var name in plan.Adopted)
         {
             var entry = ledger.Find(name)!;
-            AlreadyPresent(logger, work.Hostname, name, TrackFigures.Summary(entry.Size, entry.Duration, entry.Distance, entry.Best500m));
+            string verdict = entry.Verification is { IsDamaged: true } damaged
+                ? $", damaged: {LogText.Escape(string.Join("; ", damaged.Defects))}"
+                : entry.Verification is null ? string.Empty : ", verified";
+            AlreadyPresent(logger, work.Hostname, name, TrackFigures.Summary(entry.Size, entry.Duration, entry.Distance, entry.Best500m) + verdict);
         }
 
         foreach (var track in plan.NewlySkipped)

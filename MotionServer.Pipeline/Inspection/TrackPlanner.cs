@@ -3,6 +3,7 @@ using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
+using MotionServer.Pipeline.Tracks.Verification;
 
 namespace MotionServer.Pipeline.Inspection;
 
@@ -185,9 +186,11 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
 
         if (onDisk == log.Size)
         {
-            // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopt it.
+            // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopt it, verified
+            // like a download (a file of the right length may still be a damaged copy).
             adopted = existing?.Status != LedgerStatus.Completed;
-            return fresh with { Status = LedgerStatus.Completed };
+            var verdict = TrackVerifier.VerifyFileOrReport(track.FinalPath, TrackClaims.From(log));
+            return fresh with { Status = LedgerStatus.Completed, Verification = LedgerVerification.From(verdict) };
         }
 
         bool wasCompleted = existing?.Status == LedgerStatus.Completed;

@@ -54,6 +54,25 @@ public static class TrackVerifier
         return new TrackVerdict { Defects = defects, Summary = figures.ToVerified(), Notes = notes };
     }
 
+    /// <summary>
+    /// <see cref="VerifyFile"/>, and a verifier that breaks (it must not, whatever the bytes) is an
+    /// <see cref="TrackDefectKind.Unreadable"/> verdict saying so: the track is on disk either way and must never vanish
+    /// because its check failed.
+    /// </summary>
+    internal static TrackVerdict VerifyFileOrReport(string path, TrackClaims? claims)
+    {
+        try
+        {
+            return VerifyFile(path, claims);
+        }
+#pragma warning disable CA1031 // a verifier bug must not fault the worker that holds the track
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"verification could not run: {e.GetType().Name}: {e.Message}")] };
+        }
+    }
+
     /// <summary>Verifies a file on disk; a file that cannot be read is an <see cref="TrackDefectKind.Unreadable"/> verdict.</summary>
     /// <param name="path">The file.</param>
     /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
