@@ -7,7 +7,7 @@ namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
 /// Resolves device names: the optional hosts file first, then the operating system's resolver
-/// (<see cref="Dns.GetHostAddressesAsync(string, CancellationToken)"/>, getaddrinfo on Linux). Addresses
+/// (<see cref="Dns.GetHostAddresses(string)"/>, getaddrinfo on Linux, run on <see cref="LookupThreads"/>). Addresses
 /// that a router gives every unknown name (10.10.10.10 by default) count as "not found".
 /// </summary>
 internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null) : IAddressResolver
@@ -15,6 +15,7 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
     // Names last seen resolving to an ignored address: the log says so once per name, not at every sweep
     // (an absent device is looked for every few seconds all day).
     private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LookupThreads _threads = new();
 
     public async Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
     {
@@ -26,8 +27,8 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
         IPAddress[] addresses;
         try
         {
-            // WaitAsync: a resolver that ignores cancellation must not hold a worker past its timeout.
-            addresses = await Dns.GetHostAddressesAsync(hostname, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The blocking lookup on a thread of its own (not the thread pool's); WaitAsync: a stop does not wait for it.
+            addresses = await _threads.Run(() => Dns.GetHostAddresses(hostname)).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException)
         {

@@ -6,35 +6,6 @@ namespace MotionServer.Pipeline.Graph;
 
 internal sealed partial class MotionPipeline
 {
-    /// <summary>One detection round: re-read the roster if it changed, then post every device that has no address.</summary>
-    private async Task SweepAsync(CancellationToken stopping)
-    {
-        RefreshRoster();
-        var claimed = _fleet.ClaimForDetection();
-        int posted = 0;
-        try
-        {
-            foreach (int id in claimed)
-            {
-                var work = new DeviceWork(id, _fleet.HostnameOf(id));
-                if (!await _graph!.Detection.SendAsync(work, stopping).ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                posted++;
-            }
-        }
-        finally
-        {
-            // Whatever was claimed but not posted (stopping) is given back.
-            foreach (int id in claimed.Skip(posted))
-            {
-                _fleet.Release(id);
-            }
-        }
-    }
-
     /// <summary>One presence round: post every completed device for a connect probe.</summary>
     private async Task ProbePresenceAsync(CancellationToken stopping)
     {

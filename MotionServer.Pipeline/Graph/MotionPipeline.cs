@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
-/// Owns one run of the job: the fleet state, the Dataflow graph (<see cref="PipelineGraph"/>), the periodic
-/// detection sweep and disconnection probe that post into it, and the dashboards.
+/// Owns one run of the job: the fleet state, the Dataflow graph (<see cref="PipelineGraph"/>) with its detection
+/// schedule, the periodic disconnection probe that posts into it, and the dashboards.
 /// </summary>
 internal sealed partial class MotionPipeline : IMotionPipeline
 {
@@ -32,7 +32,6 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 
     private EventFolderLock? _lock;
     private PipelineGraph? _graph;
-    private PeriodicLoop? _sweep;
     private PeriodicLoop? _presence;
     private DashboardPublisher? _dashboards;
     private Task? _stopped;
@@ -90,12 +89,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             _fleet.Restore(_history.Load());
             _fleet.StatusChanged += SaveHistoryOnChange;
 
-            _graph = new PipelineGraph(_options, _folder, _fleet, CreateResolver(), _probe, _lifetime, _time, _logger);
-            _sweep = new PeriodicLoop("Detection", _options.Detection.Interval, SweepAsync, _time, _logger);
+            _graph = new PipelineGraph(_options, _folder, _fleet, CreateResolver(), _probe, _lifetime, _time, _logger, RefreshRoster);
             _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
             _dashboards = new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
 
-            _sweep.Start(_lifetime.Stopping);
+            _graph.Schedule.Start(_lifetime.Stopping);
             _presence.Start(_lifetime.Stopping);
             _dashboards.Start();
             lock (_stateGate)

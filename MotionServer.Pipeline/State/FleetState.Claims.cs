@@ -28,6 +28,41 @@ internal sealed partial class FleetState
         }
     }
 
+    /// <summary>
+    /// Claims, earliest due first, at most <paramref name="max"/> of the devices that detection should look for now
+    /// (as <see cref="ClaimForDetection()"/>) whose own next look, <paramref name="dueOf"/>, has come.
+    /// </summary>
+    public IReadOnlyList<int> ClaimForDetection(Func<int, DateTimeOffset> dueOf, int max)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            var due = new List<(DateTimeOffset At, int Id)>();
+            foreach (int id in _roster.DeviceIds)
+            {
+                if (_devices.TryGetValue(id, out var d) && d.Address is null && !d.InPipeline && d.NotBefore <= now && dueOf(id) is var at && at <= now)
+                {
+                    due.Add((at, id));
+                }
+            }
+
+            if (due.Count > max)
+            {
+                due.Sort();
+                due.RemoveRange(max, due.Count - max);
+            }
+
+            var claimed = new int[due.Count];
+            for (int i = 0; i < due.Count; i++)
+            {
+                _devices[due[i].Id].InPipeline = true;
+                claimed[i] = due[i].Id;
+            }
+
+            return claimed;
+        }
+    }
+
     /// <summary>Claims every completed device whose presence should be probed now.</summary>
     public IReadOnlyList<(int Id, IPAddress Address)> ClaimForDisconnectionProbe()
     {
