@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
@@ -61,8 +62,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>Starts a pipeline for <paramref name="fleet"/> on <paramref name="eventDirectory"/> (its roster written there).</summary>
     /// <param name="log">Where the lines go; pass one to watch them from the very first line.</param>
+    /// <param name="resolver">Replaces name resolution (the fleet's hosts file, then the operating system).</param>
+    /// <param name="probe">Replaces the TCP connect probe.</param>
     public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
-        CapturingLoggerProvider? log = null)
+        CapturingLoggerProvider? log = null, IAddressResolver? resolver = null, IConnectProbe? probe = null)
     {
         var options = OptionsFor(eventDirectory, fleet);
         configure?.Invoke(options);
@@ -70,7 +73,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
         fleet.WriteHostsFile(Path.Combine(eventDirectory, "config", "hosts"));
         log ??= new CapturingLoggerProvider();
         var loggers = new LoggerFactory([log]);
-        var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), new FixedRosterSource(roster), TimeProvider.System, loggers);
+        var settings = new MotionServerOptionsReadResult(options, []);
+        var pipeline = resolver is null && probe is null
+            ? new MotionPipeline(settings, new FixedRosterSource(roster), TimeProvider.System, loggers)
+            : new MotionPipeline(settings, new FixedRosterSource(roster), TimeProvider.System, loggers, resolver, probe);
         await pipeline.StartAsync(CancellationToken.None);
         return new PipelineHarness(eventDirectory, options, pipeline, loggers, log);
     }

@@ -65,6 +65,9 @@ internal sealed partial class DetectionScheduler
     /// <summary>Completes when the loop has ended after the stopping token was cancelled and every look has ended.</summary>
     public Task Completion => _running;
 
+    /// <summary>Raised when a look at a device has ended and the device is due again or handed to the detection stage (for tests).</summary>
+    internal event Action<int>? LookEnded;
+
     /// <summary>Looks in progress (for tests).</summary>
     internal int Looking => Volatile.Read(ref _looking);
 
@@ -211,6 +214,7 @@ internal sealed partial class DetectionScheduler
                 _fleet.Release(work.DeviceId);
             }
 
+            LookEnded?.Invoke(work.DeviceId);
             if (Interlocked.Decrement(ref _looking) == 0 && _stopping.IsCancellationRequested)
             {
                 _looksEnded.TrySetResult();
