@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Configuration;
 
 namespace MotionServer.Pipeline.Detection;
 
@@ -10,12 +11,13 @@ namespace MotionServer.Pipeline.Detection;
 /// (<see cref="Dns.GetHostAddresses(string)"/>, getaddrinfo on Linux, run on <see cref="LookupThreads"/>). Addresses
 /// that a router gives every unknown name (10.10.10.10 by default) count as "not found".
 /// </summary>
-internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null) : IAddressResolver
+internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null,
+    int lookupThreads = MotionServerDefaults.DetectionLookups) : IAddressResolver
 {
     // Names last seen resolving to an ignored address: the log says so once per name, not at every sweep
     // (an absent device is looked for every few seconds all day).
     private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
-    private readonly LookupThreads _threads = new();
+    private readonly LookupThreads _threads = new(lookupThreads);
 
     public async Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
     {
@@ -27,8 +29,9 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
         IPAddress[] addresses;
         try
         {
-            // The blocking lookup on a thread of its own (not the thread pool's); WaitAsync: a stop does not wait for it.
-            addresses = await _threads.Run(() => Dns.GetHostAddresses(hostname)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The blocking lookup on a lookup thread (not the thread pool's). The task ends when the lookup does: the
+            // caller (NameLookups) decides how long to wait, and knows the name's lookup is still running until then.
+            addresses = await _threads.Run(() => Dns.GetHostAddresses(hostname), cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException)
         {

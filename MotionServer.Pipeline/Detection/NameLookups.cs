@@ -26,9 +26,12 @@ internal sealed class NameLookups(IAddressResolver resolver, TimeSpan timeout, T
             return null;
         }
 
-        // The resolver gets only the stopping token: the lookup runs to its end (it is what blocks a thread), the look
-        // stops waiting for it at the timeout.
-        var lookup = resolver.ResolveAsync(hostname, stopping);
+        // The token tells the resolver this look has given up (at the timeout, or stopping): a lookup not started by
+        // then need not start. One that started runs to its end: the look stops waiting for it at the timeout, and the
+        // name counts as outstanding until it ends.
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(stopping, timer.Token);
+        var lookup = resolver.ResolveAsync(hostname, giveUp.Token);
         if (!lookup.IsCompleted)
         {
             _outstanding[hostname] = lookup;
@@ -52,6 +55,10 @@ internal sealed class NameLookups(IAddressResolver resolver, TimeSpan timeout, T
         catch (TimeoutException)
         {
             return null; // a lookup slower than the timeout counts as not found
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return null; // given up before it started
         }
     }
 }

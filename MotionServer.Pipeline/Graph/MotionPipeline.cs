@@ -162,7 +162,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             ? new HostsFile(Path.GetFullPath(path, _folder.Root))
             : null;
         var ignored = _options.Network.IgnoredAddresses.Select(IPAddress.Parse).ToArray();
-        return new DeviceAddressResolver(hostsFile, ignored, _logger);
+        return new DeviceAddressResolver(hostsFile, ignored, _logger, _options.Detection.Lookups);
     }
 
     private void SaveHistoryOnChange(object? sender, MotionStatusChange change)
