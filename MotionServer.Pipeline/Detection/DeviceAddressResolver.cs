@@ -19,30 +19,33 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
     private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
     private readonly LookupThreads _threads = new(lookupThreads);
 
-    public async Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
+    public Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
     {
         if (hostsFile?.Lookup(hostname) is { } listed)
         {
-            return Choose(hostname, [listed]);
+            return Task.FromResult(Choose(hostname, [listed]));
         }
 
-        IPAddress[] addresses;
+        // The blocking lookup on a lookup thread (not the thread pool's). The task ends when the lookup does: the caller
+        // (NameLookups) decides how long to wait, and knows the name's lookup is still running until then. Not awaited
+        // here: a lookup given up before it started ends cancelled without an exception thrown on the way.
+        return _threads.Run(() => Choose(hostname, LookUp(hostname)), cancellationToken);
+    }
+
+    private static IPAddress[] LookUp(string hostname)
+    {
         try
         {
-            // The blocking lookup on a lookup thread (not the thread pool's). The task ends when the lookup does: the
-            // caller (NameLookups) decides how long to wait, and knows the name's lookup is still running until then.
-            addresses = await _threads.Run(() => Dns.GetHostAddresses(hostname), cancellationToken).ConfigureAwait(false);
+            return Dns.GetHostAddresses(hostname);
         }
         catch (SocketException)
         {
-            addresses = [];
+            return []; // not found (the Dns API has no way to say so without an exception)
         }
         catch (ArgumentException)
         {
-            addresses = [];
+            return [];
         }
-
-        return Choose(hostname, addresses);
     }
 
     private IPAddress? Choose(string hostname, IPAddress[] addresses)

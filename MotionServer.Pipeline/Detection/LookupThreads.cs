@@ -1,26 +1,37 @@
+using System.Diagnostics;
+
 namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
 /// Threads of their own for the operating system's name lookups, at most <c>maxThreads</c> (Detection:Lookups).
 /// getaddrinfo blocks the thread that calls it (on Linux .NET runs it on a thread-pool thread,
-/// dotnet/runtime#48566), so slow lookups run here and never starve the pool that runs everything else. A thread
-/// starts when a lookup finds none idle and ends after a while idle: at rest a few serve every lookup. When every
-/// thread is busy a lookup waits in line, and one whose caller has given up by the time a thread is free is dropped
-/// unstarted.
+/// dotnet/runtime#48566), so slow lookups run here and never starve the pool that runs everything else.
+/// <para>
+/// Threads grow with need and end after a while idle: a few start at once; beyond them a thread starts only when a
+/// lookup has waited in line <see cref="GrowAfter"/>, so a burst of fast lookups (every absent name falling due
+/// together, at rest) is served by a handful of threads, while lookups that are slow to fail (a router with no uplink)
+/// soon get as many threads as they need. A lookup whose caller gave up before a thread took it is never started.
+/// </para>
 /// </summary>
 internal sealed class LookupThreads(int maxThreads)
 {
+    /// <summary>How long a lookup may wait in line before another thread is started for the line.</summary>
+    internal static readonly TimeSpan GrowAfter = TimeSpan.FromMilliseconds(50);
+
+    private const int EagerThreads = 4;
+    private const int Queued = 0;
+    private const int Started = 1;
+    private const int GivenUp = 2;
+
     private static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(30);
 
     // getaddrinfo and the NSS modules need little stack; the default 8 MiB reservation is not needed.
     private const int StackSize = 256 * 1024;
 
-    private const int Queued = 0;
-    private const int Started = 1;
-    private const int GivenUp = 2;
-
     private readonly object _gate = new(); // Monitor.Wait/Pulse need a monitor, not a System.Threading.Lock
-    private readonly Queue<Action> _queue = new();
+    private readonly Queue<Item> _queue = new();
+    private Timer? _growth;
+    private bool _growthArmed;
     private int _threads;
     private int _idle;
 
@@ -36,62 +47,81 @@ internal sealed class LookupThreads(int maxThreads)
     /// </summary>
     public Task<T> Run<T>(Func<T> lookup, CancellationToken cancellationToken)
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        int state = Queued;
-
-        // Given up while waiting in line: ended at once, and never started.
-        var registration = cancellationToken.Register(() =>
-        {
-            if (Interlocked.CompareExchange(ref state, GivenUp, Queued) == Queued)
-            {
-                done.TrySetCanceled(cancellationToken);
-            }
-        });
-
-        void Item()
-        {
-            registration.Dispose();
-            if (Interlocked.CompareExchange(ref state, Started, Queued) != Queued)
-            {
-                return;
-            }
-
-            try
-            {
-                done.TrySetResult(lookup());
-            }
-#pragma warning disable CA1031 // the caller sees the exception through the task
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                done.TrySetException(e);
-            }
-        }
-
+        var item = new Item<T>(lookup, cancellationToken);
         lock (_gate)
         {
-            _queue.Enqueue(Item);
+            if (_queue.Count > 2 * maxThreads)
+            {
+                Purge(); // every thread is held by lookups that never return: do not let given-up ones pile up
+            }
 
-            // Idle threads already woken still count as idle until they take an item: start one only for work none will take.
-            if (_queue.Count > _idle && _threads < maxThreads)
+            _queue.Enqueue(item);
+
+            // Idle threads already woken still count as idle until they take an item: grow only for work none will take.
+            if (_queue.Count > _idle)
             {
-                _threads++;
-                new Thread(Serve, StackSize) { IsBackground = true, Name = "Motion name lookup" }.Start();
+                GrowIfWaiting();
             }
-            else
-            {
-                Monitor.Pulse(_gate);
-            }
+
+            Monitor.Pulse(_gate);
         }
 
-        return done.Task;
+        return item.Task;
+    }
+
+    private void GrowIfWaiting()
+    {
+        if (_threads >= maxThreads)
+        {
+            return;
+        }
+
+        if (_threads < EagerThreads || _queue.Peek().Waited >= GrowAfter)
+        {
+            _threads++;
+            new Thread(Serve, StackSize) { IsBackground = true, Name = "Motion name lookup" }.Start();
+        }
+        else if (!_growthArmed)
+        {
+            // Every thread is busy and the line is young: look again when it has waited long enough.
+            _growthArmed = true;
+            _growth ??= new Timer(static state => ((LookupThreads)state!).OnGrowthDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _growth.Change(GrowAfter, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnGrowthDue()
+    {
+        lock (_gate)
+        {
+            _growthArmed = false;
+            while (_queue.TryPeek(out var head) && head.IsGivenUp)
+            {
+                _queue.Dequeue();
+            }
+
+            if (_queue.Count > _idle)
+            {
+                GrowIfWaiting();
+            }
+        }
+    }
+
+    private void Purge()
+    {
+        var waiting = _queue.Where(i => !i.IsGivenUp).ToArray();
+        _queue.Clear();
+        foreach (var i in waiting)
+        {
+            _queue.Enqueue(i);
+        }
     }
 
     private void Serve()
     {
         while (true)
         {
-            Action? item;
+            Item? item;
             lock (_gate)
             {
                 while (!_queue.TryDequeue(out item))
@@ -105,9 +135,72 @@ internal sealed class LookupThreads(int maxThreads)
                         return;
                     }
                 }
+
+                if (_queue.Count > _idle)
+                {
+                    GrowIfWaiting();
+                }
             }
 
-            item();
+            item.Run();
+        }
+    }
+
+    private abstract class Item
+    {
+        private readonly long _enqueued = Stopwatch.GetTimestamp();
+
+        public TimeSpan Waited => Stopwatch.GetElapsedTime(_enqueued);
+
+        public abstract bool IsGivenUp { get; }
+
+        public abstract void Run();
+    }
+
+    private sealed class Item<T> : Item
+    {
+        private readonly Func<T> _lookup;
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenRegistration _registration;
+        private int _state = Queued;
+
+        public Item(Func<T> lookup, CancellationToken cancellationToken)
+        {
+            _lookup = lookup;
+
+            // Given up while waiting in line: ended at once, and never started.
+            _registration = cancellationToken.Register(static state =>
+            {
+                var item = (Item<T>)state!;
+                if (Interlocked.CompareExchange(ref item._state, GivenUp, Queued) == Queued)
+                {
+                    item._done.TrySetCanceled();
+                }
+            }, this);
+        }
+
+        public Task<T> Task => _done.Task;
+
+        public override bool IsGivenUp => Volatile.Read(ref _state) == GivenUp;
+
+        public override void Run()
+        {
+            _registration.Dispose();
+            if (Interlocked.CompareExchange(ref _state, Started, Queued) != Queued)
+            {
+                return;
+            }
+
+            try
+            {
+                _done.TrySetResult(_lookup());
+            }
+#pragma warning disable CA1031 // the caller sees the exception through the task
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _done.TrySetException(e);
+            }
         }
     }
 }
