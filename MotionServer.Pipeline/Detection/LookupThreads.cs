@@ -8,7 +8,7 @@ namespace MotionServer.Pipeline.Detection;
 /// dotnet/runtime#48566), so slow lookups run here and never starve the pool that runs everything else.
 /// <para>
 /// Threads grow with need and end after a while idle: a few start at once; beyond them a thread starts only when a
-/// lookup has waited in line <see cref="GrowAfter"/>, so a burst of fast lookups (every absent name falling due
+/// lookup has waited in line <see cref="GrowAfter"/>, and at most one per <see cref="GrowAfter"/>, so a burst of fast lookups (every absent name falling due
 /// together, at rest) is served by a handful of threads, while lookups that are slow to fail (a router with no uplink)
 /// soon get as many threads as they need. A lookup whose caller gave up before a thread took it is never started.
 /// </para>
@@ -32,6 +32,7 @@ internal sealed class LookupThreads(int maxThreads)
     private readonly Queue<Item> _queue = new();
     private Timer? _growth;
     private bool _growthArmed;
+    private long _lastGrowth;
     private int _threads;
     private int _idle;
 
@@ -76,8 +77,11 @@ internal sealed class LookupThreads(int maxThreads)
             return;
         }
 
-        if (_threads < EagerThreads || _queue.Peek().Waited >= GrowAfter)
+        // Beyond the first few, one more thread per GrowAfter at most, while lookups wait longer than that: enough for
+        // lookups that are slow to fail within seconds, not a thread per lookup for a burst of fast ones.
+        if (_threads < EagerThreads || (_queue.Peek().Waited >= GrowAfter && Stopwatch.GetElapsedTime(_lastGrowth) >= GrowAfter))
         {
+            _lastGrowth = Stopwatch.GetTimestamp();
             _threads++;
             new Thread(Serve, StackSize) { IsBackground = true, Name = "Motion name lookup" }.Start();
         }
