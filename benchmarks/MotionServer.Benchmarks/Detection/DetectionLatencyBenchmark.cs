@@ -23,6 +23,7 @@ public class DetectionLatencyBenchmark
     private const int Joiner = 999;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
+    private readonly Random _phase = new(7);
     private EmulatedFleet? _fleet;
     private BenchmarkServer? _server;
 
@@ -38,12 +39,16 @@ public class DetectionLatencyBenchmark
     [GlobalSetup(Target = nameof(Roster1000SlowMisses))]
     public void Setup1000() => Start(absent: 999, busy: 0, slowMisses: true);
 
-    /// <summary>The joining device is away, and the server knows it.</summary>
+    /// <summary>
+    /// The joining device is away, the server knows it, and it joins at a random moment of the server's looking for it
+    /// (a device looked for just after its departure was noticed would always wait a whole interval).
+    /// </summary>
     [IterationSetup]
     public void Away()
     {
         _fleet![Joiner].LeaveAsync().GetAwaiter().GetResult();
         _server!.WaitForAsync(Joiner, m => m.Status is MotionStatus.Waiting or MotionStatus.Disconnected, Wait).GetAwaiter().GetResult();
+        Thread.Sleep(TimeSpan.FromMilliseconds(_phase.Next(0, 5_000)));
     }
 
     [Benchmark(Baseline = true)]
