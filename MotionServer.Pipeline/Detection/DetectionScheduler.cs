@@ -180,7 +180,8 @@ internal sealed partial class DetectionScheduler
 
     private async Task LookAsync(DeviceWork work, CancellationToken stopping)
     {
-        await Task.Yield(); // the pass goes on claiming while this look runs
+        // No yield first: a look that needs no waiting (a name the hosts file answers with the router's catch-all
+        // address) ends here, inside the pass, without a thread-pool hop; the others go on their own at their first wait.
         bool handedOver = false;
         try
         {

@@ -50,12 +50,24 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
 
     private IPAddress? Choose(string hostname, IPAddress[] addresses)
     {
-        // Devices speak IPv4; prefer it, but accept IPv6 if that is all the network gives.
-        var usable = addresses
-            .Where(a => !ignored.Contains(a) && !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any))
-            .OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)
-            .FirstOrDefault();
-        if (usable is null && addresses.FirstOrDefault(ignored.Contains) is { } catchAll)
+        // Devices speak IPv4; prefer it, but accept IPv6 if that is all the network gives. A plain loop: this runs for
+        // every absent device every few seconds.
+        IPAddress? usable = null;
+        IPAddress? catchAll = null;
+        foreach (var a in addresses)
+        {
+            if (ignored.Contains(a))
+            {
+                catchAll ??= a;
+            }
+            else if (!a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any)
+                && (usable is null || (usable.AddressFamily != AddressFamily.InterNetwork && a.AddressFamily == AddressFamily.InterNetwork)))
+            {
+                usable = a;
+            }
+        }
+
+        if (usable is null && catchAll is not null)
         {
             if (logger is not null && _reportedIgnored.TryAdd(hostname, 0))
             {
