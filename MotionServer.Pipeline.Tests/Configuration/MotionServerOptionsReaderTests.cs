@@ -99,6 +99,14 @@ public class MotionServerOptionsReaderTests
     }
 
     [Fact]
+    public void Read_DetectionLookupsOutOfRange_IsRefused()
+    {
+        Read(("MotionServer:Detection:Lookups", "0"))
+            .Problems.Should().ContainSingle().Which.Message.Should().Be("must be between 1 and 1024");
+        Read(("MotionServer:Detection:Lookups", "64")).Options.Detection.Lookups.Should().Be(64);
+    }
+
+    [Fact]
     public void Read_ThresholdOutOfRange_IsRefused()
     {
         Read(("MotionServer:Thresholds:Battery", "101"))

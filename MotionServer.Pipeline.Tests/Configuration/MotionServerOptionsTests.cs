@@ -17,6 +17,7 @@ public class MotionServerOptionsTests
         o.Detection.Workers.Should().Be(4);
         o.Detection.Interval.Should().Be(TimeSpan.FromSeconds(5));
         o.Detection.ConnectTimeout.Should().Be(TimeSpan.FromSeconds(1));
+        o.Detection.Lookups.Should().Be(256);
         o.Inspection.Workers.Should().Be(4);
         o.Inspection.RequestTimeout.Should().Be(TimeSpan.FromSeconds(10));
         o.Download.Workers.Should().Be(4);

@@ -204,16 +204,18 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         publisher.RenderNow(small);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         int renders = 0;
+        int reads = 0;
 
         var writer = Task.Run(() =>
         {
-            for (int i = 0; i < 150 && !stop.IsCancellationRequested; i++)
+            // At least 150 renders, and on until the reader has read a few times: how fast either side runs depends
+            // on the machine's load, and the check means something only while both overlap.
+            for (int i = 0; (i < 150 || Volatile.Read(ref reads) < 3) && !stop.IsCancellationRequested; i++)
             {
                 publisher.RenderNow(i % 2 == 0 ? large : small);
                 renders++;
             }
         });
-        int reads = 0;
         while (!writer.IsCompleted)
         {
             string html = await File.ReadAllTextAsync(Path.Combine(Dashboards, "index.html"));
@@ -225,11 +227,11 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
                 document.RootElement.GetProperty("motions").GetArrayLength().Should().BeOneOf(small.Motions.Count, large.Motions.Count);
             }
 
-            reads++;
+            Interlocked.Increment(ref reads);
         }
 
         await writer;
-        renders.Should().Be(150);
+        renders.Should().BeGreaterThanOrEqualTo(150);
         reads.Should().BeGreaterThan(1);
         Directory.GetFiles(Dashboards).Should().HaveCount(4, "no temporary file is left behind");
     }

@@ -29,7 +29,7 @@ public class HostsFileTests
     {
         using var temp = new TemporaryFolder();
         string path = temp.Write("hosts", "127.0.0.2 motion-1\n");
-        var hosts = new HostsFile(path);
+        var hosts = new HostsFile(path, recheckEvery: TimeSpan.Zero);
         hosts.Lookup("motion-1").Should().Be(IPAddress.Parse("127.0.0.2"));
 
         File.WriteAllText(path, "127.0.0.3 motion-1\n127.0.0.4 motion-2\n");
@@ -38,5 +38,19 @@ public class HostsFileTests
         hosts.Lookup("motion-1").Should().Be(IPAddress.Parse("127.0.0.3"));
         hosts.Lookup("motion-2").Should().Be(IPAddress.Parse("127.0.0.4"));
         hosts.Lookup("motion-3").Should().BeNull();
+    }
+
+    [Fact]
+    public void Lookup_FileRewrittenWithinTheRecheckPeriod_KeepsTheCopyItHas()
+    {
+        using var temp = new TemporaryFolder();
+        string path = temp.Write("hosts", "127.0.0.2 motion-1\n");
+        var hosts = new HostsFile(path, recheckEvery: TimeSpan.FromHours(1));
+        hosts.Lookup("motion-1").Should().Be(IPAddress.Parse("127.0.0.2"));
+
+        File.WriteAllText(path, "127.0.0.3 motion-1\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+
+        hosts.Lookup("motion-1").Should().Be(IPAddress.Parse("127.0.0.2"), "the file is looked at again only after the recheck period");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Download;
+using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
@@ -63,13 +64,15 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>Starts a pipeline for <paramref name="fleet"/> on <paramref name="eventDirectory"/> (its roster written there).</summary>
     /// <param name="log">Where the lines go; pass one to watch them from the very first line.</param>
     /// <param name="freeSpace">Where free disk space is read; null: the real disk.</param>
+    /// <param name="resolver">Replaces name resolution (the fleet's hosts file, then the operating system).</param>
+    /// <param name="probe">Replaces the TCP connect probe.</param>
     public static Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
-        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null) =>
-        StartAsync(eventDirectory, fleet, new FixedRosterSource(roster), configure, log, freeSpace);
+        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null, IAddressResolver? resolver = null, IConnectProbe? probe = null) =>
+        StartAsync(eventDirectory, fleet, new FixedRosterSource(roster), configure, log, freeSpace, resolver, probe);
 
     /// <summary>Starts a pipeline whose roster comes from <paramref name="rosterSource"/> (e.g. one the test changes).</summary>
     public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, IRosterSource rosterSource, Action<MotionServerOptions>? configure = null,
-        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null)
+        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null, IAddressResolver? resolver = null, IConnectProbe? probe = null)
     {
         var options = OptionsFor(eventDirectory, fleet);
         configure?.Invoke(options);
@@ -77,10 +80,11 @@ internal sealed class PipelineHarness : IAsyncDisposable
         fleet.WriteHostsFile(Path.Combine(eventDirectory, "config", "hosts"));
         log ??= new CapturingLoggerProvider();
         var loggers = new LoggerFactory([log]);
-        var pipeline = new MotionPipeline(new MotionServerOptionsReadResult(options, []), rosterSource, TimeProvider.System, loggers)
-        {
-            FreeSpace = freeSpace ?? new DriveFreeSpaceProbe(),
-        };
+        var settings = new MotionServerOptionsReadResult(options, []);
+        var space = freeSpace ?? new DriveFreeSpaceProbe();
+        var pipeline = resolver is null && probe is null
+            ? new MotionPipeline(settings, rosterSource, TimeProvider.System, loggers) { FreeSpace = space }
+            : new MotionPipeline(settings, rosterSource, TimeProvider.System, loggers, resolver, probe) { FreeSpace = space };
         await pipeline.StartAsync(CancellationToken.None);
         return new PipelineHarness(eventDirectory, options, pipeline, loggers, log);
     }

@@ -53,7 +53,8 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
             new DashboardTemplates(Path.Combine(folder.Root, templates), templates, logger),
             time,
             options.Interval,
-            strictVariables);
+            strictVariables,
+            reuseBuffers: true); // RenderNow writes the files before it renders again
     }
 
     /// <summary>Raised after every render that wrote its files (for tests and embedders that watch the folder).</summary>

@@ -30,14 +30,21 @@ internal sealed class DashboardRenderer
     private readonly TemplateOptions _options;
     private readonly int _refreshSeconds;
     private readonly Dictionary<string, int> _sizeHints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MemoryStream>? _buffers;
 
     /// <summary>Creates a renderer.</summary>
     /// <param name="templates">The templates (defaults and the event's overrides).</param>
     /// <param name="time">Gives the laptop's time zone.</param>
     /// <param name="refresh">Time between two renders: the pages reload themselves as often (at least every second).</param>
     /// <param name="strictVariables">Whether a missing variable or member throws (tests).</param>
-    public DashboardRenderer(DashboardTemplates templates, TimeProvider time, TimeSpan refresh, bool strictVariables = false)
+    /// <param name="reuseBuffers">
+    /// Whether each file is rendered into the same buffer every time: the files a render returns are then valid only
+    /// until the next render. A 1,000-device page is ~1.5 MB; a new buffer for each page every tick fills the
+    /// large-object heap all day (the publisher writes the files before it renders again).
+    /// </param>
+    public DashboardRenderer(DashboardTemplates templates, TimeProvider time, TimeSpan refresh, bool strictVariables = false, bool reuseBuffers = false)
     {
+        _buffers = reuseBuffers ? new Dictionary<string, MemoryStream>(StringComparer.Ordinal) : null;
         _templates = templates;
         _time = time;
         _options = DashboardTemplateOptions.Create(strictVariables);
@@ -62,7 +69,16 @@ internal sealed class DashboardRenderer
             files.Add(new DashboardFile(file, RenderPage(template, templates[template], view)));
         }
 
-        files.Add(new DashboardFile(StatusFile, StatusJson.Serialize(snapshot)));
+        if (_buffers is null)
+        {
+            files.Add(new DashboardFile(StatusFile, StatusJson.Serialize(snapshot)));
+        }
+        else
+        {
+            var stream = BufferFor(StatusFile);
+            StatusJson.Serialize(snapshot, stream);
+            files.Add(new DashboardFile(StatusFile, new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length)));
+        }
         return files;
     }
 
@@ -89,7 +105,7 @@ internal sealed class DashboardRenderer
 
     private ReadOnlyMemory<byte> RenderUtf8(string name, IFluidTemplate template, DashboardView view)
     {
-        var stream = new MemoryStream(_sizeHints.GetValueOrDefault(name, 64 * 1024));
+        var stream = _buffers is null ? new MemoryStream(_sizeHints.GetValueOrDefault(name, 64 * 1024)) : BufferFor(name);
         using (var writer = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024, leaveOpen: true))
         {
             // Writing to memory completes synchronously; the ValueTask is only awaited should it not have.
@@ -103,6 +119,17 @@ internal sealed class DashboardRenderer
         int length = (int)stream.Length;
         _sizeHints[name] = length + (length / 8);
         return new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, length);
+    }
+
+    private MemoryStream BufferFor(string name)
+    {
+        if (!_buffers!.TryGetValue(name, out var stream))
+        {
+            _buffers[name] = stream = new MemoryStream(64 * 1024);
+        }
+
+        stream.SetLength(0);
+        return stream;
     }
 
     private string RenderTemplate(string name, (IFluidTemplate Template, bool IsOverride) chosen, DashboardView view, TextEncoder encoder)

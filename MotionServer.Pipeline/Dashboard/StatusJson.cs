@@ -21,6 +21,10 @@ internal static class StatusJson
     public static byte[] Serialize(FleetSnapshot snapshot) =>
         JsonSerializer.SerializeToUtf8Bytes(Document(snapshot), StatusJsonContext.Default.StatusDocument);
 
+    /// <summary>Writes the UTF-8 bytes of status.json for <paramref name="snapshot"/> to <paramref name="stream"/>.</summary>
+    public static void Serialize(FleetSnapshot snapshot, Stream stream) =>
+        JsonSerializer.Serialize(stream, Document(snapshot), StatusJsonContext.Default.StatusDocument);
+
     /// <summary>A time as the contract writes it: UTC, to the second, <c>2025-10-12T15:48:21Z</c>.</summary>
     public static string? Utc(DateTimeOffset? time) =>
         time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
@@ -6,19 +5,34 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
-/// Thread 1 of the design, one device at a time: resolve the name, then try a TCP connect to the port.
-/// Success: connected, moved to the front of the history list, on to inspection. Failure: not found
-/// (not logged — absent devices are the normal case all day); the next sweep looks again.
+/// Thread 1 of the design. The <see cref="DetectionScheduler"/> looks for each device (name, then TCP connect); a
+/// device that answered comes here: connected, moved to the front of the history list, on to inspection. One that
+/// did not is not found (not logged — absent devices are the normal case all day) and is looked for again later.
 /// </summary>
-internal sealed partial class DetectionStage(
-    IAddressResolver resolver,
-    IConnectProbe probe,
-    FleetState fleet,
-    MotionServerOptions options,
-    PipelineLifetime lifetime,
-    ILogger logger)
+internal sealed partial class DetectionStage(FleetState fleet, PipelineLifetime lifetime, ILogger logger)
 {
-    public async Task<StageOutcome> DetectAsync(DeviceWork work)
+    /// <summary>Records a device its look found at <see cref="DeviceWork.Address"/>.</summary>
+    public Task<StageOutcome> DetectAsync(DeviceWork work) => Task.FromResult(Detect(work));
+
+    /// <summary>A look did not find the device.</summary>
+    public void NotFound(DeviceWork work)
+    {
+        // A device that failed and is now gone has left the network; say so, as for a completed one.
+        if (fleet.StatusOf(work.DeviceId) == MotionStatus.Failed)
+        {
+            Disconnection.DisconnectionStage.LogDisconnected(logger, work.Hostname);
+            fleet.MarkDisconnected(work.DeviceId);
+        }
+    }
+
+    /// <summary>A look ended with an unexpected error: logged, and the device counts as not found.</summary>
+    public void LookFailed(DeviceWork work, Exception error)
+    {
+        DetectionError(logger, work.Hostname, error.Message);
+        NotFound(work);
+    }
+
+    private StageOutcome Detect(DeviceWork work)
     {
         try
         {
@@ -27,54 +41,24 @@ internal sealed partial class DetectionStage(
                 return new DeviceAbandoned(work);
             }
 
-            var timeout = options.Detection.ConnectTimeout;
-            System.Net.IPAddress? address;
-            using (var lookup = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Stopping))
+            if (work.Address is not { } address)
             {
-                lookup.CancelAfter(timeout);
-                try
-                {
-                    address = await resolver.ResolveAsync(work.Hostname, lookup.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!lifetime.IsStopping)
-                {
-                    address = null; // a lookup slower than the timeout counts as not found
-                }
-            }
-
-            if (address is null || !await probe.CanConnectAsync(address, options.Network.Port, timeout, lifetime.Stopping).ConfigureAwait(false))
-            {
-                return NotFound(work);
+                NotFound(work);
+                return new DeviceNotFound(work);
             }
 
             Detected(logger, work.Hostname, address.ToString());
             Connected(logger, work.Hostname); // the line first, then the status it reports
             fleet.MarkConnected(work.DeviceId, address);
-            return new DeviceDetected(work with { Address = address }, address);
-        }
-        catch (OperationCanceledException) when (lifetime.IsStopping)
-        {
-            return new DeviceAbandoned(work);
+            return new DeviceDetected(work, address);
         }
 #pragma warning disable CA1031 // a stage never throws: an exception would fault the block and stop the fleet
         catch (Exception e)
 #pragma warning restore CA1031
         {
             DetectionError(logger, work.Hostname, e.Message);
-            return NotFound(work);
+            return new DeviceNotFound(work);
         }
-    }
-
-    private DeviceNotFound NotFound(DeviceWork work)
-    {
-        // A device that failed and is now gone has left the network; say so, as for a completed one.
-        if (fleet.StatusOf(work.DeviceId) == MotionStatus.Failed)
-        {
-            Disconnection.DisconnectionStage.LogDisconnected(logger, work.Hostname);
-            fleet.MarkDisconnected(work.DeviceId);
-        }
-
-        return new DeviceNotFound(work);
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{Hostname} detected at {Address}")]

@@ -2,19 +2,22 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Configuration;
 
 namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
 /// Resolves device names: the optional hosts file first, then the operating system's resolver
-/// (<see cref="Dns.GetHostAddressesAsync(string, CancellationToken)"/>, getaddrinfo on Linux). Addresses
+/// (<see cref="Dns.GetHostAddresses(string)"/>, getaddrinfo on Linux, run on <see cref="LookupThreads"/>). Addresses
 /// that a router gives every unknown name (10.10.10.10 by default) count as "not found".
 /// </summary>
-internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null) : IAddressResolver
+internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null,
+    int lookupThreads = MotionServerDefaults.DetectionLookups) : IAddressResolver
 {
     // Names last seen resolving to an ignored address: the log says so once per name, not at every sweep
     // (an absent device is looked for every few seconds all day).
     private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LookupThreads _threads = new(lookupThreads);
 
     /// <summary>How many device names resolve, at their last lookup, to an ignored address (a router's catch-all answer).</summary>
     public int NamesAnsweredByCatchAll => _reportedIgnored.Count;
@@ -22,39 +25,55 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
     /// <summary>The ignored address last given for a name, or null.</summary>
     public string? CatchAllAddress { get; private set; }
 
-    public async Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
+    public Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
     {
         if (hostsFile?.Lookup(hostname) is { } listed)
         {
-            return Choose(hostname, [listed]);
+            return Task.FromResult(Choose(hostname, [listed]));
         }
 
-        IPAddress[] addresses;
+        // The blocking lookup on a lookup thread (not the thread pool's). The task ends when the lookup does: the caller
+        // (NameLookups) decides how long to wait, and knows the name's lookup is still running until then. Not awaited
+        // here: a lookup given up before it started ends cancelled without an exception thrown on the way.
+        return _threads.Run(() => Choose(hostname, LookUp(hostname)), cancellationToken);
+    }
+
+    private static IPAddress[] LookUp(string hostname)
+    {
         try
         {
-            // WaitAsync: a resolver that ignores cancellation must not hold a worker past its timeout.
-            addresses = await Dns.GetHostAddressesAsync(hostname, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return Dns.GetHostAddresses(hostname);
         }
         catch (SocketException)
         {
-            addresses = [];
+            return []; // not found (the Dns API has no way to say so without an exception)
         }
         catch (ArgumentException)
         {
-            addresses = [];
+            return [];
         }
-
-        return Choose(hostname, addresses);
     }
 
     private IPAddress? Choose(string hostname, IPAddress[] addresses)
     {
-        // Devices speak IPv4; prefer it, but accept IPv6 if that is all the network gives.
-        var usable = addresses
-            .Where(a => !ignored.Contains(a) && !a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any))
-            .OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)
-            .FirstOrDefault();
-        if (usable is null && addresses.FirstOrDefault(ignored.Contains) is { } catchAll)
+        // Devices speak IPv4; prefer it, but accept IPv6 if that is all the network gives. A plain loop: this runs for
+        // every absent device every few seconds.
+        IPAddress? usable = null;
+        IPAddress? catchAll = null;
+        foreach (var a in addresses)
+        {
+            if (ignored.Contains(a))
+            {
+                catchAll ??= a;
+            }
+            else if (!a.Equals(IPAddress.Any) && !a.Equals(IPAddress.IPv6Any)
+                && (usable is null || (usable.AddressFamily != AddressFamily.InterNetwork && a.AddressFamily == AddressFamily.InterNetwork)))
+            {
+                usable = a;
+            }
+        }
+
+        if (usable is null && catchAll is not null)
         {
             CatchAllAddress = catchAll.ToString();
             if (_reportedIgnored.TryAdd(hostname, 0) && logger is not null)

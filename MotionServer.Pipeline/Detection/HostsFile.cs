@@ -4,10 +4,15 @@ namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
 /// A hosts-format file (<c>&lt;ip&gt; &lt;name&gt; [&lt;alias&gt;…]</c>, <c>#</c> comments) consulted before DNS,
-/// for event networks whose router does not register DHCP names. Re-read when its time stamp or length changes.
+/// for event networks whose router does not register DHCP names. Re-read when its time stamp or length changes, looked
+/// at no more often than <c>recheckEvery</c> (default 1 s: every absent device is looked up every few seconds, and a
+/// file-system look for each would be most of detection's work at rest).
 /// </summary>
-internal sealed class HostsFile(string path)
+internal sealed class HostsFile(string path, TimeSpan? recheckEvery = null)
 {
+    private readonly long _recheckMilliseconds = (long)(recheckEvery ?? TimeSpan.FromSeconds(1)).TotalMilliseconds;
+    private long _checkedAt = long.MinValue;
+
     private readonly Lock _gate = new();
     private (DateTime, long) _stamp = (DateTime.MinValue, -2);
     private Dictionary<string, IPAddress> _names = new(StringComparer.OrdinalIgnoreCase);
@@ -53,6 +58,14 @@ internal sealed class HostsFile(string path)
     /// <summary>Re-reads the file when its time stamp or length changed (lookups do this themselves).</summary>
     public void Refresh()
     {
+        long now = Environment.TickCount64;
+        long checkedAt = Interlocked.Read(ref _checkedAt);
+        if (checkedAt != long.MinValue && now - checkedAt < _recheckMilliseconds)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _checkedAt, now);
         (DateTime, long) stamp;
         try
         {
@@ -81,7 +94,7 @@ internal sealed class HostsFile(string path)
         catch (IOException e)
         {
             Problem = $"cannot be read: {e.Message}";
-            return; // being rewritten: keep the last good copy and try again next lookup
+            return; // being rewritten: keep the last good copy and look again after the recheck period
         }
         catch (UnauthorizedAccessException e)
         {

@@ -7,34 +7,14 @@ namespace MotionServer.Pipeline.Graph;
 
 internal sealed partial class MotionPipeline
 {
-    /// <summary>One detection round: re-read the roster if it changed, then post every device that has no address.</summary>
-    private async Task SweepAsync(CancellationToken stopping)
+    /// <summary>
+    /// Every detection interval, beside the per-device look schedule: re-read the roster if it changed, and check the
+    /// conditions the notices watch (disk space, hosts file, event folder, devices needing attention).
+    /// </summary>
+    private void EveryDetectionInterval()
     {
         RefreshRoster();
         _noticeChecks?.Run();
-        var claimed = _fleet.ClaimForDetection();
-        int posted = 0;
-        try
-        {
-            foreach (int id in claimed)
-            {
-                var work = new DeviceWork(id, _fleet.HostnameOf(id));
-                if (!await _graph!.Detection.SendAsync(work, stopping).ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                posted++;
-            }
-        }
-        finally
-        {
-            // Whatever was claimed but not posted (stopping) is given back.
-            foreach (int id in claimed.Skip(posted))
-            {
-                _fleet.Release(id);
-            }
-        }
     }
 
     /// <summary>One presence round: post every completed device for a connect probe.</summary>

@@ -33,9 +33,9 @@ internal sealed partial class MotionPipeline
         _lifetime.BeginStop();
         try
         {
-            if (_sweep is not null && _presence is not null)
+            if (_graph is not null && _presence is not null)
             {
-                await Task.WhenAll(_sweep.Completion, _presence.Completion).ConfigureAwait(false);
+                await Task.WhenAll(_graph.Schedule.Completion, _presence.Completion).ConfigureAwait(false);
             }
 
             if (_graph is not null)

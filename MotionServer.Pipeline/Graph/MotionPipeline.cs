@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
-/// Owns one run of the job: the fleet state, the Dataflow graph (<see cref="PipelineGraph"/>), the periodic
-/// detection sweep and disconnection probe that post into it, and the dashboards.
+/// Owns one run of the job: the fleet state, the Dataflow graph (<see cref="PipelineGraph"/>) with its detection
+/// schedule, the periodic disconnection probe that posts into it, and the dashboards.
 /// </summary>
 internal sealed partial class MotionPipeline : IMotionPipeline
 {
@@ -38,7 +38,6 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 
     private EventFolderLock? _lock;
     private PipelineGraph? _graph;
-    private PeriodicLoop? _sweep;
     private PeriodicLoop? _presence;
     private DashboardPublisher? _dashboards;
     private Task? _stopped;
@@ -124,12 +123,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
             _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
                 _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
-            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _logger, diskSpace);
-            _sweep = new PeriodicLoop("Detection", _options.Detection.Interval, SweepAsync, _time, _logger);
+            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _logger, diskSpace, EveryDetectionInterval);
             _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
             _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
 
-            _sweep.Start(_lifetime.Stopping);
+            _graph.Schedule.Start(_lifetime.Stopping);
             _presence.Start(_lifetime.Stopping);
             _dashboards?.Start();
             lock (_stateGate)
@@ -202,7 +200,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             ? new HostsFile(Path.GetFullPath(path, _folder.Root))
             : null;
         var ignored = _options.Network.IgnoredAddresses.Select(IPAddress.Parse).ToArray();
-        return _addressResolver = new DeviceAddressResolver(_hostsFile, ignored, _logger);
+        return _addressResolver = new DeviceAddressResolver(_hostsFile, ignored, _logger, _options.Detection.Lookups);
     }
 
     private void SaveHistoryOnChange(object? sender, MotionStatusChange change)

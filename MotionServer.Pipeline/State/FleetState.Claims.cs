@@ -6,27 +6,60 @@ namespace MotionServer.Pipeline.State;
 internal sealed partial class FleetState
 {
     /// <summary>
-    /// Claims every device that detection should look for now (no address, not in the graph, not pacing
-    /// after a failure). A claimed device belongs to the graph until <see cref="Release"/>.
+    /// Claims every device that detection should look for now, whatever its own look schedule (no address, not in
+    /// the graph, not pacing after a failure, or due a re-plan). A claimed device belongs to the graph until
+    /// <see cref="Release"/>.
     /// </summary>
-    public IReadOnlyList<int> ClaimForDetection()
+    public IReadOnlyList<int> ClaimForDetection() => ClaimForDetection(_ => DateTimeOffset.MinValue, int.MaxValue);
+
+    /// <summary>
+    /// Claims, earliest due first, at most <paramref name="max"/> of the devices that detection should look for now
+    /// (no address, not in the graph, not pacing after a failure) whose own next look, <paramref name="dueOf"/>, has
+    /// come — and, first of all, every device due a re-plan after a roster change.
+    /// </summary>
+    public IReadOnlyList<int> ClaimForDetection(Func<int, DateTimeOffset> dueOf, int max)
     {
         var now = Now;
         lock (_gate)
         {
-            var claimed = new List<int>();
+            var due = new List<(DateTimeOffset At, int Id)>();
             foreach (int id in _roster.DeviceIds)
             {
-                if (_devices.TryGetValue(id, out var d) && !d.InPipeline
-                    && ((d.Address is null && d.NotBefore <= now) || d.ReplanOwed))
+                if (!_devices.TryGetValue(id, out var d) || d.InPipeline)
+                {
+                    continue;
+                }
+
+                if (d.ReplanOwed)
+                {
+                    due.Add((DateTimeOffset.MinValue, id)); // a re-plan does not wait for the device's next look
+                }
+                else if (d.Address is null && d.NotBefore <= now && dueOf(id) is var at && at <= now)
+                {
+                    due.Add((at, id));
+                }
+            }
+
+            if (due.Count > max)
+            {
+                due.Sort();
+                due.RemoveRange(max, due.Count - max);
+            }
+
+            var claimed = new int[due.Count];
+            for (int i = 0; i < due.Count; i++)
+            {
+                var d = _devices[due[i].Id];
+                if (d.ReplanOwed)
                 {
                     // A device to plan again after a roster change goes through detection → inspection like one
                     // just found: its address is looked up afresh, and one that has gone is said disconnected (Release).
                     d.Address = null;
                     d.ReplanOwed = false;
-                    d.InPipeline = true;
-                    claimed.Add(id);
                 }
+
+                d.InPipeline = true;
+                claimed[i] = due[i].Id;
             }
 
             return claimed;

@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Graph;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.State;
+
+namespace MotionServer.Pipeline.Tests.Detection;
+
+public sealed class DetectionSchedulerTests : IAsyncDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2025, 10, 12, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    private readonly FakeTimeProvider _time = new(T0);
+    private readonly ScriptedResolver _resolver;
+    private readonly PipelineLifetime _lifetime = new();
+    private readonly Channel<int> _ended = Channel.CreateUnbounded<int>();
+    private readonly ConcurrentQueue<DeviceWork> _found = new();
+    private FleetState? _fleet;
+    private DetectionScheduler? _scheduler;
+
+    public DetectionSchedulerTests() => _resolver = new ScriptedResolver(_time);
+
+    [Fact]
+    public async Task Start_LooksForEveryDeviceAtOnce()
+    {
+        Start(lookups: 256, 801, 802, 803);
+
+        var names = new[] { await _resolver.NextCallAsync(), await _resolver.NextCallAsync(), await _resolver.NextCallAsync() };
+
+        names.Select(c => c.Name).Should().BeEquivalentTo("motion-801", "motion-802", "motion-803");
+        names.Should().OnlyContain(c => c.At == T0);
+    }
+
+    [Fact]
+    public async Task NextLook_IsDueOneIntervalAfterTheLastLookEnded()
+    {
+        Start(lookups: 256, 801);
+        (await _resolver.NextCallAsync()).At.Should().Be(T0);
+        await LookEndedAsync(801);
+
+        _time.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+
+        (await _resolver.NextCallAsync()).At.Should().Be(T0 + Interval);
+    }
+
+    [Fact]
+    public async Task NextLook_AfterASlowLook_IsDueOneIntervalAfterItEnded()
+    {
+        _resolver.Hang("motion-801");
+        Start(lookups: 256, 801);
+        (await _resolver.NextCallAsync()).At.Should().Be(T0);
+
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        _resolver.Release("motion-801"); // the lookup answers "not found" after 0.5 s
+        await LookEndedAsync(801);
+        _time.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+
+        (await _resolver.NextCallAsync()).At.Should().Be(T0 + TimeSpan.FromMilliseconds(500) + Interval);
+    }
+
+    [Fact]
+    public async Task ALookupThatNeverReturns_PushesBackNoOtherDevicesLooks_AndIsNotStartedAgain()
+    {
+        _resolver.Hang("motion-801");
+        Start(lookups: 256, 801, 802);
+        await _resolver.NextCallAsync();
+        await _resolver.NextCallAsync();
+        await LookEndedAsync(802);
+
+        var looksAt802 = new List<DateTimeOffset>();
+        for (int second = 1; second <= 15; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            if (second % 5 == 1)
+            {
+                await LookEndedAsync(801); // timed out after 1 s, then not found at once while its lookup is outstanding
+            }
+
+            if (second % 5 == 0)
+            {
+                var call = await _resolver.NextCallAsync();
+                call.Name.Should().Be("motion-802");
+                looksAt802.Add(call.At);
+                await LookEndedAsync(802);
+            }
+        }
+
+        looksAt802.Should().Equal(T0 + Interval, T0 + (2 * Interval), T0 + (3 * Interval));
+        _resolver.CallsFor("motion-801").Should().Be(1, "a name has at most one lookup outstanding");
+    }
+
+    [Fact]
+    public async Task LooksAtOnce_AreAtMostLookups_AndAFreedSlotIsUsedAtOnce()
+    {
+        foreach (int id in new[] { 801, 802, 803 })
+        {
+            _resolver.Hang($"motion-{id}");
+        }
+
+        Start(lookups: 2, 801, 802, 803);
+        var first = await _resolver.NextCallAsync();
+        await _resolver.NextCallAsync();
+        _scheduler!.Looking.Should().Be(2);
+
+        _resolver.Release(first.Name);
+
+        var third = await _resolver.NextCallAsync();
+        third.At.Should().Be(T0, "a look that ends wakes the schedule for a device that waited for a slot");
+        _resolver.All.Should().HaveCount(3);
+        _resolver.All.Select(c => c.Name).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task AFoundDevice_IsHandedToTheDetectionStage_AndNotLookedForWhileInTheGraph()
+    {
+        _resolver.Answer("motion-801", IPAddress.Loopback);
+        Start(lookups: 256, 801, 802);
+        await LookEndedAsync(801, 802);
+
+        _found.Should().ContainSingle().Which.Should().Be(new DeviceWork(801, "motion-801", IPAddress.Loopback));
+        _time.Advance(Interval);
+        (await _resolver.NextCallAsync()).Should().Be(("motion-801", T0), "the first calls, read in order");
+        (await _resolver.NextCallAsync()).Name.Should().Be("motion-802");
+        (await _resolver.NextCallAsync()).Should().Be(("motion-802", T0 + Interval), "only the device not found is looked for again");
+    }
+
+    [Fact]
+    public async Task Return_MakesADeviceDueAtOnce()
+    {
+        _resolver.Answer("motion-801", IPAddress.Loopback);
+        Start(lookups: 256, 801);
+        await LookEndedAsync(801);
+        await _resolver.NextCallAsync();
+        _fleet!.MarkFailed(801, "test", _ => TimeSpan.Zero, _ => null); // a stage failed it; its address is gone
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _scheduler!.Return(801);
+
+        (await _resolver.NextCallAsync()).Should().Be(("motion-801", T0 + TimeSpan.FromSeconds(1)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _lifetime.BeginStop();
+        if (_scheduler is not null)
+        {
+            await _scheduler.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        foreach (var (name, _) in _resolver.All)
+        {
+            _resolver.Release(name);
+        }
+
+        _lifetime.Dispose();
+    }
+
+    private void Start(int lookups, params int[] ids)
+    {
+        _fleet = new FleetState(_time, id => $"motion-{id}", "/event");
+        _fleet.ApplyRoster(MotionRoster.Create(ids.Select(id => new RosterEntry
+        {
+            MotionId = id, StartDate = new DateOnly(2025, 10, 11), EndDate = new DateOnly(2025, 10, 17), FileId = $"F{id}", FirstName = "N", FamilyName = $"{id}",
+        })));
+        var options = new MotionServerOptions();
+        options.Detection.Interval = Interval;
+        options.Detection.ConnectTimeout = TimeSpan.FromSeconds(1);
+        options.Detection.Lookups = lookups;
+        var look = new DetectionLook(new NameLookups(_resolver, options.Detection.ConnectTimeout, _time), new AlwaysAnswers(), options);
+        var stage = new DetectionStage(_fleet, _lifetime, NullLogger.Instance);
+        _scheduler = new DetectionScheduler(_fleet, look, stage, Found, options.Detection, _time, NullLogger.Instance);
+        _scheduler.LookEnded += id => _ended.Writer.TryWrite(id);
+        _scheduler.Start(_lifetime.Stopping);
+    }
+
+    private Task<bool> Found(DeviceWork work, CancellationToken stopping)
+    {
+        _found.Enqueue(work);
+        _fleet!.MarkConnected(work.DeviceId, work.Address!);
+        return Task.FromResult(true);
+    }
+
+    private async Task LookEndedAsync(params int[] ids)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var ended = new List<int>();
+        while (ended.Count < ids.Length)
+        {
+            ended.Add(await _ended.Reader.ReadAsync(timeout.Token));
+        }
+
+        ended.Should().BeEquivalentTo(ids);
+    }
+
+    private sealed class AlwaysAnswers : IConnectProbe
+    {
+        public Task<bool> CanConnectAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken) => Task.FromResult(true);
+    }
+}

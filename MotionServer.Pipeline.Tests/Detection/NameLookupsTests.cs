@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using MotionServer.Pipeline.Detection;
+
+namespace MotionServer.Pipeline.Tests.Detection;
+
+public class NameLookupsTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    private readonly FakeTimeProvider _time = new();
+    private readonly ScriptedResolver _resolver;
+    private readonly NameLookups _lookups;
+
+    public NameLookupsTests()
+    {
+        _resolver = new ScriptedResolver(_time);
+        _lookups = new NameLookups(_resolver, Timeout, _time);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_AnsweredName_ReturnsItsAddress()
+    {
+        _resolver.Answer("motion-1", IPAddress.Loopback);
+
+        (await _lookups.ResolveAsync("motion-1", CancellationToken.None)).Should().Be(IPAddress.Loopback);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_LookupSlowerThanTheTimeout_IsNotFound()
+    {
+        _resolver.Hang("motion-1");
+
+        var lookup = _lookups.ResolveAsync("motion-1", CancellationToken.None);
+        _time.Advance(Timeout);
+
+        (await lookup.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ResolveAsync_WhileAnEarlierLookupOfTheNameIsOutstanding_IsNotFoundAtOnce_WithoutANewLookup()
+    {
+        _resolver.Hang("motion-1");
+        var first = _lookups.ResolveAsync("motion-1", CancellationToken.None);
+        _time.Advance(Timeout);
+        await first.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var second = _lookups.ResolveAsync("motion-1", CancellationToken.None);
+
+        second.IsCompletedSuccessfully.Should().BeTrue("it neither waits nor takes a lookup");
+        (await second).Should().BeNull();
+        _resolver.CallsFor("motion-1").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_OnceTheOutstandingLookupReturns_LooksTheNameUpAgain()
+    {
+        _resolver.Hang("motion-1");
+        var first = _lookups.ResolveAsync("motion-1", CancellationToken.None);
+        _time.Advance(Timeout);
+        await first.WaitAsync(TimeSpan.FromSeconds(10));
+        _resolver.Answer("motion-1", IPAddress.Loopback);
+
+        _resolver.Release("motion-1");
+        IPAddress? address = null;
+        for (int attempt = 0; attempt < 1000 && address is null; attempt++)
+        {
+            // The outstanding entry goes when the lookup's continuation has run; each try is a real lookup or an instant miss.
+            await Task.Yield();
+            address = await _lookups.ResolveAsync("motion-1", CancellationToken.None);
+        }
+
+        address.Should().Be(IPAddress.Loopback);
+    }
+}

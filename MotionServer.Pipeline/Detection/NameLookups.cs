@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Net;
+
+namespace MotionServer.Pipeline.Detection;
+
+/// <summary>
+/// Name lookups for detection's looks, with the rule that keeps a few hung names from using up the capacity
+/// (Detection:Lookups) the other devices need:
+/// <list type="bullet">
+/// <item>a look waits for its lookup at most Detection:ConnectTimeout, then counts the name as not found;</item>
+/// <item>a name has at most one lookup outstanding: while an earlier one still runs (it outlived its timeout), the name
+/// is not found at once, with no new lookup and no wait, until that lookup returns.</item>
+/// </list>
+/// So a name whose lookup never returns costs one look one timeout, then nothing; the lookups blocked in the resolver
+/// are at most Detection:Lookups plus one per hung name.
+/// </summary>
+internal sealed class NameLookups(IAddressResolver resolver, TimeSpan timeout, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Task<IPAddress?>> _outstanding = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The name's address, or null: not found, too slow, or still being looked up from an earlier look.</summary>
+    public async Task<IPAddress?> ResolveAsync(string hostname, CancellationToken stopping)
+    {
+        if (_outstanding.ContainsKey(hostname))
+        {
+            return null;
+        }
+
+        // The token tells the resolver this look has given up (at the timeout, or stopping): a lookup not started by
+        // then need not start. One that started runs to its end: the look stops waiting for it at the timeout, and the
+        // name counts as outstanding until it ends. Nothing here throws for a slow or given-up lookup: at rest a
+        // thousand names are looked up every few seconds, and exceptions would be most of the cost.
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var lookup = resolver.ResolveAsync(hostname, giveUp.Token);
+        if (!lookup.IsCompleted)
+        {
+            _outstanding[hostname] = lookup;
+            _ = lookup.ContinueWith(
+                static (done, state) =>
+                {
+                    var (outstanding, name) = ((ConcurrentDictionary<string, Task<IPAddress?>>, string))state!;
+                    outstanding.TryRemove(KeyValuePair.Create(name, done));
+                    _ = done.Exception; // observed: a failed lookup is a name not found
+                },
+                (_outstanding, hostname),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            await Task.WhenAny(lookup, Task.Delay(timeout, time, giveUp.Token)).ConfigureAwait(false);
+            await giveUp.CancelAsync().ConfigureAwait(false); // ends the delay, or a lookup still waiting for a thread
+        }
+
+        stopping.ThrowIfCancellationRequested();
+        return lookup.IsCompletedSuccessfully ? lookup.Result : null; // slower than the timeout, failed or given up: not found
+    }
+}
