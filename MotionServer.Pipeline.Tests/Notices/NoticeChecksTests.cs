@@ -47,7 +47,7 @@ public sealed class NoticeChecksTests : IDisposable
     public void Run_HostsFileMissing_ErrorNotice_ClearedOnceItIsThere()
     {
         string path = _folder.Combine("config", "hosts");
-        var checks = Checks(_folder.Path, new HostsFile(path));
+        var checks = Checks(_folder.Path, new HostsFile(path, recheckEvery: TimeSpan.Zero)); // looks at the file at every check
 
         checks.Run();
 
