@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace MotionServer.Emulator.Devices;
 
-/// <summary>Writes the three JSON documents exactly as the firmware shapes them (see motion-device.md).</summary>
+/// <summary>Writes the three JSON documents exactly as the firmware shapes them (documents and units: docs/ and this project's README).</summary>
 internal static class DeviceJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -8,7 +8,7 @@ using MotionServer.Pipeline.Tests.Reliability.Support;
 namespace MotionServer.Pipeline.Tests.Reliability;
 
 /// <summary>
-/// Issue 4, guarantee 3 and motion-device.md: a router that answers every unknown name with 10.10.10.10. Such a name
+/// Issue 4, guarantee 3 and docs/troubleshooting.md: a router that answers every unknown name with 10.10.10.10. Such a name
 /// means "not on the network": the server never talks to that address, says so once in the log, keeps looking, and
 /// finds the device promptly once its name resolves to it.
 /// </summary>

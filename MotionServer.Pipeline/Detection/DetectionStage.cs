@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
-/// Thread 1 of the design. The <see cref="DetectionScheduler"/> looks for each device (name, then TCP connect); a
+/// Detection, the first activity. The <see cref="DetectionScheduler"/> looks for each device (name, then TCP connect); a
 /// device that answered comes here: connected, moved to the front of the history list, on to inspection. One that
 /// did not is not found (not logged — absent devices are the normal case all day) and is looked for again later.
 /// </summary>

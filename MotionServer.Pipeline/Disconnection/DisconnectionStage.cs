@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Disconnection;
 
 /// <summary>
-/// Thread 4 of the design, one device at a time: a completed device is probed with a TCP connect; if nothing
+/// Disconnection, the fourth activity, one device at a time: a completed device is probed with a TCP connect; if nothing
 /// answers it has almost certainly left: disconnected, address discarded, so detection finds it when it returns.
 /// </summary>
 internal sealed partial class DisconnectionStage(
