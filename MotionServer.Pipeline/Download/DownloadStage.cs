@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Download;
 
 /// <summary>
-/// Thread 3 of the design: one worker downloads all of one device's owed tracks in turn. The ledger says
+/// Download, the third activity: one worker downloads all of one device's owed tracks in turn. The ledger says
 /// <c>completed</c> only after the file is at its final name; the device is completed — "can be disconnected" —
 /// only when it owes nothing. Any failure: the track is marked failed, the device failed and retried.
 /// </summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
-/// The Dataflow graph, as the design card draws it, with the design's two queues between a fast stage and a slower one:
+/// The Dataflow graph of the five activities (README.md, "How it works"), with the design's two queues between a fast stage and a slower one:
 /// <code>
 ///   detection schedule ──found──► detection ──detected──► connections ──► inspection ──downloads needed──► downloads ──► download ──┐
 ///   (looks, per device)                │                                     │                                          │       │

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Inspection;
 
 /// <summary>
-/// Thread 2 of the design, one device at a time: fetch info.json, settings.json and logs.json into the cache,
+/// Inspection, the second activity, one device at a time: fetch info.json, settings.json and logs.json into the cache,
 /// check them, decide which tracks are owed and record that in the ledger. Tracks owed: pending, on to
 /// download. None: completed, "can be disconnected". Any error: failed, retried through detection.
 /// </summary>
