@@ -12,7 +12,7 @@ namespace MotionServer.Pipeline.Configuration;
 /// operator fixes the settings in one go. The standard binder ignores misspelt keys and throws on the
 /// first bad value; this reader does neither.
 /// </summary>
-public static class MotionServerOptionsReader
+internal static class MotionServerOptionsReader
 {
     /// <summary>Reads and validates the settings below <paramref name="section"/>.</summary>
     public static MotionServerOptionsReadResult Read(IConfiguration section)

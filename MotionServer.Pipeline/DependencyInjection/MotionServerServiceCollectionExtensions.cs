@@ -16,7 +16,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
 /// <summary>Adds Motion Server to a service collection.</summary>
-public static class MotionServerServiceCollectionExtensions
+internal static class MotionServerServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the pipeline, configured from the <c>MotionServer</c> section of <paramref name="configuration"/>,
