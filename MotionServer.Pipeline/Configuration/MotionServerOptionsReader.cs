@@ -27,6 +27,18 @@ internal static class MotionServerOptionsReader
         return new MotionServerOptionsReadResult(options, problems);
     }
 
+    /// <summary>
+    /// Validates settings made in code exactly as <see cref="Read"/> validates settings read from configuration
+    /// (the same checks, the same keys below the <c>MotionServer</c> section, the same words).
+    /// </summary>
+    public static MotionServerOptionsReadResult Check(MotionServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<SettingsProblem>();
+        Validate(options, MotionServerDefaults.SectionName, problems);
+        return new MotionServerOptionsReadResult(options, problems);
+    }
+
     private static void ReadObject(IConfiguration config, object target, string path, List<SettingsProblem> problems)
     {
         var properties = target.GetType()

@@ -4,7 +4,7 @@ using MotionServer.Pipeline.Roster;
 namespace MotionServer.Pipeline.DependencyInjection;
 
 /// <summary>Optional add-ons after <c>services.AddMotionServer(...)</c>.</summary>
-internal interface IMotionServerBuilder
+public interface IMotionServerBuilder
 {
     /// <summary>The service collection.</summary>
     IServiceCollection Services { get; }
