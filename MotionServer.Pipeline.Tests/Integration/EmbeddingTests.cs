@@ -97,4 +97,34 @@ public sealed class EmbeddingTests : IDisposable
             .And.Contain(p => p.Contains("MotionServer:Detection:Interval", StringComparison.Ordinal));
         Directory.EnumerateFileSystemEntries(_first.Path).Should().BeEmpty("nothing is written before the settings are good");
     }
+
+    [Fact]
+    public async Task BadSettingsInCode_FailTheStart_WithTheSameWordsAsFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MotionServer:EventDirectory"] = _first.Path,
+            ["MotionServer:Download:Workers"] = "0",
+        }).Build();
+        var fromConfiguration = new ServiceCollection().AddLogging();
+        fromConfiguration.AddMotionServer(configuration);
+        var inCode = new ServiceCollection().AddLogging();
+        inCode.AddMotionServer(o =>
+        {
+            o.EventDirectory = _first.Path;
+            o.Download.Workers = 0;
+        });
+        await using var configured = fromConfiguration.BuildServiceProvider();
+        await using var coded = inCode.BuildServiceProvider();
+
+        var expected = (await configured.GetRequiredService<IMotionPipeline>().Invoking(p => p.StartAsync(CancellationToken.None))
+            .Should().ThrowAsync<StartupException>()).Which;
+        var actual = (await coded.GetRequiredService<IMotionPipeline>().Invoking(p => p.StartAsync(CancellationToken.None))
+            .Should().ThrowAsync<StartupException>()).Which;
+
+        expected.Problems.Should().ContainSingle().Which.Should().Contain("MotionServer:Download:Workers");
+        actual.Problems.Should().Equal(expected.Problems);
+        actual.Message.Should().Be(expected.Message);
+        Directory.EnumerateFileSystemEntries(_first.Path).Should().BeEmpty("nothing is written before the settings are good");
+    }
 }

@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Configuration;
 /// Every default of the <c>MotionServer</c> settings section, in one place. The contract
 /// (docs/settings.md) names these values; a test pins each of them.
 /// </summary>
-public static class MotionServerDefaults
+internal static class MotionServerDefaults
 {
     /// <summary>The configuration section that holds every Motion Server setting.</summary>
     public const string SectionName = "MotionServer";

@@ -3,7 +3,7 @@ namespace MotionServer.Pipeline.Configuration;
 /// <summary>The outcome of <see cref="MotionServerOptionsReader.Read"/>: the options, and every problem found.</summary>
 /// <param name="Options">The settings read; only to be used when <see cref="Problems"/> is empty.</param>
 /// <param name="Problems">Every unknown key, malformed value and out-of-range value.</param>
-public sealed record MotionServerOptionsReadResult(MotionServerOptions Options, IReadOnlyList<SettingsProblem> Problems)
+internal sealed record MotionServerOptionsReadResult(MotionServerOptions Options, IReadOnlyList<SettingsProblem> Problems)
 {
     /// <summary>True when the settings can be used.</summary>
     public bool IsValid => Problems.Count == 0;

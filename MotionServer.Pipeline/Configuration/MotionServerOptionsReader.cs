@@ -12,7 +12,7 @@ namespace MotionServer.Pipeline.Configuration;
 /// operator fixes the settings in one go. The standard binder ignores misspelt keys and throws on the
 /// first bad value; this reader does neither.
 /// </summary>
-public static class MotionServerOptionsReader
+internal static class MotionServerOptionsReader
 {
     /// <summary>Reads and validates the settings below <paramref name="section"/>.</summary>
     public static MotionServerOptionsReadResult Read(IConfiguration section)
@@ -24,6 +24,18 @@ public static class MotionServerOptionsReader
         ReadObject(section, options, prefix, problems);
         Validate(options, prefix, problems);
 
+        return new MotionServerOptionsReadResult(options, problems);
+    }
+
+    /// <summary>
+    /// Validates settings made in code exactly as <see cref="Read"/> validates settings read from configuration
+    /// (the same checks, the same keys below the <c>MotionServer</c> section, the same words).
+    /// </summary>
+    public static MotionServerOptionsReadResult Check(MotionServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<SettingsProblem>();
+        Validate(options, MotionServerDefaults.SectionName, problems);
         return new MotionServerOptionsReadResult(options, problems);
     }
 

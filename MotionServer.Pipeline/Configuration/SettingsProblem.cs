@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Configuration;
 /// <param name="Key">The full configuration key, e.g. <c>MotionServer:Download:Workers</c>.</param>
 /// <param name="Value">The value as configured, or null when the key itself is the problem.</param>
 /// <param name="Message">What is wrong and what would be right.</param>
-public sealed record SettingsProblem(string Key, string? Value, string Message)
+internal sealed record SettingsProblem(string Key, string? Value, string Message)
 {
     /// <inheritdoc />
     public override string ToString() =>

@@ -30,13 +30,16 @@ public static class MotionServerServiceCollectionExtensions
         return services.AddMotionServer(settings);
     }
 
-    /// <summary>Adds the pipeline with settings made in code.</summary>
+    /// <summary>
+    /// Adds the pipeline with settings made in code. They are checked exactly like settings from configuration:
+    /// bad ones make the start fail with a <see cref="StartupException"/> naming every problem.
+    /// </summary>
     public static IMotionServerBuilder AddMotionServer(this IServiceCollection services, Action<MotionServerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
         var options = new MotionServerOptions();
         configure(options);
-        return services.AddMotionServer(new MotionServerOptionsReadResult(options, []));
+        return services.AddMotionServer(MotionServerOptionsReader.Check(options));
     }
 
     /// <summary>
@@ -44,7 +47,7 @@ public static class MotionServerServiceCollectionExtensions
     /// An <see cref="EventFolderLock"/> registered in the collection is used instead of the pipeline taking its own
     /// (a host takes it first, so that a second server is refused before it touches the folder's log).
     /// </summary>
-    public static IMotionServerBuilder AddMotionServer(this IServiceCollection services, MotionServerOptionsReadResult settings)
+    internal static IMotionServerBuilder AddMotionServer(this IServiceCollection services, MotionServerOptionsReadResult settings)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);

@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Inspection;
 /// A device's answer could not be used: no answer in time, an HTTP error, malformed or oversized JSON,
 /// a wrong identifier. <see cref="Exception.Message"/> is the reason the log and dashboards show.
 /// </summary>
-public sealed class DeviceAnswerException : Exception
+internal sealed class DeviceAnswerException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public DeviceAnswerException(string message, bool unreachable = false)

@@ -6,7 +6,7 @@ namespace MotionServer.Pipeline.Inspection;
 /// What the server uses of a device's <c>info.json</c>. Both shapes occur: firmware 3144 and later send
 /// <c>hardware</c> and <c>firmware</c> as objects with a code and a name; older firmware sends a string and a number.
 /// </summary>
-public sealed record DeviceInfo
+internal sealed record DeviceInfo
 {
     /// <summary>The identifier the device claims; must equal the id in its host name.</summary>
     public required int Identifier { get; init; }

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Inspection;
 
 /// <summary>One entry of a device's <c>logs.json</c>, in the device's units (bytes, ms since the epoch, ms, mm, mm/s).</summary>
-public sealed record DeviceLog
+internal sealed record DeviceLog
 {
     /// <summary>The path on the device (untrusted: checked by <see cref="Tracks.DevicePath"/> before use).</summary>
     public required string File { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MotionServer.Pipeline.Inspection;
 
 /// <summary>Reads a device's <c>logs.json</c>.</summary>
-public static class DeviceLogs
+internal static class DeviceLogs
 {
     /// <summary>Reads logs.json, refusing more than <paramref name="maxEntries"/> entries; entries that cannot be tracks are left out.</summary>
     /// <exception cref="DeviceAnswerException">Malformed, or too many entries.</exception>

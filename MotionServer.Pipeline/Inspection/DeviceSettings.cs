@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MotionServer.Pipeline.Inspection;
 
 /// <summary>What the server uses of a device's <c>settings.json</c> (whose numbers arrive as strings).</summary>
-public sealed record DeviceSettings
+internal sealed record DeviceSettings
 {
     /// <summary>GNSS rate, Hz.</summary>
     public int? GnssRate { get; init; }

@@ -4,4 +4,4 @@ namespace MotionServer.Pipeline.Inspection;
 /// <param name="Index">Its position in the <c>logs</c> list, from 0.</param>
 /// <param name="File">Its <c>file</c>, when that much could be read (untrusted text: escape before logging).</param>
 /// <param name="Reason">Why it was refused, e.g. <c>size -5 is out of range (1 to 1099511627776)</c>.</param>
-public sealed record RefusedLogEntry(int Index, string? File, string Reason);
+internal sealed record RefusedLogEntry(int Index, string? File, string Reason);

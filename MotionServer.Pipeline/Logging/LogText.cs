@@ -6,7 +6,7 @@ namespace MotionServer.Pipeline.Logging;
 /// Makes device-supplied text (names, firmware, paths, error texts) safe for one log line: control characters
 /// are escaped (<c>\n</c>, <c>\u001b</c>…) so a device can never start a line of its own, and very long text is cut.
 /// </summary>
-public static class LogText
+internal static class LogText
 {
     /// <summary>Longest text kept from a device.</summary>
     public const int MaxLength = 200;

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Roster;
 
 /// <summary>A roster given in code; it never changes.</summary>
-public sealed class FixedRosterSource(MotionRoster roster) : IRosterSource
+internal sealed class FixedRosterSource(MotionRoster roster) : IRosterSource
 {
     /// <inheritdoc />
     public MotionRoster Current { get; } = roster ?? throw new ArgumentNullException(nameof(roster));

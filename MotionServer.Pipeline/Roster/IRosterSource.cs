@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Roster;
 /// Where the pipeline gets its roster. The file source re-reads <c>config/motions.csv</c> when it changes
 /// and keeps the last good roster when the new one is bad; embedders may give a roster in code.
 /// </summary>
-public interface IRosterSource
+internal interface IRosterSource
 {
     /// <summary>The roster in force.</summary>
     MotionRoster Current { get; }

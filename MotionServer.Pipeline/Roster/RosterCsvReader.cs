@@ -11,7 +11,7 @@ namespace MotionServer.Pipeline.Roster;
 /// European locales save with semicolons; the header line tells which), with or without a UTF-8 byte-order mark,
 /// in UTF-16 or Excel's Windows-1252 (<see cref="RosterText"/>), with CRLF or LF line ends.
 /// </summary>
-public static class RosterCsvReader
+internal static class RosterCsvReader
 {
     /// <summary>Columns a roster must have.</summary>
     public static readonly IReadOnlyList<string> RequiredColumns = ["Motion ID", "Start Date", "End Date", "File ID"];

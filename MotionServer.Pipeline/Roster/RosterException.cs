@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Roster;
 
 /// <summary>A roster that cannot be used; <see cref="Problems"/> names every problem found.</summary>
-public sealed class RosterException : Exception
+internal sealed class RosterException : Exception
 {
     /// <summary>Creates the exception from its problems.</summary>
     public RosterException(IReadOnlyList<RosterProblem> problems)

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Roster;
 
 /// <summary>The outcome of <see cref="IRosterSource.Refresh"/>.</summary>
-public enum RosterRefresh
+internal enum RosterRefresh
 {
     /// <summary>Nothing changed.</summary>
     Unchanged,

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.State;
 
 /// <summary>The contract's lower-case words for each <see cref="MotionStatus"/>.</summary>
-public static class MotionStatusNames
+internal static class MotionStatusNames
 {
     /// <summary>The word used in status.json, the dashboards and the log, e.g. <c>downloading</c>.</summary>
     public static string ToContractName(this MotionStatus status) => status switch

@@ -5,7 +5,7 @@ namespace MotionServer.Pipeline.Storage;
 /// content, never half of it: write a temporary file beside the target, flush it to disk, rename it over the target,
 /// then flush the directory (Linux) so the rename itself survives a power cut.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private const int ReplaceAttempts = 10;
 

@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Storage;
 /// A device's ledger: each of its event tracks by local file name. Not thread-safe: the pipeline gives a
 /// device to one worker at a time, and that worker owns the ledger while it works.
 /// </summary>
-public sealed class DeviceLedger
+internal sealed class DeviceLedger
 {
     private readonly SortedDictionary<string, LedgerEntry> _entries;
 

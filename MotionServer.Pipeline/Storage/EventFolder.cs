@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Storage;
 /// The names of everything in the event folder (docs/event-folder.md). These match the folders
 /// events already keep in their results repositories; do not rename them.
 /// </summary>
-public sealed class EventFolder
+internal sealed class EventFolder
 {
     /// <summary>Suffix of a track being downloaded: never <c>.oao</c>, so no reader mistakes it for a track.</summary>
     public const string PartialSuffix = ".partial";

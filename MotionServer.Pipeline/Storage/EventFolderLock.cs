@@ -8,7 +8,7 @@ namespace MotionServer.Pipeline.Storage;
 /// process and is simply taken over). Because a locked file cannot be read by others, who holds it is written
 /// beside it in <c>motion-server.lock.info</c>.
 /// </summary>
-public sealed class EventFolderLock : IDisposable
+internal sealed class EventFolderLock : IDisposable
 {
     private readonly FileStream _handle;
     private readonly string _infoPath;

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Storage;
 
 /// <summary>Another server holds the event folder's lock.</summary>
-public sealed class EventFolderLockedException : Exception
+internal sealed class EventFolderLockedException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public EventFolderLockedException(string message)

@@ -6,7 +6,7 @@ namespace MotionServer.Pipeline.Storage;
 /// One track in a device's <c>downloads.json</c>, with the contract's field names. The figures are the
 /// device's own, in its units (ms, mm, mm/s).
 /// </summary>
-public sealed record LedgerEntry
+internal sealed record LedgerEntry
 {
     /// <summary>The track's path on the device.</summary>
     [JsonPropertyName("motion_file")]

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Storage;
 
 /// <summary>A track's status in the ledger. The ledger never says "downloading": that lives only in memory.</summary>
-public enum LedgerStatus
+internal enum LedgerStatus
 {
     /// <summary>Due for download.</summary>
     Queued,

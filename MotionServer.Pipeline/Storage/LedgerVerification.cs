@@ -42,7 +42,7 @@ public sealed record LedgerVerification
     public bool IsDamaged => string.Equals(Verdict, TrackVerdict.DamagedWord, StringComparison.Ordinal);
 
     /// <summary>The field for a verdict.</summary>
-    public static LedgerVerification From(TrackVerdict verdict)
+    internal static LedgerVerification From(TrackVerdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         var s = verdict.Summary;

@@ -5,7 +5,7 @@ namespace MotionServer.Pipeline.Tracks;
 /// (<c>/logs/...</c>) with no scheme, no host (<c>//</c>), no <c>..</c> or <c>.</c> segments, no backslash
 /// and no control characters. Requests only ever go to the device's own address.
 /// </summary>
-public static class DevicePath
+internal static class DevicePath
 {
     /// <summary>Longest path accepted.</summary>
     public const int MaxLength = 1024;

@@ -6,7 +6,7 @@ namespace MotionServer.Pipeline.Tracks;
 /// Units of the device's figures and the words the log uses for them:
 /// <c>0.9 MiB, 5.9 hours, 25.2 km, 14.8 knots (500m)</c>.
 /// </summary>
-public static class TrackFigures
+internal static class TrackFigures
 {
     /// <summary>Millimetres per second in one knot (1852 m per hour).</summary>
     public const double MillimetresPerSecondPerKnot = 1852.0 * 1000 / 3600;

@@ -7,7 +7,7 @@ namespace MotionServer.Pipeline.Tracks;
 /// The local name of a track, always built from the roster: <c>&lt;FileId&gt;_&lt;id&gt;_&lt;yyyyMMdd&gt;_&lt;HHmmss&gt;.oao</c>
 /// in the folder <c>gpslogs/&lt;yyyyMMdd&gt;</c>, with the track's local start date and time. Never built from the device's path.
 /// </summary>
-public sealed partial record TrackName
+internal sealed partial record TrackName
 {
     private TrackName(string fileId, int deviceId, DateTime localStart, string? variant = null)
     {

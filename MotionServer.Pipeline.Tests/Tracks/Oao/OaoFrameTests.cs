@@ -42,8 +42,8 @@ public sealed class OaoFrameTests
     [InlineData(1_663_676_977_000, OaoFrameMode.GnssAligned)]
     [InlineData(1_663_676_976_200, OaoFrameMode.GnssUnaligned)]
     [InlineData(1_663_676_976_999, OaoFrameMode.GnssUnaligned)]
-    public void GnssModeFor_Utc_IsAlignedOnlyOnWholeSeconds(long utc, OaoFrameMode expected)
+    public void GnssModeFor_Utc_IsAlignedOnlyOnWholeSeconds(long utc, object expected)
     {
-        OaoFrame.GnssModeFor(utc).Should().Be(expected);
+        OaoFrame.GnssModeFor(utc).Should().Be((OaoFrameMode)expected);
     }
 }

@@ -74,7 +74,7 @@ public sealed class TrackVerifierTests
     [InlineData(TrackDamageKind.CutMidFrame, TrackDefectKind.Truncated, "cut mid-frame: the last 26 bytes")]
     [InlineData(TrackDamageKind.BadHeaderChecksum, TrackDefectKind.BadChecksum, "bad checksum in the header frame at offset 0")]
     [InlineData(TrackDamageKind.UnknownBytes, TrackDefectKind.UnknownBytes, "37 unknown bytes at offset ")]
-    public void Verify_EachKindOfDamage_IsDamagedWithThatDefect(TrackDamageKind damage, TrackDefectKind expected, string text)
+    public void Verify_EachKindOfDamage_IsDamagedWithThatDefect(TrackDamageKind damage, object expected, string text)
     {
         var track = SyntheticTrack.Generate(Spec());
 
@@ -82,7 +82,7 @@ public sealed class TrackVerifierTests
 
         verdict.IsValid.Should().BeFalse();
         verdict.Word.Should().Be("damaged");
-        verdict.Defects.Should().Contain(d => d.Kind == expected && d.Text.StartsWith(text, StringComparison.Ordinal), verdict.ToString());
+        verdict.Defects.Should().Contain(d => d.Kind == (TrackDefectKind)expected && d.Text.StartsWith(text, StringComparison.Ordinal), verdict.ToString());
         verdict.ToString().Should().StartWith("damaged: ");
     }
 

@@ -7,7 +7,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// <param name="Offset">Offset in the file where it starts.</param>
 /// <param name="ByteCount">How many bytes it covers (skipped, ignored or left over).</param>
 /// <param name="Mode">The mode found at <paramref name="Offset"/> (0 when fewer than 2 bytes were left).</param>
-public sealed record OaoAnomaly(OaoAnomalyKind Kind, int Offset, int ByteCount, ushort Mode)
+internal sealed record OaoAnomaly(OaoAnomalyKind Kind, int Offset, int ByteCount, ushort Mode)
 {
     /// <summary>A sentence for logs, e.g. <c>bad checksum in frame 0x0AD4 at offset 1084 (52 bytes skipped)</c>.</summary>
     public override string ToString() => Kind switch

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <summary>Kinds of trouble <see cref="OaoReader"/> reports instead of failing (§10).</summary>
-public enum OaoAnomalyKind
+internal enum OaoAnomalyKind
 {
     /// <summary>The end marker <c>5D 7D</c> stopped the reading; the bytes from the marker on were ignored.</summary>
     TrailingBytes = 0,

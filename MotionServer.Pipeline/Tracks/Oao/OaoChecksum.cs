@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// The 8-bit Fletcher checksum of an OAO frame (§3): two running sums A and B (mod 256) over every byte of the frame
 /// except the checksum bytes themselves (offsets 0–1, then 4 to the end). A is stored at offset 2, B at offset 3.
 /// </summary>
-public static class OaoChecksum
+internal static class OaoChecksum
 {
     /// <summary>
     /// Computes the checksum of a whole frame. The result is <c>B &lt;&lt; 8 | A</c>: the value bytes 2–3 hold when read

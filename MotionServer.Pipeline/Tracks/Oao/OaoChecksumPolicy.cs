@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <summary>What <see cref="OaoReader"/> does with a frame whose checksum is wrong (§3, §10).</summary>
-public enum OaoChecksumPolicy
+internal enum OaoChecksumPolicy
 {
     /// <summary>Skip the frame and report it as an <see cref="OaoAnomalyKind.BadChecksum"/> anomaly (the default).</summary>
     SkipFrame = 0,

@@ -13,7 +13,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// <param name="Heading">Course in degrees × 10⁵.</param>
 /// <param name="Utc">Milliseconds since the Unix epoch.</param>
 /// <param name="Identifier">The u16 at offset 32 (meaning unknown).</param>
-public readonly record struct OaoEmergencyFrame(
+internal readonly record struct OaoEmergencyFrame(
     int Latitude, int Longitude, int Altitude, uint Speed, uint Heading, long Utc, ushort Identifier)
 {
     /// <summary>Offset of the identifier (u16).</summary>

@@ -8,4 +8,4 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// <param name="Longitude">Degrees × 10⁷.</param>
 /// <param name="Altitude">Millimetres.</param>
 /// <param name="Speed">mm/s.</param>
-public readonly record struct OaoExtremes(int Latitude, int Longitude, int Altitude, uint Speed);
+internal readonly record struct OaoExtremes(int Latitude, int Longitude, int Altitude, uint Speed);

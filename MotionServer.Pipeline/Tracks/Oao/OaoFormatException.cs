@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <summary>A file refused by a <c>Reject</c> policy of <see cref="OaoReaderOptions"/>; <see cref="Offset"/> says where.</summary>
-public sealed class OaoFormatException : Exception
+internal sealed class OaoFormatException : Exception
 {
     /// <summary>Creates the exception for the trouble at an offset.</summary>
     public OaoFormatException(string message, int offset)

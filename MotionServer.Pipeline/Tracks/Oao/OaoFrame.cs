@@ -6,7 +6,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// The frame envelope shared by every OAO frame (§2): mode (u16, little-endian) at offset 0, checksum A and B at
 /// offsets 2 and 3, then a payload whose length the mode decides. There is no length field and no sync byte.
 /// </summary>
-public static class OaoFrame
+internal static class OaoFrame
 {
     /// <summary>Offset of the mode.</summary>
     public const int ModeOffset = 0;

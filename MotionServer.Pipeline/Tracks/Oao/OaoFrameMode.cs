@@ -6,7 +6,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// The mode of an OAO frame: its first two bytes, an unsigned 16-bit little-endian value that alone decides the
 /// frame's length (<see cref="OaoFrame.GetLength(ushort)"/>).
 /// </summary>
-public enum OaoFrameMode : ushort
+internal enum OaoFrameMode : ushort
 {
     /// <summary>Not a mode of any frame (a default value, never written).</summary>
     None = 0,

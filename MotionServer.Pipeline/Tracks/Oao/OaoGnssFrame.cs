@@ -8,7 +8,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// Values keep the units of the file; the writer picks the mode from <see cref="Utc"/>.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct OaoGnssFrame
+internal readonly record struct OaoGnssFrame
 {
     /// <summary>Offset of the latitude (i32).</summary>
     public const int LatitudeOffset = 4;

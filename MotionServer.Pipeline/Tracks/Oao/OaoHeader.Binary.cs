@@ -5,7 +5,7 @@ using Layout = MotionServer.Pipeline.Tracks.Oao.OaoHeaderLayout;
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <content>Reading and writing the 512 bytes.</content>
-public sealed partial record OaoHeader
+internal sealed partial record OaoHeader
 {
     /// <summary>Reads a header frame; the mode and checksum are not checked here (the reader does that).</summary>
     /// <param name="frame">At least <see cref="OaoFrame.HeaderLength"/> bytes.</param>

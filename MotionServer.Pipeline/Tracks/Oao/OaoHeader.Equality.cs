@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <content>Value equality: the best tables entry by entry, the signature byte by byte.</content>
-public sealed partial record OaoHeader
+internal sealed partial record OaoHeader
 {
     /// <summary>
     /// True when every field is equal, the best tables entry by entry and the signature byte by byte (an empty

@@ -5,7 +5,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// of the file (ms since the epoch, mm, mm/s). A header whose summary fields are all zero (ESP-GPS files) has
 /// <see cref="HasSummary"/> false: derive the values from the frames instead (<see cref="OaoSummaryCalculator"/>).
 /// </summary>
-public sealed partial record OaoHeader
+internal sealed partial record OaoHeader
 {
     /// <summary>Device identifier (the <c>&lt;id&gt;</c> in <c>motion-&lt;id&gt;</c>).</summary>
     public ushort Identifier { get; init; }

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <summary>Offsets of the fields of the 512-byte header frame (§7), from the start of the frame.</summary>
-public static class OaoHeaderLayout
+internal static class OaoHeaderLayout
 {
     /// <summary>Device identifier, u16.</summary>
     public const int Identifier = 4;

@@ -8,7 +8,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// offsets 12 to 30. The scales of the ten values are unknown; they are kept raw.
 /// </summary>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct OaoImuFrame
+internal readonly record struct OaoImuFrame
 {
     /// <summary>Offset of the UTC (u64).</summary>
     public const int UtcOffset = 4;

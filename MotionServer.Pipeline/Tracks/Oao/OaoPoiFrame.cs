@@ -14,7 +14,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// <param name="Utc">Milliseconds since the Unix epoch.</param>
 /// <param name="Fix">u-blox fix type (offset 32).</param>
 /// <param name="Satellites">Satellites used (offset 33).</param>
-public readonly record struct OaoPoiFrame(
+internal readonly record struct OaoPoiFrame(
     int Latitude, int Longitude, int Altitude, uint Speed, uint Heading, long Utc, byte Fix, byte Satellites)
 {
     /// <summary>Reads a POI frame; the mode and checksum are not checked here.</summary>

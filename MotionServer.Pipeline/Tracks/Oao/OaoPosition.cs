@@ -4,4 +4,4 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// <param name="Latitude">Degrees × 10⁷.</param>
 /// <param name="Longitude">Degrees × 10⁷.</param>
 /// <param name="Altitude">Millimetres above mean sea level.</param>
-public readonly record struct OaoPosition(int Latitude, int Longitude, int Altitude);
+internal readonly record struct OaoPosition(int Latitude, int Longitude, int Altitude);

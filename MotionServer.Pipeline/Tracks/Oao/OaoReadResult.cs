@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <summary>What <see cref="OaoReader"/> found in a file: headers, GNSS frames and every anomaly.</summary>
-public sealed class OaoReadResult
+internal sealed class OaoReadResult
 {
     internal OaoReadResult(
         int length, IReadOnlyList<OaoHeader> headers, IReadOnlyList<OaoGnssFrame> frames, int otherFrameCount,

@@ -5,7 +5,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// decoded, other known frames skipped; the end marker stops the reading. Bad data becomes anomalies in the result;
 /// only a <c>Reject</c> policy of <see cref="OaoReaderOptions"/> makes it throw <see cref="OaoFormatException"/>.
 /// </summary>
-public static class OaoReader
+internal static class OaoReader
 {
     /// <summary>Reads a file already in memory.</summary>
     /// <param name="content">The whole file.</param>

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <summary>How <see cref="OaoReader"/> treats bad data.</summary>
-public sealed record OaoReaderOptions
+internal sealed record OaoReaderOptions
 {
     /// <summary>The defaults: skip bad frames, resynchronise on unknown modes. Reading never throws on bad data.</summary>
     public static OaoReaderOptions Default { get; } = new();

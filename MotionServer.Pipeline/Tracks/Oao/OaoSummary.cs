@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// The summary of a log derived from its GNSS frames by <see cref="OaoSummaryCalculator"/> (§9), in the header's units:
 /// ms since the epoch, ms, mm and mm/s. All zero when there are no frames.
 /// </summary>
-public sealed record OaoSummary
+internal sealed record OaoSummary
 {
     /// <summary>GNSS frames used.</summary>
     public int FrameCount { get; init; }

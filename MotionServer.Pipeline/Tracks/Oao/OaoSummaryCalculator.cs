@@ -10,7 +10,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// D(i) − D(j) ≥ the distance, speed (D(i) − D(j)) / (tᵢ − tⱼ) truncated. Best tables hold the top 5 windows that do
 /// not overlap one another (ties: the earliest), stamped with the whole second of the window's end.
 /// </summary>
-public static class OaoSummaryCalculator
+internal static class OaoSummaryCalculator
 {
     /// <summary>Entries in a best table.</summary>
     public const int TableEntries = OaoHeaderLayout.BestEntries;

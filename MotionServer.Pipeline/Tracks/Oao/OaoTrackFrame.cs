@@ -5,7 +5,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// <summary>A track frame (§6), mode <see cref="OaoFrameMode.Track"/>, 12 bytes: latitude and longitude only.</summary>
 /// <param name="Latitude">Latitude in degrees × 10⁷ (offset 4).</param>
 /// <param name="Longitude">Longitude in degrees × 10⁷ (offset 8).</param>
-public readonly record struct OaoTrackFrame(int Latitude, int Longitude)
+internal readonly record struct OaoTrackFrame(int Latitude, int Longitude)
 {
     /// <summary>Reads a track frame; the mode and checksum are not checked here.</summary>
     /// <param name="frame">At least <see cref="OaoFrame.TrackLength"/> bytes.</param>

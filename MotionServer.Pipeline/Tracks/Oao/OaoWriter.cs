@@ -6,7 +6,7 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// Writes OAO files (§11): the header first (when there is one), then the GNSS frames back to back, each with its mode
 /// (aligned when its UTC is a whole second) and checksum.
 /// </summary>
-public static class OaoWriter
+internal static class OaoWriter
 {
     /// <summary>The exact length of a file with this header (or none) and this many GNSS frames.</summary>
     /// <param name="hasHeader">Whether the file starts with a header frame.</param>

@@ -14,7 +14,7 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// <param name="Best2s">logs.json <c>2s_best</c>.</param>
 /// <param name="Best10s">logs.json <c>10s_best</c>.</param>
 /// <param name="Best500m">logs.json <c>500m_best</c>.</param>
-public sealed record TrackClaims(long StartDate, long EndDate, long Duration, long Distance, long Best2s, long Best10s, long Best500m)
+internal sealed record TrackClaims(long StartDate, long EndDate, long Duration, long Distance, long Best2s, long Best10s, long Best500m)
 {
     /// <summary>The claims of a logs.json entry.</summary>
     public static TrackClaims From(DeviceLog log)

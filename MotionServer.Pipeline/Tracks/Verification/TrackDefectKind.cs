@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Tracks.Verification;
 
 /// <summary>What is wrong with a track (see <see cref="TrackDefect"/>).</summary>
-public enum TrackDefectKind
+internal enum TrackDefectKind
 {
     /// <summary>The file ends inside a frame: it was cut.</summary>
     Truncated = 0,

@@ -5,7 +5,7 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// recomputed from its frames either way; and notes on what was compared only loosely (rules the format notes list as
 /// unknown), which never make a track damaged.
 /// </summary>
-public sealed record TrackVerdict
+internal sealed record TrackVerdict
 {
     /// <summary>The word a valid track carries in the ledger, status.json and the log.</summary>
     public const string ValidWord = "valid";

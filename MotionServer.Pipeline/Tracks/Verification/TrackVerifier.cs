@@ -11,7 +11,7 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// (ESP-GPS, older firmware) are "not recorded", never a mismatch. A logs.json disagreement is a defect only when the
 /// file has no header summary that agrees with its frames (otherwise a note). Never throws on bad data.
 /// </summary>
-public static class TrackVerifier
+internal static class TrackVerifier
 {
     /// <summary>Verifies a whole file in memory.</summary>
     /// <param name="content">The file.</param>

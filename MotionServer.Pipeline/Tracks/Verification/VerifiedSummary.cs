@@ -11,7 +11,7 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// <param name="Best2s">Best 2 s, mm/s.</param>
 /// <param name="Best10s">Best 10 s, mm/s.</param>
 /// <param name="Best500m">Best 500 m, mm/s.</param>
-public sealed record VerifiedSummary(int FrameCount, long StartDate, long EndDate, long Distance, long Best2s, long Best10s, long Best500m)
+internal sealed record VerifiedSummary(int FrameCount, long StartDate, long EndDate, long Distance, long Best2s, long Best10s, long Best500m)
 {
     /// <summary>No frames: nothing sailed.</summary>
     public static VerifiedSummary Empty { get; } = new(0, 0, 0, 0, 0, 0, 0);
