@@ -31,29 +31,7 @@ public class OaoReaderBenchmark
     }
 
     [Benchmark(Baseline = true)]
-    public int WalkAndVerifyChecksums()
-    {
-        var content = _content.AsSpan();
-        int valid = 0;
-        int offset = 0;
-        while (content.Length - offset >= 2)
-        {
-            int length = OaoFrame.GetLength(OaoFrame.ReadMode(content[offset..]));
-            if (length == 0 || length > content.Length - offset)
-            {
-                break;
-            }
-
-            if (OaoChecksum.IsValid(content.Slice(offset, length)))
-            {
-                valid++;
-            }
-
-            offset += length;
-        }
-
-        return valid;
-    }
+    public int WalkAndVerifyChecksums() => ChecksumWalk.CountValidFrames(_content);
 
     [Benchmark]
     public int Read() => OaoReader.Read(_content).Frames.Count;

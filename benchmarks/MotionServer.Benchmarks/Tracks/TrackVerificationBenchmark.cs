@@ -42,29 +42,7 @@ public class TrackVerificationBenchmark
     public void Cleanup() => File.Delete(_file);
 
     [Benchmark(Baseline = true)]
-    public int WalkAndVerifyChecksums()
-    {
-        var content = _content.AsSpan();
-        int valid = 0;
-        int offset = 0;
-        while (content.Length - offset >= 2)
-        {
-            int length = OaoFrame.GetLength(OaoFrame.ReadMode(content[offset..]));
-            if (length == 0 || length > content.Length - offset)
-            {
-                break;
-            }
-
-            if (OaoChecksum.IsValid(content.Slice(offset, length)))
-            {
-                valid++;
-            }
-
-            offset += length;
-        }
-
-        return valid;
-    }
+    public int WalkAndVerifyChecksums() => ChecksumWalk.CountValidFrames(_content);
 
     /// <summary>The verifier on a file in memory: structure, summary, comparison with the header and logs.json.</summary>
     [Benchmark]
