@@ -8,6 +8,8 @@ using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Tests.Detection;
 

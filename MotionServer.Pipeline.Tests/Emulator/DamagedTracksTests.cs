@@ -2,6 +2,7 @@ using MotionServer.Emulator.Cli;
 using MotionServer.Emulator.Demo;
 using MotionServer.Emulator.Devices;
 using MotionServer.Pipeline.Tracks.Verification;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Emulator;
 
@@ -21,7 +22,7 @@ public sealed class DamagedTracksTests
 
         var devices = DamagedTracks.Into(plan.Devices, 4);
 
-        var verdicts = devices.Select(d => d.Tracks.Select(t => TrackVerifier.Verify(t.Content.Span, TrackClaims.From(new MotionServer.Pipeline.Inspection.DeviceLog
+        var verdicts = devices.Select(d => d.Tracks.Select(t => TrackVerifier.Verify(t.Content.Span, TrackClaims.From(new MotionServer.Pipeline.Devices.DeviceLog
         {
             File = t.Path, Size = t.Size, StartDate = t.StartDate, EndDate = t.EndDate, Duration = t.Duration, Distance = t.Distance,
             Best2s = t.Best2s, Best10s = t.Best10s, Best500m = t.Best500m,

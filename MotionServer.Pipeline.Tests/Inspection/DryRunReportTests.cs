@@ -5,6 +5,8 @@ using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Tests.Inspection;
 

@@ -9,6 +9,7 @@ using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Dashboard;
 using MotionServer.Pipeline.Tests.Support;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Inspection;
 

@@ -1,5 +1,6 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Inspection;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Inspection;
 

@@ -3,6 +3,7 @@ using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Inspection;
 

@@ -8,6 +8,7 @@ using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Integration;
 

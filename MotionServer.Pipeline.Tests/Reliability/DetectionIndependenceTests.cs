@@ -7,6 +7,7 @@ using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tests.Integration;
 using MotionServer.Pipeline.Tests.Reliability.Support;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Reliability;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Detection;
 

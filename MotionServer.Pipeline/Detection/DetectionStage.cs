@@ -1,6 +1,7 @@
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Detection;
 

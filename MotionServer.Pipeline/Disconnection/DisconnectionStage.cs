@@ -3,6 +3,8 @@ using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Disconnection;
 

@@ -7,6 +7,8 @@ using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Verification;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Download;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Download;
 

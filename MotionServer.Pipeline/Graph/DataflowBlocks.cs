@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Dataflow;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Graph;
 

@@ -2,6 +2,7 @@ using System.Threading.Tasks.Dataflow;
 using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Graph;
 

@@ -9,6 +9,8 @@ using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Graph;
 

@@ -7,6 +7,8 @@ using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Graph;
 

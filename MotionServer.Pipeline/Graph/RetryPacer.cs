@@ -1,5 +1,6 @@
 using System.Threading.Tasks.Dataflow;
 using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Graph;
 

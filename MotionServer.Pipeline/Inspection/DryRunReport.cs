@@ -6,6 +6,8 @@ using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Inspection;
 

@@ -1,4 +1,6 @@
 using MotionServer.Pipeline.Graph;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Inspection;
 

@@ -5,6 +5,8 @@ using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Inspection;
 

@@ -1,5 +1,6 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Inspection;
 

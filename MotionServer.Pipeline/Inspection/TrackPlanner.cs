@@ -4,6 +4,8 @@ using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Verification;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Inspection;
 

@@ -1,5 +1,6 @@
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tracks.Verification;
 

@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using MotionServer.Pipeline.Stages;
 
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>
 /// The pipeline's HTTP client for devices: plain HTTP/1.1 to the device's own address, no proxy (devices are on

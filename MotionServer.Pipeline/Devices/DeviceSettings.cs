@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>What the server uses of a device's <c>settings.json</c> (whose numbers arrive as strings).</summary>
 internal sealed record DeviceSettings

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace MotionServer.Pipeline.Detection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>A TCP connect that never throws: true when something accepted the connection in time.</summary>
 internal interface IConnectProbe

@@ -1,4 +1,4 @@
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>One entry of a device's <c>logs.json</c>, in the device's units (bytes, ms since the epoch, ms, mm, mm/s).</summary>
 internal sealed record DeviceLog

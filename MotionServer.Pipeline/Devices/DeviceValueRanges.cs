@@ -1,4 +1,4 @@
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>
 /// The ranges a device's values must fall in to be believed. They are wide (no real track comes near them) and

@@ -1,4 +1,4 @@
-namespace MotionServer.Pipeline.Download;
+namespace MotionServer.Pipeline.Stages;
 
 /// <summary>What inspection decided a device owes.</summary>
 /// <param name="Tracks">Tracks to fetch, newest first (today's sessions matter most to the results team), those whose last attempt failed last.</param>

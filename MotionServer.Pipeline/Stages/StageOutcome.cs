@@ -1,7 +1,7 @@
 using System.Net;
 using MotionServer.Pipeline.Download;
 
-namespace MotionServer.Pipeline.Graph;
+namespace MotionServer.Pipeline.Stages;
 
 /// <summary>
 /// What a stage made of a device. Stages never throw: every result, failures included, is an outcome that

@@ -4,8 +4,9 @@ using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Disconnection;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Devices;
 
-namespace MotionServer.Pipeline.Graph;
+namespace MotionServer.Pipeline.Stages;
 
 /// <summary>
 /// What a failure does to a device: status failed, address discarded (detection will look for it again),

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Graph;
+namespace MotionServer.Pipeline.Stages;
 
 /// <summary>
 /// Runs a round, waits the interval, runs the next: a round that overruns delays the next one instead of

@@ -1,4 +1,4 @@
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>A logs.json entry that cannot be a track, refused on its own (the device's other entries carry on).</summary>
 /// <param name="Index">Its position in the <c>logs</c> list, from 0.</param>

@@ -1,4 +1,4 @@
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>
 /// A device's answer could not be used: no answer in time, an HTTP error, malformed or oversized JSON,

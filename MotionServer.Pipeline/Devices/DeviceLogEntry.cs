@@ -1,7 +1,7 @@
 using System.Text.Json;
-using static MotionServer.Pipeline.Inspection.DeviceValueRanges;
+using static MotionServer.Pipeline.Devices.DeviceValueRanges;
 
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>
 /// Parses one logs.json entry at the edge into a validated <see cref="DeviceLog"/>. <c>file</c>, <c>size</c> and

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace MotionServer.Pipeline.Graph;
+namespace MotionServer.Pipeline.Stages;
 
 /// <summary>One device travelling through the graph. The fleet state's claim guarantees one item per device.</summary>
 /// <param name="DeviceId">The device id.</param>

@@ -1,4 +1,4 @@
-namespace MotionServer.Pipeline.Graph;
+namespace MotionServer.Pipeline.Stages;
 
 /// <summary>
 /// The two moments of a stop. <see cref="Stopping"/>: no new work starts (loops end, retries are dropped,

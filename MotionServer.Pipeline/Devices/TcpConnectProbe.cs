@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MotionServer.Pipeline.Detection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>Opens a TCP connection and closes it at once: the design's "try connecting to the IP address on port 80".</summary>
 internal sealed class TcpConnectProbe : IConnectProbe

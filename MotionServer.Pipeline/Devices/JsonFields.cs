@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MotionServer.Pipeline.Storage;
 
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>
 /// Tolerant readers for device JSON: the devices send numbers sometimes as numbers and sometimes as strings

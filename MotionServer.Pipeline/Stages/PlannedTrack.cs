@@ -1,7 +1,8 @@
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Tracks;
+using MotionServer.Pipeline.Devices;
 
-namespace MotionServer.Pipeline.Download;
+namespace MotionServer.Pipeline.Stages;
 
 /// <summary>A track to fetch: where it is on the device and where it goes.</summary>
 /// <param name="Name">Its local name (from the roster).</param>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>Reads a device's <c>logs.json</c>.</summary>
 internal static class DeviceLogs

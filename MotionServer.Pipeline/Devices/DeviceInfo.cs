@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MotionServer.Pipeline.Inspection;
+namespace MotionServer.Pipeline.Devices;
 
 /// <summary>
 /// What the server uses of a device's <c>info.json</c>. Both shapes occur: firmware 3144 and later send
