@@ -135,7 +135,10 @@ internal static partial class ServerRunner
 
         // A Ctrl+C or SIGTERM that came while starting (or comes later) stops the host as its own handling would.
         await host.WaitForShutdownAsync(stopRequested).ConfigureAwait(false);
-        return ExitCodes.Success;
+
+        // A pipeline that broke down (logged as Critical when it did) stopped the host: say so in the exit code.
+        var pipeline = host.Services.GetRequiredService<IMotionPipeline>();
+        return pipeline.Failure.IsCompleted ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     private static IHost BuildHost(SettingsLoadResult settings, EventFolderLock folderLock)
@@ -149,8 +152,7 @@ internal static partial class ServerRunner
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddNLog();
         builder.Services.Configure<HostOptions>(host =>
         {
-            // The pipeline fits its stop inside Host:ShutdownTimeout; the host waits a little longer as a backstop.
-            host.ShutdownTimeout = options.Host.ShutdownTimeout + TimeSpan.FromSeconds(1);
+            host.ShutdownTimeout = StopBudget.HostShutdownTimeout(options.Host);
             host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);

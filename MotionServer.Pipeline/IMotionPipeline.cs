@@ -12,6 +12,14 @@ public interface IMotionPipeline : IAsyncDisposable
     IMotionFleet Fleet { get; }
 
     /// <summary>
+    /// Completes, with the reason, if the pipeline breaks down as a whole (a part of its graph failed, which the devices
+    /// themselves cannot cause) and can no longer do its job. It is logged as Critical when it happens; the host should
+    /// then stop with a non-zero exit code (the hosted service that <c>AddMotionServer</c> registers does so). In a
+    /// healthy run it never completes.
+    /// </summary>
+    Task<Exception> Failure { get; }
+
+    /// <summary>
     /// Checks the settings, takes the event folder's lock, loads the roster, reconciles the folder with the
     /// ledgers, and starts the periodic sweeps and the dashboards.
     /// </summary>

@@ -9,6 +9,7 @@ using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Tests.Detection;
@@ -177,7 +178,8 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
         options.Detection.ConnectTimeout = TimeSpan.FromSeconds(1);
         options.Detection.Lookups = lookups;
         var look = new DetectionLook(new NameLookups(_resolver, options.Detection.ConnectTimeout, _time), new AlwaysAnswers(), options);
-        var stage = new DetectionStage(_fleet, _lifetime, NullLogger.Instance);
+        var log = new FleetLog(NullLogger.Instance, _fleet);
+        var stage = new DetectionStage(new StatusReporter(_fleet, log, new FailurePolicy(options)), new DeparturePolicy(new AlwaysAnswers(), _fleet, options), log);
         _scheduler = new DetectionScheduler(_fleet, look, stage, Found, options.Detection, _time, NullLogger.Instance);
         _scheduler.LookEnded += id => _ended.Writer.TryWrite(id);
         _scheduler.Start(_lifetime.Stopping);

@@ -1,15 +1,32 @@
 using Microsoft.Extensions.Hosting;
-using MotionServer.Pipeline.Graph;
 
 namespace MotionServer.Pipeline.DependencyInjection;
 
 /// <summary>
 /// Runs the pipeline inside a Generic Host. StartAsync does the start-up checks itself (not a BackgroundService:
 /// since .NET 10 all of ExecuteAsync runs in the background, and a bad roster must fail the start, not a later task).
+/// A pipeline that breaks down while running (<see cref="IMotionPipeline.Failure"/>) stops the host, with exit code 1
+/// unless something else already set one: a server that can no longer do its job must not look alive.
 /// </summary>
-internal sealed class MotionPipelineHostedService(IMotionPipeline pipeline) : IHostedService
+internal sealed class MotionPipelineHostedService(IMotionPipeline pipeline, IHostApplicationLifetime application) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => pipeline.StartAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await pipeline.StartAsync(cancellationToken).ConfigureAwait(false);
+        _ = pipeline.Failure.ContinueWith(
+            _ =>
+            {
+                if (Environment.ExitCode == 0)
+                {
+                    Environment.ExitCode = 1;
+                }
+
+                application.StopApplication();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => pipeline.StopAsync(cancellationToken);
 }

@@ -229,7 +229,4 @@ internal sealed partial class DetectionScheduler
     }
 
     private void Wake() => Volatile.Read(ref _wake).TrySetResult();
-
-    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Detection pass failed - {Type}: {Reason}")]
-    private static partial void PassFailed(ILogger logger, string type, string reason);
 }

@@ -88,8 +88,4 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
 
         return usable;
     }
-
-    [LoggerMessage(EventId = 103, Level = LogLevel.Debug,
-        Message = "{Hostname} resolves to {Address}, the address this network gives unknown names (Network:IgnoredAddresses): not on the network")]
-    private static partial void IgnoredAddress(ILogger logger, string hostname, string address);
 }

@@ -1,10 +1,8 @@
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Detection;
-using MotionServer.Pipeline.Graph;
-using MotionServer.Pipeline.State;
-using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Stages;
+using MotionServer.Pipeline.State;
 
 namespace MotionServer.Pipeline.Disconnection;
 
@@ -15,48 +13,38 @@ namespace MotionServer.Pipeline.Disconnection;
 internal sealed partial class DisconnectionStage(
     IConnectProbe probe,
     FleetState fleet,
+    StatusReporter reporter,
+    DeparturePolicy departures,
     MotionServerOptions options,
     PipelineLifetime lifetime,
-    ILogger logger)
+    FleetLog log) : IDeviceStage<DeviceWork>
 {
-    public async Task<StageOutcome> ProbeAsync(DeviceWork work)
+    public string Name => "presence probe";
+
+    public async Task<StageOutcome> RunAsync(DeviceWork input)
     {
-        try
+        if (input.Address is null)
         {
-            if (lifetime.IsStopping || work.Address is null)
-            {
-                return new DeviceAbandoned(work);
-            }
+            return new DeviceAbandoned(input); // cannot happen: only devices with an address are probed
+        }
 
-            bool present = await probe.CanConnectAsync(work.Address, options.Network.Port, options.Disconnection.ConnectTimeout, lifetime.Stopping).ConfigureAwait(false);
-            if (present)
-            {
-                fleet.MarkSeen(work.DeviceId);
-            }
-            else if (fleet.StatusOf(work.DeviceId) == MotionStatus.Completed)
-            {
-                LogDisconnected(logger, work.Hostname); // the line first, then the status it reports
-                fleet.MarkDisconnected(work.DeviceId);
-            }
+        bool present = await probe.CanConnectAsync(input.Address, options.Network.Port, options.Disconnection.ConnectTimeout, lifetime.Stopping).ConfigureAwait(false);
+        if (present)
+        {
+            fleet.MarkSeen(input.DeviceId);
+        }
+        else if (departures.AbsenceIsDeparture(input.DeviceId))
+        {
+            reporter.Disconnected(input);
+        }
 
-            return new DeviceDone(work);
-        }
-        catch (OperationCanceledException) when (lifetime.IsStopping)
-        {
-            return new DeviceAbandoned(work);
-        }
-#pragma warning disable CA1031 // a stage never throws
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            ProbeError(logger, work.Hostname, e.Message);
-            return new DeviceDone(work);
-        }
+        return new DeviceDone(input);
     }
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "{Hostname} has been disconnected")]
-    internal static partial void LogDisconnected(ILogger logger, string hostname);
-
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "{Hostname} presence probe failed - {Reason}")]
-    private static partial void ProbeError(ILogger logger, string hostname, string reason);
+    public Task<StageOutcome> FailedAsync(DeviceWork work, StageError error)
+    {
+        // The probe itself broke (not "no answer", which is a plain false): nothing is concluded; the next probe asks again.
+        ProbeError(log.For(work.DeviceId), work.Hostname, error.Reason);
+        return Task.FromResult<StageOutcome>(new DeviceDone(work));
+    }
 }

@@ -1,7 +1,5 @@
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Logging;
-using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
@@ -21,40 +19,28 @@ internal sealed partial class DownloadStage(
     TrackDownloader downloader,
     LedgerStore ledgers,
     FleetState fleet,
-    FailurePolicy failures,
+    StatusReporter reporter,
     MotionServerOptions options,
     PipelineLifetime lifetime,
     DiskSpaceGate diskSpace,
     TimeProvider time,
-    ILogger logger)
+    FleetLog log) : IDeviceStage<DownloadsNeeded>
 {
     private readonly VerifyingDownloader _verifyingDownloader = new(downloader);
 
-    public async Task<StageOutcome> DownloadAsync(StageOutcome input)
+    public string Name => "download";
+
+    public async Task<StageOutcome> RunAsync(DownloadsNeeded input)
     {
         var work = input.Work;
+        if (work.Address is null)
+        {
+            return new DeviceAbandoned(work); // cannot happen: a device reaches download only once found
+        }
+
         try
         {
-            if (lifetime.IsStopping || input is not DownloadsNeeded needed || work.Address is null)
-            {
-                return new DeviceAbandoned(work);
-            }
-
-            return await DownloadAllAsync(work, work.Address, needed.Plan).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            return Fail(work, 1, $"cannot update the ledger: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return Fail(work, 1, $"cannot update the ledger: {e.Message}");
-        }
-#pragma warning disable CA1031 // a stage never throws: an exception would fault the block and stop the fleet
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            return Fail(work, 1, $"unexpected {e.GetType().Name}: {LogText.Escape(e.Message)}");
+            return await DownloadAllAsync(work, work.Address, input.Plan).ConfigureAwait(false);
         }
         finally
         {
@@ -62,8 +48,14 @@ internal sealed partial class DownloadStage(
         }
     }
 
+    public Task<StageOutcome> FailedAsync(DeviceWork work, StageError error) =>
+        Task.FromResult<StageOutcome>(error.Kind == StageErrorKind.EventFolder
+            ? Fail(work, 1, $"cannot update the ledger: {error.Reason}")
+            : Fail(work, 1, error.Reason));
+
     private async Task<StageOutcome> DownloadAllAsync(DeviceWork work, System.Net.IPAddress address, DownloadPlan plan)
     {
+        var logger = log.For(work.DeviceId);
         fleet.MarkDownloading(work.DeviceId);
         var ledger = ledgers.Load(work.Hostname, out _);
         string? firstFailure = plan.Refusals.Count > 0 ? plan.Refusals[0] : null;
@@ -101,15 +93,14 @@ internal sealed partial class DownloadStage(
             {
                 // On disk at its final name, but not recorded: a failed attempt, with its line and the true reason. The
                 // file stays (a downloaded track is never deleted); the next inspection adopts it.
-                TrackFailed(logger, work.Hostname, track.FileName, unsaved);
+                reporter.TrackFailed(work, track.FileName, unsaved);
                 return Fail(work, failed + 1, firstFailure ?? unsaved);
             }
 
             switch (result)
             {
                 case TransferResult.Completed completed:
-                    LedgerSummary.Publish(fleet, work.DeviceId, ledger);
-                    Downloaded(logger, work.Hostname, track.FileName, Summary(track, completed.Verdict));
+                    reporter.Downloaded(work, track.FileName, Summary(track, completed.Verdict), ledger);
                     if (completed.Verdict is { Notes.Count: > 0 } checkedTrack)
                     {
                         VerificationNotes(logger, work.Hostname, track.FileName, LogText.Escape(string.Join("; ", checkedTrack.Notes)));
@@ -127,7 +118,7 @@ internal sealed partial class DownloadStage(
 
                 case TransferResult.Failed failure:
                     string reason = LogText.Escape(failure.Reason);
-                    TrackFailed(logger, work.Hostname, track.FileName, reason);
+                    reporter.TrackFailed(work, track.FileName, reason);
                     if (TrySave(work, ledger, track, LedgerStatus.Failed, reason) is { } alsoUnsaved)
                     {
                         return Fail(work, failed + 1, firstFailure ?? $"{reason}; {alsoUnsaved}");
@@ -151,9 +142,7 @@ internal sealed partial class DownloadStage(
             return Fail(work, failed, firstFailure!);
         }
 
-        InspectionStage.CanBeDisconnected(logger, work.Hostname); // the line first, then the status it reports
-        fleet.MarkCompleted(work.DeviceId);
-        return new DeviceDone(work);
+        return reporter.CanBeDisconnected(work);
     }
 
     private async Task<TransferResult> DownloadOneAsync(DeviceWork work, System.Net.IPAddress address, PlannedTrack track, TransferCounter transfer)
@@ -226,7 +215,7 @@ internal sealed partial class DownloadStage(
     }
 
     private DeviceFailed Fail(DeviceWork work, int failedTracks, string reason) =>
-        failures.Fail(work, reason, _ => $"{failedTracks} track(s) failed");
+        reporter.Failed(work, reason, _ => $"{failedTracks} track(s) failed");
 
     /// <summary>
     /// The contract's words with the figures verified from the frames, then the 2 s and 10 s bests and the verdict:
@@ -244,16 +233,4 @@ internal sealed partial class DownloadStage(
             + TrackFigures.ShortBests(s.Best2s, s.Best10s)
             + (verdict.IsValid ? ", verified" : ", damaged");
     }
-
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "{Hostname} {FileName} downloaded - {Summary}")]
-    private static partial void Downloaded(ILogger logger, string hostname, string fileName, string summary);
-
-    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{Hostname} {FileName} failed - {Reason}")]
-    private static partial void TrackFailed(ILogger logger, string hostname, string fileName, string reason);
-
-    [LoggerMessage(EventId = 311, Level = LogLevel.Debug, Message = "{Hostname} {FileName} verification notes - {Notes}")]
-    private static partial void VerificationNotes(ILogger logger, string hostname, string fileName, string notes);
-
-    [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "{Hostname} {FileName} damaged - {Defects} ({Outcome})")]
-    private static partial void Damaged(ILogger logger, string hostname, string fileName, string defects, string outcome);
 }

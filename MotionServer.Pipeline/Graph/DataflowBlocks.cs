@@ -1,38 +1,81 @@
 using System.Threading.Tasks.Dataflow;
 using MotionServer.Pipeline.Stages;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
-/// Builds the graph's blocks and links one way, so the rules that keep the graph alive are kept everywhere:
-/// stage delegates return outcomes (never throw), and order is not preserved (one slow device must not hold
-/// back the others' results).
+/// Builds every block of the graph, so the rules that keep it alive hold everywhere:
+/// <list type="bullet">
+/// <item>a stage runs only through the shared <see cref="StageGuard"/>: its delegate cannot throw;</item>
+/// <item>order is not preserved (one slow device must not hold back the others' results);</item>
+/// <item>every link gets options of its own (shared mutable link options are one careless assignment from changing
+/// every link of the graph);</item>
+/// <item>every block is watched: one that faults all the same (a defect in our own plumbing) is said at once, loudly,
+/// and the pipeline is failed so the host stops with a non-zero exit code, instead of the fleet going silent until
+/// someone stops the server.</item>
+/// </list>
 /// </summary>
-internal static class DataflowBlocks
+internal sealed partial class DataflowBlocks(StageGuard guard, ILogger logger, Action<string, Exception> faulted)
 {
-    public static readonly DataflowLinkOptions Propagate = new() { PropagateCompletion = true };
+    /// <summary>An entry stage fed with devices, running <paramref name="workers"/> of them at once.</summary>
+    public TransformBlock<DeviceWork, StageOutcome> Stage(IDeviceStage<DeviceWork> stage, int workers) =>
+        Watch(stage.Name, new TransformBlock<DeviceWork, StageOutcome>(guard.Guard(stage), StageOptions(workers)));
 
-    public static readonly DataflowLinkOptions NoPropagation = new() { PropagateCompletion = false };
+    /// <summary>A stage fed with the outcomes of the one before it, running <paramref name="workers"/> devices at once.</summary>
+    public TransformBlock<StageOutcome, StageOutcome> Stage<TInput>(IDeviceStage<TInput> stage, int workers)
+        where TInput : StageOutcome =>
+        Watch(stage.Name, new TransformBlock<StageOutcome, StageOutcome>(guard.Guard(stage), StageOptions(workers)));
 
-    /// <summary>A stage running <paramref name="workers"/> items at once, holding at most <paramref name="capacity"/>.</summary>
-    public static TransformBlock<TIn, TOut> Stage<TIn, TOut>(Func<TIn, Task<TOut>> body, int workers, int capacity) =>
-        new(body, new ExecutionDataflowBlockOptions
+    /// <summary>A queue that never refuses: the roster bounds it (a device is in the graph at most once).</summary>
+    public BufferBlock<T> Queue<T>(string name) => Watch(name, new BufferBlock<T>());
+
+    /// <summary>A waiting room: each item waits on its own clock, all at once (waiting costs nothing).</summary>
+    public TransformManyBlock<TIn, TOut> Waiting<TIn, TOut>(string name, Func<TIn, Task<IEnumerable<TOut>>> wait) =>
+        Watch(name, new TransformManyBlock<TIn, TOut>(wait, new ExecutionDataflowBlockOptions
         {
-            MaxDegreeOfParallelism = workers,
-            BoundedCapacity = capacity,
+            MaxDegreeOfParallelism = DataflowBlockOptions.Unbounded,
             EnsureOrdered = false,
-            SingleProducerConstrained = false,
-        });
+        }));
 
-    /// <summary>Routes a source's outcomes of type <typeparamref name="T"/> to a target.</summary>
-    public static IDisposable Route<T>(this ISourceBlock<StageOutcome> source, ITargetBlock<StageOutcome> target, bool propagate = false)
+    /// <summary>The end of a path: a quick action per item, one at a time.</summary>
+    public ActionBlock<T> Sink<T>(string name, Action<T> action) => Watch(name, new ActionBlock<T>(action));
+
+    /// <summary>Links forward; completion follows the link.</summary>
+    public static IDisposable Forward<T>(ISourceBlock<T> source, ITargetBlock<T> target) =>
+        source.LinkTo(target, new DataflowLinkOptions { PropagateCompletion = true });
+
+    /// <summary>Routes a source's outcomes of type <typeparamref name="T"/> to a target; completion follows if <paramref name="propagate"/>.</summary>
+    public static IDisposable Route<T>(ISourceBlock<StageOutcome> source, ITargetBlock<StageOutcome> target, bool propagate = false)
         where T : StageOutcome =>
-        source.LinkTo(target, propagate ? Propagate : NoPropagation, o => o is T);
+        source.LinkTo(target, new DataflowLinkOptions { PropagateCompletion = propagate }, o => o is T);
 
-    /// <summary>
-    /// Drops whatever a source still offers. Only for the end of a stop: linked any earlier, a catch-all takes the
-    /// items that a bounded target postponed (it is offered them next) and devices silently vanish.
-    /// </summary>
-    public static IDisposable DropTheRest<T>(this ISourceBlock<T> source) =>
-        source.LinkTo(DataflowBlock.NullTarget<T>());
+    /// <summary>Routes every outcome <paramref name="accepts"/> to a target, without completion.</summary>
+    public static IDisposable Route(ISourceBlock<StageOutcome> source, ITargetBlock<StageOutcome> target, Predicate<StageOutcome> accepts) =>
+        source.LinkTo(target, new DataflowLinkOptions { PropagateCompletion = false }, accepts);
+
+    private static ExecutionDataflowBlockOptions StageOptions(int workers) => new()
+    {
+        MaxDegreeOfParallelism = workers,
+        // A stage's own input stays small (a few items per worker); the queues before it hold the rest.
+        BoundedCapacity = workers * 2,
+        EnsureOrdered = false,
+        SingleProducerConstrained = false,
+    };
+
+    private TBlock Watch<TBlock>(string name, TBlock block)
+        where TBlock : IDataflowBlock
+    {
+        block.Completion.ContinueWith(
+            completion =>
+            {
+                var error = completion.Exception!.GetBaseException();
+                BlockFaulted(logger, name, error.GetType().Name, error.Message, error);
+                faulted(name, error);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return block;
+    }
 }

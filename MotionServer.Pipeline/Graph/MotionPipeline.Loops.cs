@@ -72,10 +72,4 @@ internal sealed partial class MotionPipeline
         problems.Length == 1
             ? $"The roster change was refused, the last good roster stays in force - {problems[0]}"
             : $"The roster change was refused, the last good roster stays in force - {problems.Length} problems: {string.Join("; ", problems.Take(10))}{(problems.Length > 10 ? "; ..." : "")}";
-
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Roster reloaded: {Count} devices")]
-    private static partial void RosterReloaded(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Roster change refused, the last good roster stays in force - {Problem}")]
-    private static partial void RosterRefused(ILogger logger, string problem);
 }

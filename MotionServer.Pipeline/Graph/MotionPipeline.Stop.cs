@@ -1,12 +1,10 @@
+using MotionServer.Pipeline.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Graph;
 
 internal sealed partial class MotionPipeline
 {
-    /// <summary>Time kept back from Host:ShutdownTimeout for what follows the drain: the final dashboards, the history, the log flush.</summary>
-    private static readonly TimeSpan StopReserve = TimeSpan.FromSeconds(1.5);
-
     public Task StopAsync(CancellationToken cancellationToken)
     {
         lock (_stateGate)
@@ -40,8 +38,7 @@ internal sealed partial class MotionPipeline
 
             if (_graph is not null)
             {
-                var drainTime = _options.Host.ShutdownTimeout - StopReserve;
-                await _graph.DrainAsync(drainTime > TimeSpan.Zero ? drainTime : TimeSpan.Zero, _lifetime, _time).ConfigureAwait(false);
+                await _graph.DrainAsync(StopBudget.DrainTime(_options.Host), _lifetime, _time).ConfigureAwait(false);
             }
         }
         finally
@@ -72,10 +69,4 @@ internal sealed partial class MotionPipeline
             Stopped(_logger);
         }
     }
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Stopping: no new work starts; downloads in progress may finish")]
-    private static partial void StopRequested(ILogger logger);
-
-    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Pipeline stopped")]
-    private static partial void Stopped(ILogger logger);
 }

@@ -26,6 +26,8 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
+    private readonly FleetLog _log;
+    private readonly TaskCompletionSource<Exception> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly EventFolder _folder;
     private readonly FleetState _fleet;
     private readonly HistoryStore _history;
@@ -64,7 +66,8 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _loggers = loggers;
         _folder = new EventFolder(_options.EventDirectory);
         _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root);
-        _logger = new FleetEventLogger(loggers.CreateLogger("MotionServer.Pipeline"), _fleet);
+        _log = new FleetLog(loggers.CreateLogger("MotionServer.Pipeline"), _fleet);
+        _logger = _log.Server;
         _notices = new NoticeBoard(time, _logger);
         _fleet.Notices = _notices;
         _fleet.SubscriberLogger = _logger;
@@ -74,6 +77,8 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     }
 
     public IMotionFleet Fleet => _fleet;
+
+    public Task<Exception> Failure => _failure.Task;
 
     /// <summary>The conditions that need someone to act (shown on the dashboards and in status.json).</summary>
     public INoticeBoard Notices => _notices;
@@ -112,7 +117,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             }
             else
             {
-                new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger).Run();
+                new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger, _log).Run();
             }
 
             _fleet.Restore(_history.Load());
@@ -125,7 +130,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
             _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
                 _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
-            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _logger, diskSpace, EveryDetectionInterval);
+            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval);
             _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
             _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
 
@@ -205,6 +210,10 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         return _addressResolver = new DeviceAddressResolver(_hostsFile, ignored, _logger, _options.Detection.Lookups);
     }
 
+    /// <summary>A block of the graph broke down (already logged): the pipeline cannot do its job; whoever hosts it stops.</summary>
+    private void Faulted(string block, Exception error) =>
+        _failure.TrySetResult(new InvalidOperationException($"the pipeline's {block} block broke down: {error.Message}", error));
+
     private void SaveHistoryOnChange(object? sender, MotionStatusChange change)
     {
         if (change.Current is not (MotionStatus.Connected or MotionStatus.Completed))
@@ -228,13 +237,4 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 
         _lifetime.Dispose();
     }
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Watching for {Count} devices; event folder {Folder}")]
-    private static partial void Started(ILogger logger, int count, string folder);
-
-    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Dry run - devices are listed with what would be downloaded and what skipped; nothing is downloaded and nothing is written but this log")]
-    private static partial void DryRun(ILogger logger);
-
-    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "history.json could not be saved - {Reason}")]
-    private static partial void HistoryNotSaved(ILogger logger, string reason);
 }

@@ -6,7 +6,7 @@ using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
-using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Stages;
 
@@ -50,43 +50,47 @@ internal sealed class PipelineGraph : IDisposable
         IConnectProbe probe,
         PipelineLifetime lifetime,
         TimeProvider time,
-        ILogger logger,
+        FleetLog log,
         DiskSpaceGate diskSpace,
+        Action<string, Exception> faulted,
         Action? everyDetectionInterval = null)
     {
         _http = new DeviceHttpClient(options.Inspection.RequestTimeout);
         var ledgers = new LedgerStore(folder);
-        var failures = new FailurePolicy(fleet, options, logger, probe);
+        var reporter = new StatusReporter(fleet, log, new FailurePolicy(options));
+        var departures = new DeparturePolicy(probe, fleet, options);
+        var blocks = new DataflowBlocks(new StageGuard(lifetime, log.Server), log.Server, faulted);
 
-        var detection = new DetectionStage(fleet, lifetime, logger);
-        var inspection = new InspectionStage(_http, new MetadataCache(folder), ledgers, new TrackPlanner(options, folder), fleet, failures, options, lifetime, logger);
-        var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, failures, options, lifetime, diskSpace, time, logger);
-        var disconnection = new DisconnectionStage(probe, fleet, options, lifetime, logger);
+        var detection = new DetectionStage(reporter, departures, log);
+        var inspection = new InspectionStage(_http, new MetadataCache(folder), ledgers, new TrackPlanner(options, folder), fleet, reporter, departures, options, lifetime, log);
+        var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, reporter, options, lifetime, diskSpace, time, log);
+        var disconnection = new DisconnectionStage(probe, fleet, reporter, departures, options, lifetime, log);
 
-        Detection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(detection.DetectAsync, options.Detection.Workers, Capacity(options.Detection.Workers));
-        _inspection = DataflowBlocks.Stage<StageOutcome, StageOutcome>(inspection.InspectAsync, options.Inspection.Workers, Capacity(options.Inspection.Workers));
-        _download = DataflowBlocks.Stage<StageOutcome, StageOutcome>(download.DownloadAsync, options.Download.Workers, Capacity(options.Download.Workers));
-        Disconnection = DataflowBlocks.Stage<DeviceWork, StageOutcome>(disconnection.ProbeAsync, options.Disconnection.Workers, Capacity(options.Disconnection.Workers));
-        _connections = new BufferBlock<StageOutcome>();
-        _downloads = new BufferBlock<StageOutcome>();
-        _retry = new RetryPacer(fleet, time, lifetime);
-        _sink = new ActionBlock<StageOutcome>(outcome => fleet.Release(outcome.Work.DeviceId));
+        Detection = blocks.Stage(detection, options.Detection.Workers);
+        _connections = blocks.Queue<StageOutcome>("connections");
+        _inspection = blocks.Stage(inspection, options.Inspection.Workers);
+        _downloads = blocks.Queue<StageOutcome>("downloads");
+        _download = blocks.Stage(download, options.Download.Workers);
+        Disconnection = blocks.Stage(disconnection, options.Disconnection.Workers);
+        _retry = new RetryPacer(fleet, time, lifetime, blocks);
+        _sink = blocks.Sink<StageOutcome>("sink", outcome => fleet.Release(outcome.Work.DeviceId));
 
         var look = new DetectionLook(new NameLookups(resolver, options.Detection.ConnectTimeout, time), probe, options);
-        Schedule = new DetectionScheduler(fleet, look, detection, Detection.SendAsync, options.Detection, time, logger, everyDetectionInterval);
-        _returns = new ActionBlock<DeviceWork>(work => Schedule.Return(work.DeviceId));
+        Schedule = new DetectionScheduler(fleet, look, detection, Detection.SendAsync, options.Detection, time, log.Server, everyDetectionInterval);
+        _returns = blocks.Sink<DeviceWork>("retry returns", work => Schedule.Return(work.DeviceId));
 
-        Detection.Route<DeviceDetected>(_connections, propagate: true);
-        _connections.LinkTo(_inspection, DataflowBlocks.Propagate);
-        _inspection.Route<DownloadsNeeded>(_downloads, propagate: true);
-        _downloads.LinkTo(_download, DataflowBlocks.Propagate);
+        DataflowBlocks.Route<DeviceDetected>(Detection, _connections, propagate: true);
+        DataflowBlocks.Forward(_connections, _inspection);
+        DataflowBlocks.Route<DownloadsNeeded>(_inspection, _downloads, propagate: true);
+        DataflowBlocks.Forward(_downloads, _download);
         foreach (var source in new ISourceBlock<StageOutcome>[] { Detection, _inspection, _download, Disconnection })
         {
-            source.Route<DeviceFailed>(_retry.Buffer);
-            source.LinkTo(_sink, o => o is not (DeviceDetected or DownloadsNeeded));
+            DataflowBlocks.Route<DeviceFailed>(source, _retry.Buffer);
+            // Everything else ends here (a failure only if the retry buffer ever declined it: released, never stuck).
+            DataflowBlocks.Route(source, _sink, o => o is not (DeviceDetected or DownloadsNeeded));
         }
 
-        _retry.Delay.LinkTo(_returns, DataflowBlocks.Propagate);
+        DataflowBlocks.Forward(_retry.Delay, _returns);
     }
 
     /// <summary>Detection's per-device schedule: it looks for devices and sends the ones found into <see cref="Detection"/>.</summary>
@@ -126,7 +130,4 @@ internal sealed class PipelineGraph : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-
-    /// <summary>A bounded input keeps a stage's own buffer small: a few items per worker; the queues before it hold the rest.</summary>
-    private static int Capacity(int workers) => workers * 2;
 }

@@ -14,19 +14,15 @@ internal sealed class RetryPacer
     private readonly TimeProvider _time;
     private readonly PipelineLifetime _lifetime;
 
-    public RetryPacer(FleetState fleet, TimeProvider time, PipelineLifetime lifetime)
+    public RetryPacer(FleetState fleet, TimeProvider time, PipelineLifetime lifetime, DataflowBlocks blocks)
     {
         _fleet = fleet;
         _time = time;
         _lifetime = lifetime;
-        Buffer = new BufferBlock<StageOutcome>();
-        Delay = new TransformManyBlock<StageOutcome, DeviceWork>(WaitAsync, new ExecutionDataflowBlockOptions
-        {
-            // Waiting costs nothing: every failed device waits at once, each on its own clock.
-            MaxDegreeOfParallelism = DataflowBlockOptions.Unbounded,
-            EnsureOrdered = false,
-        });
-        Buffer.LinkTo(Delay, DataflowBlocks.Propagate);
+        Buffer = blocks.Queue<StageOutcome>("retry buffer");
+        // Every failed device waits at once, each on its own clock: one long backoff holds back no other device.
+        Delay = blocks.Waiting<StageOutcome, DeviceWork>("retry pacer", WaitAsync);
+        DataflowBlocks.Forward(Buffer, Delay);
     }
 
     /// <summary>The retry BufferBlock: every stage's failures are routed here.</summary>

@@ -1,4 +1,3 @@
-using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Stages;
 
@@ -21,6 +20,7 @@ internal sealed partial class InspectionStage
 
     private DeviceDone ListForDryRun(DeviceWork work, IReadOnlyList<DeviceLog> logs, DeviceSettings settings)
     {
+        var logger = log.For(work.DeviceId);
         var ledger = ledgers.Peek(work.Hostname, out string? ledgerProblem);
         if (ledgerProblem is not null)
         {

@@ -21,58 +21,36 @@ internal sealed partial class InspectionStage(
     LedgerStore ledgers,
     TrackPlanner planner,
     FleetState fleet,
-    FailurePolicy failures,
+    StatusReporter reporter,
+    DeparturePolicy departures,
     MotionServerOptions options,
     PipelineLifetime lifetime,
-    ILogger logger)
+    FleetLog log) : IDeviceStage<DeviceDetected>
 {
-    public async Task<StageOutcome> InspectAsync(StageOutcome input)
-    {
-        var work = input.Work;
-        try
-        {
-            if (lifetime.IsStopping || input is not DeviceDetected detected)
-            {
-                return new DeviceAbandoned(work);
-            }
+    public string Name => "inspection";
 
-            return await InspectAsync(work, detected.Address).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (lifetime.Abandon.IsCancellationRequested)
+    public Task<StageOutcome> RunAsync(DeviceDetected input) => InspectAsync(input.Work, input.Address);
+
+    public async Task<StageOutcome> FailedAsync(DeviceWork work, StageError error)
+    {
+        switch (error.Kind)
         {
-            return new DeviceAbandoned(work);
-        }
-        catch (DeviceAnswerException e) when (e.Unreachable && input is DeviceDetected at)
-        {
-            // No answer at all: a device that has left (WiFi lost mid-inspection) is disconnected, not failed — unless it
-            // still accepts connections, and then it is there and not answering as it should.
-            string reason = LogText.Escape(e.Message);
-            return await failures.IsStillThereAsync(at.Address, lifetime.Abandon).ConfigureAwait(false)
-                ? Fail(work, reason)
-                : failures.Left(work, "inspection", reason);
-        }
-        catch (DeviceAnswerException e)
-        {
-            return Fail(work, LogText.Escape(e.Message));
-        }
-        catch (IOException e)
-        {
-            return Fail(work, $"cannot write to the event folder: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            return Fail(work, $"cannot write to the event folder: {e.Message}");
-        }
-#pragma warning disable CA1031 // a stage never throws: an exception would fault the block and stop the fleet
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            return Fail(work, $"unexpected {e.GetType().Name}: {LogText.Escape(e.Message)}");
+            case StageErrorKind.DeviceUnreachable when work.Address is { } address:
+                // No answer at all: a device that has left (WiFi lost mid-inspection) is disconnected, not failed — unless it
+                // still accepts connections, and then it is there and not answering as it should.
+                return await departures.IsStillThereAsync(address, lifetime.Abandon).ConfigureAwait(false)
+                    ? Fail(work, error.Reason)
+                    : reporter.Left(work, Name, error.Reason);
+            case StageErrorKind.EventFolder:
+                return Fail(work, $"cannot write to the event folder: {error.Reason}");
+            default:
+                return Fail(work, error.Reason);
         }
     }
 
     private async Task<StageOutcome> InspectAsync(DeviceWork work, System.Net.IPAddress address)
     {
+        var logger = log.For(work.DeviceId);
         var limits = options.Limits;
         var timeout = options.Inspection.RequestTimeout;
         var token = lifetime.Abandon;
@@ -121,25 +99,22 @@ internal sealed partial class InspectionStage(
 
         if (plan.Downloads.Tracks.Count > 0)
         {
-            fleet.MarkPending(work.DeviceId);
-            TracksToDownload(logger, work.Hostname, plan.Downloads.Tracks.Count);
+            reporter.TracksToDownload(work, plan.Downloads.Tracks.Count);
             return new DownloadsNeeded(work, plan.Downloads);
         }
 
         if (plan.Downloads.Refusals.Count > 0)
         {
-            return failures.Fail(work, plan.Downloads.Refusals[0], _ => $"{plan.Downloads.Refusals.Count} track(s) failed");
+            return reporter.Failed(work, plan.Downloads.Refusals[0], _ => $"{plan.Downloads.Refusals.Count} track(s) failed");
         }
 
-        // Log lines come before the status change they report: whoever sees the new status finds its line in the log.
         NothingToDownload(logger, work.Hostname);
-        CanBeDisconnected(logger, work.Hostname);
-        fleet.MarkCompleted(work.DeviceId);
-        return new DeviceDone(work);
+        return reporter.CanBeDisconnected(work);
     }
 
     private void ReportMetadata(DeviceWork work, DeviceInfo info, DeviceSettings settings)
     {
+        var logger = log.For(work.DeviceId);
         var warnings = MetadataChecks.Check(info, settings, options);
         fleet.SetMetadata(work.DeviceId, info.BatteryLevel, info.StorageLevel,
             info.FirmwareName is null ? null : LogText.Escape(info.FirmwareName),
@@ -159,6 +134,7 @@ internal sealed partial class InspectionStage(
     /// <summary>Values the device sent that cannot be right: each refused on its own, with the device, the entry and the reason.</summary>
     private void ReportRefused(DeviceWork work, DeviceInfo info, DeviceSettings settings, DeviceLogsReading reading)
     {
+        var logger = log.For(work.DeviceId);
         foreach (string value in info.Refused)
         {
             ValueRefused(logger, work.Hostname, "info.json", LogText.Escape(value));
@@ -178,6 +154,7 @@ internal sealed partial class InspectionStage(
 
     private void ReportPlan(DeviceWork work, TrackPlan plan, DeviceLedger ledger)
     {
+        var logger = log.For(work.DeviceId);
         foreach (var (file, reason) in plan.RefusedPaths)
         {
             PathRefused(logger, work.Hostname, LogText.Escape(file), reason);
@@ -215,54 +192,5 @@ internal sealed partial class InspectionStage(
         }
     }
 
-    private DeviceFailed Fail(DeviceWork work, string reason)
-    {
-        InspectionFailed(logger, work.Hostname, reason);
-        return failures.Fail(work, reason, attempts => $"inspection failed {attempts} times");
-    }
-
-    [LoggerMessage(EventId = 200, Message = "{Hostname} battery level is {Battery}%")]
-    private static partial void BatteryLevel(ILogger logger, LogLevel level, string hostname, int battery);
-
-    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "{Hostname} {Warning}")]
-    private static partial void MetadataWarning(ILogger logger, string hostname, string warning);
-
-    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "{Hostname} {FileName} queued - {Summary}")]
-    private static partial void Queued(ILogger logger, string hostname, string fileName, string summary);
-
-    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "{Hostname} {FileName} skipped - {Summary}")]
-    private static partial void Skipped(ILogger logger, string hostname, string fileName, string summary);
-
-    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "{Hostname} {FileName} already present - {Summary}")]
-    private static partial void AlreadyPresent(ILogger logger, string hostname, string fileName, string summary);
-
-    [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "{Hostname} has {Count} track(s) to download")]
-    private static partial void TracksToDownload(ILogger logger, string hostname, int count);
-
-    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "{Hostname} has no tracks to download")]
-    private static partial void NothingToDownload(ILogger logger, string hostname);
-
-    [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "{Hostname} can be disconnected")]
-    internal static partial void CanBeDisconnected(ILogger logger, string hostname);
-
-    [LoggerMessage(EventId = 208, Level = LogLevel.Error, Message = "{Hostname} inspection failed - {Reason}")]
-    private static partial void InspectionFailed(ILogger logger, string hostname, string reason);
-
-    [LoggerMessage(EventId = 209, Level = LogLevel.Error, Message = "{Hostname} {File} refused - {Reason}")]
-    private static partial void PathRefused(ILogger logger, string hostname, string file, string reason);
-
-    [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "{Hostname} track refused - {Reason}")]
-    private static partial void TrackRefused(ILogger logger, string hostname, string reason);
-
-    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "{Hostname} {Document} value refused - {Reason}")]
-    private static partial void ValueRefused(ILogger logger, string hostname, string document, string reason);
-
-    [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "{Hostname} logs.json entry {Index}{File} refused - {Reason}")]
-    private static partial void LogEntryRefused(ILogger logger, string hostname, int index, string file, string reason);
-
-    [LoggerMessage(EventId = 214, Level = LogLevel.Information, Message = "{Hostname} {FileName} renamed to {NewName} - the roster corrected its File ID")]
-    private static partial void Renamed(ILogger logger, string hostname, string fileName, string newName);
-
-    [LoggerMessage(EventId = 211, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
-    private static partial void LedgerUnreadable(ILogger logger, string hostname, string problem);
+    private DeviceFailed Fail(DeviceWork work, string reason) => reporter.InspectionFailed(work, reason);
 }

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace MotionServer.Pipeline.Logging;
 
 /// <summary>
-/// Passes every log call on, and keeps the notable ones (Information and above) as fleet events for the
-/// dashboards' recent-events page, so the page shows the same words as the log without a second set of messages.
+/// Passes every log call on, and keeps the notable ones (Information and above) as fleet events for the dashboards'
+/// recent-events page, so the page shows the same words as the log without a second set of messages. Which device a
+/// line is about is given when the logger is made (<see cref="FleetLog.For(int)"/>), never read back out of the line.
 /// </summary>
-internal sealed class FleetEventLogger(ILogger inner, FleetState fleet) : ILogger
+internal sealed class FleetEventLogger(ILogger inner, FleetState fleet, int? deviceId) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => inner.BeginScope(state);
@@ -17,24 +18,9 @@ internal sealed class FleetEventLogger(ILogger inner, FleetState fleet) : ILogge
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         inner.Log(logLevel, eventId, state, exception, formatter);
-        if (logLevel < LogLevel.Information)
+        if (logLevel >= LogLevel.Information)
         {
-            return;
+            fleet.AddEvent(logLevel, deviceId, formatter(state, exception));
         }
-
-        string? hostname = null;
-        if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
-        {
-            foreach (var (key, value) in values)
-            {
-                if (key == "Hostname")
-                {
-                    hostname = value as string;
-                    break;
-                }
-            }
-        }
-
-        fleet.AddEvent(logLevel, hostname is null ? null : fleet.IdOf(hostname), formatter(state, exception));
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using MotionServer.Pipeline.Download;
 
 namespace MotionServer.Pipeline.Stages;
 

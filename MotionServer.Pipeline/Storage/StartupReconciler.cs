@@ -1,5 +1,6 @@
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tracks;
+using MotionServer.Pipeline.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Storage;
@@ -9,7 +10,7 @@ namespace MotionServer.Pipeline.Storage;
 /// temporary and partial files are removed (they are never tracks), and a ledger entry that says
 /// <c>completed</c> is trusted only if its file is there with the announced length — otherwise it is queued again.
 /// </summary>
-internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore ledgers, FleetState fleet, ILogger logger)
+internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore ledgers, FleetState fleet, ILogger logger, FleetLog? log = null)
 {
     /// <exception cref="StartupException">A file in the event folder cannot be read: named, with what to do.</exception>
     public void Run()
@@ -41,14 +42,15 @@ internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore 
             string hostname = Path.GetFileName(directory);
             current = folder.LedgerFile(hostname);
             var ledger = ledgers.Load(hostname, out string? problem, out var repairs);
+            var deviceLogger = LoggerFor(hostname);
             if (problem is not null)
             {
-                LedgerProblem(logger, hostname, problem);
+                LedgerProblem(deviceLogger, hostname, problem);
             }
 
             foreach (string repair in repairs)
             {
-                EntryRepaired(logger, hostname, repair);
+                EntryRepaired(deviceLogger, hostname, repair);
             }
 
             if (Verify(hostname, ledger) | repairs.Count > 0)
@@ -62,6 +64,10 @@ internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore 
             }
         }
     }
+
+    /// <summary>A device's lines name it to the recent-events page; a folder not on the roster is the server's business.</summary>
+    private ILogger LoggerFor(string hostname) =>
+        log is not null && fleet.IdOf(hostname) is { } id ? log.For(id) : logger;
 
     private bool Verify(string hostname, DeviceLedger ledger)
     {
@@ -78,7 +84,7 @@ internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore 
             {
                 ledger.Set(fileName, entry with { Status = LedgerStatus.Queued, Error = null });
                 changed = true;
-                NotTrusted(logger, hostname, fileName, file.Exists ? $"its length is {file.Length}, not {entry.Size}" : "the file is missing");
+                NotTrusted(LoggerFor(hostname), hostname, fileName, file.Exists ? $"its length is {file.Length}, not {entry.Size}" : "the file is missing");
             }
         }
 
@@ -107,16 +113,4 @@ internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore 
 
         return count;
     }
-
-    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Removed {Count} temporary file(s) left by an earlier run")]
-    private static partial void LeftoversRemoved(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "{Hostname} {FileName} was recorded as completed but {Reason}; it will be fetched again")]
-    private static partial void NotTrusted(ILogger logger, string hostname, string fileName, string reason);
-
-    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "{Hostname} ledger entry {Repair}")]
-    private static partial void EntryRepaired(ILogger logger, string hostname, string repair);
-
-    [LoggerMessage(EventId = 602, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
-    private static partial void LedgerProblem(ILogger logger, string hostname, string problem);
 }

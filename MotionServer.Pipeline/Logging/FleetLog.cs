@@ -1,0 +1,16 @@
+using MotionServer.Pipeline.State;
+using Microsoft.Extensions.Logging;
+
+namespace MotionServer.Pipeline.Logging;
+
+/// <summary>
+/// The loggers the pipeline writes with. <see cref="Server"/> for lines about the server itself; <see cref="For(int)"/>
+/// for lines about one device, so the recent-events page knows which device each line is about.
+/// </summary>
+internal sealed class FleetLog(ILogger inner, FleetState fleet)
+{
+    public ILogger Server { get; } = new FleetEventLogger(inner, fleet, deviceId: null);
+
+    /// <summary>The logger for lines about device <paramref name="deviceId"/>.</summary>
+    public ILogger For(int deviceId) => new FleetEventLogger(inner, fleet, deviceId);
+}
