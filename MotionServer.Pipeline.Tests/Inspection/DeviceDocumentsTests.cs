@@ -1,5 +1,4 @@
 using System.Text;
-using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Inspection;

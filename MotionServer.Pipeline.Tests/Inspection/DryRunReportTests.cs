@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Stages;

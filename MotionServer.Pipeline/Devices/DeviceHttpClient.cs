@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Devices;
 

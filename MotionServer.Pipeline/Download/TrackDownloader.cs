@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Devices;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;

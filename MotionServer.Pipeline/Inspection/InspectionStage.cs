@@ -1,6 +1,5 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Logging;
-using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;

@@ -1,4 +1,3 @@
-using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Inspection;

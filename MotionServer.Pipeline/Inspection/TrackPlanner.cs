@@ -1,5 +1,4 @@
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;

@@ -46,7 +46,4 @@ internal sealed partial class PeriodicLoop(string name, TimeSpan interval, Func<
             }
         }
     }
-
-    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "{Loop} round failed - {Type}: {Reason}")]
-    private static partial void RoundFailed(ILogger logger, string loop, string type, string reason);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Storage;

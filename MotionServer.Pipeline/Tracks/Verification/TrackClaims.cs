@@ -1,4 +1,3 @@
-using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Devices;
 

@@ -2,12 +2,13 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Download;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tests.Support;
 
-namespace MotionServer.Pipeline.Tests.Notices;
+namespace MotionServer.Pipeline.Tests.Graph;
 
 public sealed class NoticeChecksTests : IDisposable
 {

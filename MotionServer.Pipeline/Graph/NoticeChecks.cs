@@ -1,9 +1,10 @@
 using System.Globalization;
 using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Download;
+using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.State;
 
-namespace MotionServer.Pipeline.Notices;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// Looks, at every detection sweep, at the conditions that are states rather than events — free disk space, the

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using MotionServer.Pipeline.Tests.Documentation;
+
+namespace MotionServer.Pipeline.Tests.Architecture;
+
+/// <summary>
+/// The library reads top-down (README.md, "Layout"): <c>Graph/</c> wires the four stages; each stage depends only on
+/// the shared stage vocabulary (<c>Stages/</c>), the device's wire (<c>Devices/</c>) and the foundations below them,
+/// never on a sibling stage nor on the graph that builds it.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    private static readonly string[] StageFolders = ["Detection", "Inspection", "Download", "Disconnection"];
+
+    public static TheoryData<string> Stages => new(StageFolders);
+
+    [Theory]
+    [MemberData(nameof(Stages))]
+    public void A_stage_imports_no_sibling_stage_and_not_the_graph(string stage)
+    {
+        var forbidden = StageFolders.Where(s => s != stage).Append("Graph").Append("DependencyInjection").ToHashSet();
+
+        ReferencesFrom(stage).Where(r => forbidden.Contains(r.Folder))
+            .Should().BeEmpty($"{stage}/ may use Stages/, Devices/ and the foundations, but no other stage and not Graph/");
+    }
+
+    [Theory]
+    [InlineData("Stages")]
+    [InlineData("Devices")]
+    public void The_shared_layers_import_no_stage_and_not_the_graph(string shared)
+    {
+        var forbidden = StageFolders.Append("Graph").Append("DependencyInjection").ToHashSet();
+
+        ReferencesFrom(shared).Where(r => forbidden.Contains(r.Folder))
+            .Should().BeEmpty($"{shared}/ sits below the stages");
+    }
+
+    [Fact]
+    public void The_check_sees_a_reference_when_there_is_one()
+    {
+        // The graph knows every stage: if this found nothing, the checks above could not fail either.
+        ReferencesFrom("Graph").Select(r => r.Folder).Should().Contain(StageFolders);
+    }
+
+    private static IEnumerable<(string File, string Folder)> ReferencesFrom(string folder)
+    {
+        string root = Path.Combine(RepositoryFiles.Root, "MotionServer.Pipeline", folder);
+        return Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => PipelineNamespace().Matches(WithoutNamespaceLine(File.ReadAllText(file)))
+                .Select(m => (File: Path.GetRelativePath(RepositoryFiles.Root, file), Folder: m.Groups[1].Value)))
+            .Where(r => r.Folder != folder)
+            .Distinct();
+    }
+
+    private static string WithoutNamespaceLine(string source) => NamespaceLine().Replace(source, string.Empty);
+
+    [GeneratedRegex(@"\bMotionServer\.Pipeline\.(\w+)")]
+    private static partial Regex PipelineNamespace();
+
+    [GeneratedRegex(@"^namespace [\w.]+;", RegexOptions.Multiline)]
+    private static partial Regex NamespaceLine();
+}
