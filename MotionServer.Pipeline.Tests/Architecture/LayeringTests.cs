@@ -42,6 +42,24 @@ public sealed partial class LayeringTests
         ReferencesFrom("Graph").Select(r => r.Folder).Should().Contain(StageFolders);
     }
 
+    [Fact]
+    public void The_README_layer_table_names_every_folder_of_the_library_and_no_other()
+    {
+        var lines = File.ReadAllLines(RepositoryFiles.PathOf("README.md"));
+        int header = Array.FindIndex(lines, line => line.StartsWith("| layer | folders |", StringComparison.Ordinal));
+        header.Should().BeGreaterThan(0, "README.md has the library's layer table");
+        var named = lines.Skip(header + 2).TakeWhile(line => line.StartsWith('|'))
+            .SelectMany(row => FolderName().Matches(row.Split('|')[2]).Select(m => m.Groups[1].Value))
+            .Except(["Verification"]) // Tracks/Verification/, named beside Tracks/
+            .ToHashSet();
+        var folders = Directory.EnumerateDirectories(RepositoryFiles.PathOf("MotionServer.Pipeline"))
+            .Select(path => Path.GetFileName(path)!)
+            .Where(name => name is not ("bin" or "obj"))
+            .ToHashSet();
+
+        named.Should().BeEquivalentTo(folders, "README.md's layer table names every folder of the library, and only those");
+    }
+
     private static IEnumerable<(string File, string Folder)> ReferencesFrom(string folder)
     {
         string root = Path.Combine(RepositoryFiles.Root, "MotionServer.Pipeline", folder);
@@ -53,6 +71,9 @@ public sealed partial class LayeringTests
     }
 
     private static string WithoutNamespaceLine(string source) => NamespaceLine().Replace(source, string.Empty);
+
+    [GeneratedRegex(@"`(\w+)/`")]
+    private static partial Regex FolderName();
 
     [GeneratedRegex(@"\bMotionServer\.Pipeline\.(\w+)")]
     private static partial Regex PipelineNamespace();

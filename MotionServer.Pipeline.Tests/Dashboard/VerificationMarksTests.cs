@@ -10,7 +10,7 @@ public sealed class VerificationMarksTests
 {
     private const string Defect = "bad checksum in frame 0x0AD4 at offset 1084 <b>";
 
-    private static readonly LedgerVerification Valid = new()
+    private static readonly TrackVerificationSnapshot Valid = new()
     {
         Verdict = "valid", Duration = 3_600_000, Distance = 25_200_000, Best2s = 7_768, Best10s = 7_665, Best500m = 7_613,
     };

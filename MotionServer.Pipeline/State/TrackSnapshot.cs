@@ -21,7 +21,7 @@ public sealed record TrackSnapshot(
     long Best500mMillimetresPerSecond,
     string? Competitor,
     string? Error,
-    Storage.LedgerVerification? Verification = null)
+    TrackVerificationSnapshot? Verification = null)
 {
     /// <summary>True when the track is completed and its file failed verification.</summary>
     public bool IsDamaged => Verification is { IsDamaged: true } && string.Equals(Status, "completed", StringComparison.Ordinal);

@@ -55,6 +55,6 @@ internal static class LedgerSummary
             entry.Best500m,
             row?.CompetitorName,
             entry.Error,
-            entry.Status == LedgerStatus.Completed ? entry.Verification : null);
+            entry.Status == LedgerStatus.Completed ? entry.Verification?.ToSnapshot() : null);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tracks.Verification;
 
 namespace MotionServer.Pipeline.Storage;
@@ -7,7 +8,7 @@ namespace MotionServer.Pipeline.Storage;
 /// The <c>verification</c> field of a completed track in <c>downloads.json</c>: the verdict on the file on disk and
 /// the figures recomputed from its frames (device units: ms, mm, mm/s). The entry's other figures stay the device's.
 /// </summary>
-public sealed record LedgerVerification
+internal sealed record LedgerVerification
 {
     /// <summary><c>valid</c> or <c>damaged</c>.</summary>
     [JsonPropertyName("verdict")]
@@ -40,6 +41,18 @@ public sealed record LedgerVerification
     /// <summary>True when the verdict is <c>damaged</c>.</summary>
     [JsonIgnore]
     public bool IsDamaged => string.Equals(Verdict, TrackVerdict.DamagedWord, StringComparison.Ordinal);
+
+    /// <summary>What the fleet's snapshots show of it.</summary>
+    public TrackVerificationSnapshot ToSnapshot() => new()
+    {
+        Verdict = Verdict,
+        Defects = Defects,
+        Duration = Duration,
+        Distance = Distance,
+        Best2s = Best2s,
+        Best10s = Best10s,
+        Best500m = Best500m,
+    };
 
     /// <summary>The field for a verdict.</summary>
     internal static LedgerVerification From(TrackVerdict verdict)
