@@ -18,7 +18,7 @@ internal static class MotionServerDefaults
     /// <summary>Addresses a router may answer for every unknown name; treated as "not found".</summary>
     public static readonly IReadOnlyList<string> IgnoredAddresses = ["10.10.10.10"];
 
-    /// <summary>Workers of every stage, as the design asks ("typically 4").</summary>
+    /// <summary>Workers of every stage: 4, enough to keep a few devices downloading while others are inspected.</summary>
     public const int Workers = 4;
 
     /// <summary>Time between two detection sweeps.</summary>

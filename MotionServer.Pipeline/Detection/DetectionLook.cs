@@ -5,7 +5,7 @@ using MotionServer.Pipeline.Devices;
 namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
-/// One look for a device, the design's thread 1 step: resolve its name, then try a TCP connect to the port. Each part
+/// One look for a device, detection's step (README.md, "How it works"): resolve its name, then try a TCP connect to the port. Each part
 /// has its own timeout (Detection:ConnectTimeout); neither throws for a device that is not there.
 /// </summary>
 internal sealed class DetectionLook(NameLookups names, IConnectProbe probe, MotionServerOptions options)

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace MotionServer.Pipeline.Devices;
 
-/// <summary>Opens a TCP connection and closes it at once: the design's "try connecting to the IP address on port 80".</summary>
+/// <summary>Opens a TCP connection and closes it at once: how detection and the presence probe tell that a device is there (README.md, "How it works").</summary>
 internal sealed class TcpConnectProbe : IConnectProbe
 {
     public async Task<bool> CanConnectAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)

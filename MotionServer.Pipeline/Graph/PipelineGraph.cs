@@ -13,7 +13,7 @@ using MotionServer.Pipeline.Stages;
 namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
-/// The Dataflow graph of the five activities (README.md, "How it works"), with the design's two queues between a fast stage and a slower one:
+/// The Dataflow graph of the five activities (README.md, "How it works"), with two queues ("connections" and "downloads") between a fast stage and a slower one:
 /// <code>
 ///   detection schedule ──found──► detection ──detected──► connections ──► inspection ──downloads needed──► downloads ──► download ──┐
 ///   (looks, per device)                │                                     │                                          │       │
