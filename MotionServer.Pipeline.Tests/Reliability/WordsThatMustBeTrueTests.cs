@@ -38,6 +38,30 @@ public sealed class WordsThatMustBeTrueTests : ReliabilityTest
     }
 
     [Fact]
+    public async Task DeviceThatLeavesMidDownload_IsDisconnected_NotFailed_AndFinishesWhenItReturns()
+    {
+        await using var fleet = await FleetBuilder.StartAsync([894], tracksPerDevice: 1, bandwidth: 40_000);
+        var midway = Emulator.Signal.Progress(fleet[894], p => p.Path.EndsWith(".oao", StringComparison.Ordinal) && p.BytesSent > 20_000);
+        await using var server = await StartAsync(fleet, configure: o => o.Download.RequestTimeout = TimeSpan.FromSeconds(5));
+        await midway;
+        int attemptsBefore = server.Fleet.GetMotion(894)!.FailedAttempts;
+
+        await fleet[894].LeaveAsync(); // out of WiFi range mid-track
+        var motion = await server.WaitForAsync(894, m => m.Status == MotionStatus.Disconnected);
+
+        motion.FailedAttempts.Should().Be(attemptsBefore, "leaving is not a failed attempt");
+        motion.Attention.Should().BeNull();
+        server.Log.Messages().Should().Contain(m => m.StartsWith("motion-894 left during download - ", StringComparison.Ordinal))
+            .And.Contain("motion-894 has been disconnected");
+        EventFolderScan.TrackFiles(server.Folder).Should().BeEmpty("the cut transfer left nothing at a final name");
+
+        fleet[894].BandwidthBytesPerSecond = 0;
+        await fleet[894].JoinAsync();
+        await server.WaitForCompletedAsync(894, tracks: 1);
+        Watch!.ShouldHaveSeenNoViolation();
+    }
+
+    [Fact]
     public async Task DeviceThatStaysButNeverAnswers_IsStillFailed()
     {
         await using var fleet = await FleetBuilder.StartAsync([898], tracksPerDevice: 1);

@@ -20,6 +20,7 @@ internal sealed partial class DownloadStage(
     LedgerStore ledgers,
     FleetState fleet,
     StatusReporter reporter,
+    DeparturePolicy departures,
     MotionServerOptions options,
     PipelineLifetime lifetime,
     DiskSpaceGate diskSpace,
@@ -129,8 +130,12 @@ internal sealed partial class DownloadStage(
                     failed++;
                     if (failure.DeviceUnreachable)
                     {
-                        // The device has probably left: asking it for the next tracks would only wait out more timeouts.
-                        return Fail(work, failed + (plan.Tracks.Count - index - 1), firstFailure);
+                        // It stopped answering: asking for the next tracks would only wait out more timeouts. Gone from the
+                        // network (walked out of WiFi range) it is disconnected, not failed, as in inspection; the tracks it
+                        // still owes are fetched when it returns. Still accepting connections, it is failed.
+                        return await departures.IsStillThereAsync(address, lifetime.Abandon).ConfigureAwait(false)
+                            ? Fail(work, failed + (plan.Tracks.Count - index - 1), firstFailure)
+                            : reporter.Left(work, Name, reason);
                     }
 
                     break;

@@ -63,7 +63,7 @@ internal sealed class PipelineGraph : IDisposable
 
         var detection = new DetectionStage(reporter, departures, log);
         var inspection = new InspectionStage(_http, new MetadataCache(folder), ledgers, new TrackPlanner(options, folder), fleet, reporter, departures, options, lifetime, log);
-        var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, reporter, options, lifetime, diskSpace, time, log);
+        var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, reporter, departures, options, lifetime, diskSpace, time, log);
         var disconnection = new DisconnectionStage(probe, fleet, reporter, departures, options, lifetime, log);
 
         Detection = blocks.Stage(detection, options.Detection.Workers);
