@@ -1,15 +1,15 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MotionServer.Host.CommandLine;
 using MotionServer.Host.Configuration;
 using MotionServer.Host.Dashboard;
 using MotionServer.Host.Logging;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Versioning;
+using MotionServer.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NLog.Extensions.Logging;
 
 namespace MotionServer.Host;

@@ -1,10 +1,10 @@
+using MotionServer.Pipeline.Notices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MotionServer.Pipeline.Notices;
 
 namespace MotionServer.Host.Dashboard;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using MotionServer.Emulator.Demo;
 using MotionServer.Pipeline.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Host.Demo;
 

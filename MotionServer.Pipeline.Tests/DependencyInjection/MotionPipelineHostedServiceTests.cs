@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using MotionServer.Pipeline.DependencyInjection;
 using MotionServer.Pipeline.State;
+using Microsoft.Extensions.Hosting;
 
 namespace MotionServer.Pipeline.Tests.DependencyInjection;
 

@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Detection;
-using MotionServer.Pipeline.Roster;
-using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
+using MotionServer.Pipeline.State;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MotionServer.Pipeline.Tests.Detection;
 

@@ -1,8 +1,8 @@
 using MotionServer.Emulator.Cli;
 using MotionServer.Emulator.Demo;
 using MotionServer.Emulator.Devices;
-using MotionServer.Pipeline.Tracks.Verification;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Tracks.Verification;
 
 namespace MotionServer.Pipeline.Tests.Emulator;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
 using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Graph;
@@ -7,6 +6,7 @@ using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MotionServer.Pipeline.Tests.Graph;
 

@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
-using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Stages;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Tests.Inspection;
 

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text;
-using CsCheck;
-using Microsoft.Extensions.Time.Testing;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Dashboard;
 using MotionServer.Pipeline.Tests.Support;
-using MotionServer.Pipeline.Devices;
+using CsCheck;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MotionServer.Pipeline.Tests.Inspection;
 

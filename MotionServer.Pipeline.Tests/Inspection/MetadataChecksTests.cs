@@ -1,6 +1,6 @@
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Inspection;
 
 namespace MotionServer.Pipeline.Tests.Inspection;
 

@@ -1,9 +1,9 @@
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
-using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Inspection;
 

@@ -1,14 +1,14 @@
-using Microsoft.Extensions.Logging;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
-using MotionServer.Pipeline.Devices;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Tests.Integration;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
-using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Tests.Documentation;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Tests.Logging;
 

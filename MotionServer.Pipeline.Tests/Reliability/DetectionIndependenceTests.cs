@@ -3,11 +3,11 @@ using System.Net;
 using MotionServer.Emulator.Faults;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tests.Integration;
 using MotionServer.Pipeline.Tests.Reliability.Support;
-using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Reliability;
 

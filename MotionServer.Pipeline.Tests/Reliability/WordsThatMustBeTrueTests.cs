@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using MotionServer.Emulator.Faults;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tests.Emulator;
 using MotionServer.Pipeline.Tests.Integration;
 using MotionServer.Pipeline.Tests.Reliability.Support;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Tests.Reliability;
 

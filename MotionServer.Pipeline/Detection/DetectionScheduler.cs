@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
-using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Detection;
 

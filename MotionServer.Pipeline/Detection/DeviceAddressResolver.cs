@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging;
+using System.Net;
 using MotionServer.Pipeline.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Detection;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Net;
 
 namespace MotionServer.Pipeline.Devices;
 

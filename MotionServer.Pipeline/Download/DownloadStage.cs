@@ -1,19 +1,20 @@
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
-using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Verification;
+using MotionServer.Pipeline.Tracks;
 using Microsoft.Extensions.Logging;
-using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Download;
 
 /// <summary>
 /// Download, the third activity: one worker downloads all of one device's owed tracks in turn. The ledger says
 /// <c>completed</c> only after the file is at its final name; the device is completed — "can be disconnected" —
-/// only when it owes nothing. Any failure: the track is marked failed, the device failed and retried.
+/// only when it owes nothing. A failed track is marked failed in the ledger and the device failed and retried; a device
+/// that stops answering and no longer accepts connections has left: disconnected (<see cref="DeparturePolicy"/>).
 /// </summary>
 internal sealed partial class DownloadStage(
     TrackDownloader downloader,

@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Storage;
 
 namespace MotionServer.Pipeline.Download;
 

@@ -1,6 +1,6 @@
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks.Verification;
-using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Download;
 

@@ -1,8 +1,8 @@
 using System.Threading.Tasks.Dataflow;
 using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
-using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Stages;
+using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Graph;
 

@@ -2,15 +2,15 @@ using System.Net;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Dashboard;
 using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Download;
-using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
-using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Graph;
 

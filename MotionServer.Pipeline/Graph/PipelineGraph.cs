@@ -1,14 +1,14 @@
 using System.Threading.Tasks.Dataflow;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Disconnection;
 using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Inspection;
+using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
-using MotionServer.Pipeline.Logging;
-using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Graph;
 

@@ -1,6 +1,6 @@
 using System.Threading.Tasks.Dataflow;
-using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Stages;
+using MotionServer.Pipeline.State;
 
 namespace MotionServer.Pipeline.Graph;
 

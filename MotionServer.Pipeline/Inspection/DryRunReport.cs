@@ -1,12 +1,12 @@
 using System.Globalization;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
 using Microsoft.Extensions.Logging;
-using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Inspection;
 

@@ -1,11 +1,11 @@
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
 using Microsoft.Extensions.Logging;
-using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Inspection;
 

@@ -1,6 +1,6 @@
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Logging;
 
 namespace MotionServer.Pipeline.Inspection;
 

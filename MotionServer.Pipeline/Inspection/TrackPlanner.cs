@@ -1,10 +1,10 @@
 using MotionServer.Pipeline.Configuration;
-using MotionServer.Pipeline.Roster;
-using MotionServer.Pipeline.Storage;
-using MotionServer.Pipeline.Tracks;
-using MotionServer.Pipeline.Tracks.Verification;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Verification;
+using MotionServer.Pipeline.Tracks;
 
 namespace MotionServer.Pipeline.Inspection;
 

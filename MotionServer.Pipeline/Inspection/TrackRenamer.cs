@@ -1,6 +1,6 @@
+using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
-using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Inspection;
 

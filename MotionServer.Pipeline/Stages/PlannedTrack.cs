@@ -1,5 +1,5 @@
-using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Tracks;
 
 namespace MotionServer.Pipeline.Stages;
 

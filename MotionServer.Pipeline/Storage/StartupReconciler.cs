@@ -1,6 +1,6 @@
+using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tracks;
-using MotionServer.Pipeline.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Storage;

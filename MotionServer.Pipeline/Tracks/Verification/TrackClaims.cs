@@ -1,5 +1,5 @@
-using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Storage;
 
 namespace MotionServer.Pipeline.Tracks.Verification;
 
