@@ -90,6 +90,26 @@ public sealed class DisconnectionStageTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_StopWhileProbing_IsAbandoned_AndNothingIsConcluded()
+    {
+        var probing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _probe.Answer = async _ =>
+        {
+            probing.SetResult();
+            await Task.Delay(System.Threading.Timeout.InfiniteTimeSpan, _rig.Lifetime.Stopping);
+            return false;
+        };
+
+        var running = _rig.Guard.Guard(_stage)(Work);
+        await probing.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _rig.Lifetime.BeginStop();
+
+        (await running.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(new DeviceAbandoned(Work));
+        _rig.Motion(801).Status.Should().Be(MotionStatus.Completed, "a probe cut by the stop says nothing about the device");
+        _rig.Timeline.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Run_WithoutAnAddress_IsLeftAlone()
     {
         var outcome = await _rig.Guard.Guard(_stage)(_rig.Work(801));
