@@ -107,6 +107,33 @@ public sealed class DownloadStageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Run_TheDeviceDropsOffMidTrack_ItIsAskedForNoOtherTrack_AndEveryTrackLeftCountsAsFailed()
+    {
+        Rig.Options.Download.AttemptsBeforeAttention = 1; // so the attention line shows the count of tracks failed
+        var needed = await InspectAsync();
+        var cut = needed.Plan.Tracks[0];
+        var next = needed.Plan.Tracks[1];
+        using var abort = Device.Faults.Add(DeviceFault.AbortAfter(100).On(cut.Log.File));
+
+        var outcome = await DownloadAsync(needed);
+
+        var failed = outcome.Should().BeOfType<DeviceFailed>().Subject;
+        Device.Requests.Should().NotContain(r => r.Path == next.Log.File, "a device that stopped answering would only make the next tracks wait out their timeouts");
+        Rig.Log.Messages().Should().Contain($"motion-{Id} {cut.FileName} failed - {failed.Reason}")
+            .And.Contain($"motion-{Id} needs attention - 2 track(s) failed: {failed.Reason}");
+        Rig.Motion(Id).Status.Should().Be(MotionStatus.Failed);
+    }
+
+    [Fact]
+    public async Task Failed_AnEventFolderError_IsALedgerThatCannotBeUpdated()
+    {
+        var outcome = await _download!.FailedAsync(Work, new StageError(StageErrorKind.EventFolder, "No space left on device"));
+
+        outcome.Should().Be(new DeviceFailed(Work, "cannot update the ledger: No space left on device"));
+        Rig.Motion(Id).Status.Should().Be(MotionStatus.Failed);
+    }
+
+    [Fact]
     public async Task Run_StoppingBetweenTracks_StartsNoOther_AndAbandons()
     {
         var needed = await InspectAsync();
