@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
@@ -82,6 +83,21 @@ public sealed class StatusReporterTests : IDisposable
         _rig.Timeline.Should().Equal("line: motion-801 can be disconnected", "status: 801 Completed");
         _rig.Motion(801).LastCompleted.Should().Be(T0);
         ShouldBeAnEventOf801("motion-801 can be disconnected");
+    }
+
+    [Fact]
+    public void CanBeDisconnected_WhenARosterChangeDuringTheVisitHoldsTheCompletionBack_IsNotSaid()
+    {
+        Reporter.Connected(Work, Address);
+        Reporter.TracksToDownload(Work, 1);
+        // The roster is edited while the device downloads: its File ID changes, so it is planned again before it is done.
+        _rig.Fleet.ApplyRoster(MotionRoster.Create(_rig.Fleet.Roster.EntriesFor(801).Select(e => e with { FileId = "G801" })));
+        _rig.ClearTimeline();
+
+        var outcome = Reporter.CanBeDisconnected(Work);
+
+        outcome.Should().Be(new DeviceDone(Work));
+        _rig.Timeline.Should().Equal(["status: 801 Connected"], "a device that may owe a track under the new roster is never said to be done");
     }
 
     [Fact]
