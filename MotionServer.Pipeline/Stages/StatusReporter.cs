@@ -37,10 +37,17 @@ internal sealed partial class StatusReporter(FleetState fleet, FleetLog log, Fai
         LedgerSummary.Publish(fleet, work.DeviceId, ledger);
     }
 
-    /// <summary>Owes nothing: completed, "can be disconnected".</summary>
+    /// <summary>
+    /// Owes nothing: completed, "can be disconnected". Unless the roster changed its rows during this visit: then it may owe
+    /// a track under the new roster, stays connected and is planned again at once, and is not said to be done.
+    /// </summary>
     public DeviceDone CanBeDisconnected(DeviceWork work)
     {
-        LogCanBeDisconnected(log.For(work.DeviceId), work.Hostname);
+        if (!fleet.CompletionHeld(work.DeviceId))
+        {
+            LogCanBeDisconnected(log.For(work.DeviceId), work.Hostname);
+        }
+
         fleet.MarkCompleted(work.DeviceId);
         return new DeviceDone(work);
     }

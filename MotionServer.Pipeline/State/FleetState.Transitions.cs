@@ -49,6 +49,15 @@ internal sealed partial class FleetState
         });
     }
 
+    /// <summary>True while a roster change holds back the device's completion: <see cref="MarkCompleted"/> keeps it connected.</summary>
+    public bool CompletionHeld(int id)
+    {
+        lock (_gate)
+        {
+            return _devices.GetValueOrDefault(id)?.ReplanOwed ?? false;
+        }
+    }
+
     /// <summary>
     /// The last step failed: address discarded (so detection retries it), paced by <paramref name="backoff"/>, and
     /// flagged with <paramref name="attention"/>'s words when it returns some (both given the attempt count; both run
