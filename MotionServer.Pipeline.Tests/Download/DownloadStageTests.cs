@@ -54,7 +54,7 @@ public sealed class DownloadStageTests : IAsyncLifetime, IDisposable
             Rig.Reporter, Rig.Departures, options, Rig.Lifetime, Rig.FleetLog);
         var diskSpace = new DiskSpaceGate(new DriveFreeSpaceProbe(), folder.Root, options.Limits.MinFreeDiskBytes, options.Detection.Interval,
             new NoticeBoard(Rig.Time, Rig.FleetLog.Server), Rig.Time);
-        _download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, Rig.Time), Ledgers, Rig.Fleet, Rig.Reporter, options,
+        _download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, Rig.Time), Ledgers, Rig.Fleet, Rig.Reporter, Rig.Departures, options,
             Rig.Lifetime, diskSpace, Rig.Time, Rig.FleetLog);
         Rig.Fleet.MarkConnected(Id, Device.Address);
     }
