@@ -163,7 +163,7 @@ public sealed class TrackDownloaderTests : IDisposable
             }
 
             onProgress?.Invoke(received);
-        }, cancellationToken);
+        }, cancellationToken).WaitAsync(Patience.Timeout, CancellationToken.None); // a hung download fails the test, whatever the token
     }
 
     private void WriteEarlierCopy()

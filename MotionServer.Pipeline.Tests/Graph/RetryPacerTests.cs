@@ -48,7 +48,7 @@ public sealed class RetryPacerTests : IDisposable
         _detection.Count.Should().Be(0, "its backoff is not over");
         _clock.Advance(TimeSpan.FromMilliseconds(1));
 
-        (await _detection.ReceiveAsync(TimerWatchingClock.Patience)).Should().Be(new DeviceWork(801, "motion-801"), "detection looks its address up afresh");
+        (await _detection.ReceiveAsync(Patience.Timeout)).Should().Be(new DeviceWork(801, "motion-801"), "detection looks its address up afresh");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class RetryPacerTests : IDisposable
 
         _pacer.Buffer.Post(new DeviceFailed(new DeviceWork(801, "motion-801", IPAddress.Loopback), "no answer")).Should().BeTrue();
 
-        (await _detection.ReceiveAsync(TimerWatchingClock.Patience)).DeviceId.Should().Be(801);
+        (await _detection.ReceiveAsync(Patience.Timeout)).DeviceId.Should().Be(801);
         _clock.HasUnseenTimer.Should().BeFalse("there was nothing left to wait for");
     }
 
@@ -81,7 +81,7 @@ public sealed class RetryPacerTests : IDisposable
         foreach (int expected in new[] { 804, 803, 802, 801 })
         {
             _clock.Advance(TimeSpan.FromSeconds(10));
-            (await _detection.ReceiveAsync(TimerWatchingClock.Patience)).DeviceId.Should().Be(expected);
+            (await _detection.ReceiveAsync(Patience.Timeout)).DeviceId.Should().Be(expected);
             _detection.Count.Should().Be(0, "the others still wait");
         }
     }
@@ -125,6 +125,6 @@ public sealed class RetryPacerTests : IDisposable
     private async Task DrainAsync()
     {
         _pacer.Buffer.Complete();
-        await _pacer.Delay.Completion.WaitAsync(TimerWatchingClock.Patience);
+        await _pacer.Delay.Completion.WaitAsync(Patience.Timeout);
     }
 }

@@ -88,7 +88,7 @@ public sealed class PeriodicLoopTests : IDisposable
 
         await _stopping.CancelAsync();
 
-        await loop.Completion.WaitAsync(TimerWatchingClock.Patience);
+        await loop.Completion.WaitAsync(Patience.Timeout);
         loop.Completion.IsCompletedSuccessfully.Should().BeTrue("a stop is not a failure of the loop");
         _clock.Advance(Interval * 2);
         rounds.Count.Should().Be(1);
@@ -105,7 +105,7 @@ public sealed class PeriodicLoopTests : IDisposable
 
         await _stopping.CancelAsync();
 
-        await loop.Completion.WaitAsync(TimerWatchingClock.Patience);
+        await loop.Completion.WaitAsync(Patience.Timeout);
         loop.Completion.IsCompletedSuccessfully.Should().BeTrue();
         rounds.Count.Should().Be(1);
         _log.Lines.Should().BeEmpty("a round cut by the stop did not fail");
@@ -119,7 +119,7 @@ public sealed class PeriodicLoopTests : IDisposable
 
         var loop = Start(rounds);
 
-        await loop.Completion.WaitAsync(TimerWatchingClock.Patience);
+        await loop.Completion.WaitAsync(Patience.Timeout);
         loop.Completion.IsCompletedSuccessfully.Should().BeTrue();
         rounds.Count.Should().Be(0);
     }
@@ -147,10 +147,10 @@ public sealed class PeriodicLoopTests : IDisposable
         public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
 
         /// <summary>When round <paramref name="n"/> (from 1) started; fails if it does not within the clock's patience.</summary>
-        public Task<DateTimeOffset> Started(int n) => Moment(_started, n).Task.WaitAsync(TimerWatchingClock.Patience);
+        public Task<DateTimeOffset> Started(int n) => Moment(_started, n).Task.WaitAsync(Patience.Timeout);
 
         /// <summary>When round <paramref name="n"/> ended, however it ended.</summary>
-        public Task<DateTimeOffset> Ended(int n) => Moment(_ended, n).Task.WaitAsync(TimerWatchingClock.Patience);
+        public Task<DateTimeOffset> Ended(int n) => Moment(_ended, n).Task.WaitAsync(Patience.Timeout);
 
         public async Task RunAsync(CancellationToken stopping)
         {

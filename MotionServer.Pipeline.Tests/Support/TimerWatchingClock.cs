@@ -11,9 +11,6 @@ namespace MotionServer.Pipeline.Tests.Support;
 /// </summary>
 internal sealed class TimerWatchingClock : FakeTimeProvider
 {
-    /// <summary>The longest real time a test waits for something that should happen at once.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     private readonly Channel<ArmedTimer> _armed = Channel.CreateUnbounded<ArmedTimer>();
 
     public TimerWatchingClock()
@@ -28,17 +25,17 @@ internal sealed class TimerWatchingClock : FakeTimeProvider
         return timer;
     }
 
-    /// <summary>The next timer armed, in the order they were armed; fails after <see cref="Patience"/> if none is.</summary>
+    /// <summary>The next timer armed, in the order they were armed; fails after <see cref="Patience.Timeout"/> if none is.</summary>
     public async Task<ArmedTimer> NextTimerAsync()
     {
-        using var patience = new CancellationTokenSource(Patience);
+        using var patience = new CancellationTokenSource(Patience.Timeout);
         try
         {
             return await _armed.Reader.ReadAsync(patience.Token);
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"no timer was armed within {Patience.TotalSeconds} s");
+            throw new TimeoutException($"no timer was armed within {Patience.Timeout.TotalSeconds} s");
         }
     }
 
