@@ -109,6 +109,21 @@ public sealed class TrackDownloaderTests : IDisposable
         FilesLeft().Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task DateFolderThatCannotBeCreated_ThrowsIOException_BeforeAskingTheDevice()
+    {
+        // A file stands where the date folder goes. The download stage turns the exception into this track's failure.
+        Directory.CreateDirectory(_folder.Combine("gpslogs"));
+        File.WriteAllText(_folder.Combine("gpslogs", "20251012"), "not a folder");
+        var device = new StubDevice(StubDevice.Track(Track));
+
+        var download = () => DownloadAsync(device);
+
+        await download.Should().ThrowAsync<IOException>();
+        device.Requests.Should().BeEmpty();
+        FilesLeft().Should().Equal(_folder.Combine("gpslogs", "20251012"));
+    }
+
     private (StubDevice Device, DownloadOptions Options, TransferResult Expected) Scenario(string failure)
     {
         var options = new DownloadOptions();
