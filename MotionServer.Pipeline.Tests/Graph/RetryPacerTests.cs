@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.Tasks.Dataflow;
+using Microsoft.Extensions.Logging.Abstractions;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
@@ -28,7 +29,8 @@ public sealed class RetryPacerTests : IDisposable
             MotionId = id, StartDate = new DateOnly(2025, 10, 11), EndDate = new DateOnly(2025, 10, 17), FileId = $"F{id}", FirstName = "N", FamilyName = $"{id}",
         })));
         _fleet.ClaimForDetection().Should().Equal(Devices, "every device is in the graph, as when the sweep claimed it");
-        _pacer = new RetryPacer(_fleet, _clock, _lifetime);
+        var blocks = new DataflowBlocks(new StageGuard(_lifetime, NullLogger.Instance), NullLogger.Instance, (block, error) => throw new InvalidOperationException($"{block} faulted", error));
+        _pacer = new RetryPacer(_fleet, _clock, _lifetime, blocks);
         _pacer.Delay.LinkTo(_detection, new DataflowLinkOptions { PropagateCompletion = true });
     }
 
