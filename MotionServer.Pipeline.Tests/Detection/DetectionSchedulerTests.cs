@@ -8,6 +8,7 @@ using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,7 +19,7 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
     private static readonly DateTimeOffset T0 = new(2025, 10, 12, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private readonly FakeTimeProvider _time = new(T0);
+    private readonly TimerWatchingClock _time = new(); // starts at T0
     private readonly ScriptedResolver _resolver;
     private readonly PipelineLifetime _lifetime = new();
     private readonly Channel<int> _ended = Channel.CreateUnbounded<int>();
@@ -45,6 +46,7 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
         Start(lookups: 256, 801);
         (await _resolver.NextCallAsync()).At.Should().Be(T0);
         await LookEndedAsync(801);
+        await SleepingUntilAsync(T0 + Interval); // moved before the schedule sleeps, the clock would leave it behind
 
         _time.Advance(Interval - TimeSpan.FromMilliseconds(1));
         _time.Advance(TimeSpan.FromMilliseconds(1));
@@ -62,7 +64,9 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
         _time.Advance(TimeSpan.FromMilliseconds(500));
         _resolver.Release("motion-801"); // the lookup answers "not found" after 0.5 s
         await LookEndedAsync(801);
-        _time.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        _time.Advance(Interval - TimeSpan.FromMilliseconds(500)); // T0 + 5 s: the schedule's every-interval pass, not the device's look
+        await SleepingUntilAsync(T0 + TimeSpan.FromMilliseconds(500) + Interval);
+        _time.Advance(TimeSpan.FromMilliseconds(499));
         _time.Advance(TimeSpan.FromMilliseconds(1));
 
         (await _resolver.NextCallAsync()).At.Should().Be(T0 + TimeSpan.FromMilliseconds(500) + Interval);
@@ -189,6 +193,14 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
         _found.Enqueue(work);
         _fleet!.MarkConnected(work.DeviceId, work.Address!);
         return Task.FromResult(true);
+    }
+
+    /// <summary>Waits until the schedule sleeps until <paramref name="dueAt"/> (lookups' own timers are passed over).</summary>
+    private async Task SleepingUntilAsync(DateTimeOffset dueAt)
+    {
+        while ((await _time.NextTimerAsync()).DueAt != dueAt)
+        {
+        }
     }
 
     private async Task LookEndedAsync(params int[] ids)

@@ -156,6 +156,17 @@ internal sealed partial class DownloadStage(
         long size = track.Log.Size;
         fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, 0, size));
         var uri = DeviceHttpClient.DeviceUri(address, options.Network.Port, DevicePath.ToRequestTarget(track.Log.File));
+        string folder = Path.GetDirectoryName(track.FinalPath)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file in its way, no permission, no space: this track's attempt failed, and the device is not asked.
+            return new TransferResult.Failed($"cannot create the folder {folder}: {e.Message}", DeviceUnreachable: false);
+        }
+
         try
         {
             return await _verifyingDownloader.DownloadAsync(
@@ -166,8 +177,8 @@ internal sealed partial class DownloadStage(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The date folder could not be created (a file in its way, no permission, no space): this track's attempt failed.
-            return new TransferResult.Failed($"cannot create the folder {Path.GetDirectoryName(track.FinalPath)}: {e.Message}", DeviceUnreachable: false);
+            // The disk refused while the copies were compared or one replaced the other: this track's attempt failed.
+            return new TransferResult.Failed($"cannot write the track {track.FinalPath}: {e.Message}", DeviceUnreachable: false);
         }
     }
 
