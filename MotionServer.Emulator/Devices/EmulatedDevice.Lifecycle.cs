@@ -17,6 +17,7 @@ internal sealed partial class EmulatedDevice
     private readonly ConcurrentDictionary<HttpContext, byte> _inFlight = new();
     private KestrelServer? _server;
     private CancellationTokenSource? _session;
+    private System.Net.Sockets.Socket? _listening;
     private bool _disposed;
 
     /// <summary>Raised after the device joined or left (true: present).</summary>
@@ -113,6 +114,12 @@ internal sealed partial class EmulatedDevice
         }
 
         Volatile.Write(ref _server, null);
+
+        // As a device out of WiFi range: nothing accepts a connection any more by the time a cut transfer is noticed (a
+        // server's first thought on a cut may be to try connecting again). So the listening socket closes first (Kestrel
+        // takes a closed listener as the end of its accept loop), then the transfers are cut, then the server stops.
+        _listening?.Dispose();
+        _listening = null;
         await (_session?.CancelAsync() ?? Task.CompletedTask).ConfigureAwait(false);
         foreach (var context in _inFlight.Keys)
         {
@@ -140,6 +147,7 @@ internal sealed partial class EmulatedDevice
     private KestrelServer CreateServer()
     {
         var socket = _reservation.Release();
+        _listening = socket;
         var transport = new SocketTransportOptions { CreateBoundListenSocket = _ => socket };
         var kestrel = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = NoServices };
         kestrel.Limits.MinResponseDataRate = null; // trickles and stalls are the point
