@@ -25,7 +25,7 @@ cleanup() {
   kill -TERM "$emulator" 2>/dev/null && wait "$emulator" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 1 300); do grep -q "Press Ctrl+C" "$work/emulator.log" && break; sleep 0.1; done
+for _ in $(seq 1 300); do grep -qs "Press Ctrl+C" "$work/emulator.log" && break; sleep 0.1; done
 
 # The roster grows to 1,000 rows: every id of 801-1800 that the emulator did not take is absent.
 row=$(sed -n 2p "$ev/config/motions.csv")
