@@ -66,7 +66,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
     /// <summary>Raised after every render that wrote its files, status.json at least (for tests and embedders that watch the folder).</summary>
     internal event EventHandler? Rendered;
 
-    /// <summary>Raised at the end of every timer tick, whether its render succeeded or not (tests).</summary>
+    /// <summary>Raised at the end of every tick of the loop, whether its render succeeded or not (tests).</summary>
     internal event EventHandler? Ticked;
 
     /// <summary>The dashboards folder this stage writes.</summary>
