@@ -16,6 +16,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
     private readonly TemporaryFolder _folder = new();
     private readonly RecordingLogger<DashboardPublisher> _logger = new();
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = Time();
+    private readonly TimerCountingTimeProvider _clock;
     private readonly EventCounter _rendered = new();
     private readonly EventCounter _ticked = new();
     private readonly EventFolder _eventFolder;
@@ -25,6 +26,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
     public DashboardPublisherTests()
     {
         _eventFolder = new EventFolder(_folder.Path);
+        _clock = new TimerCountingTimeProvider(_time);
         _snapshot = () => Fleet() with { Generated = _time.GetUtcNow() };
     }
 
@@ -57,24 +59,84 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
-    public async Task Start_TimeAdvances_RefreshesEveryInterval()
+    public async Task Start_TimeAdvances_StatusJsonRewrittenEveryInterval()
     {
         var publisher = Create();
         publisher.Start();
         await _ticked.WaitForAsync(1);
 
-        var seen = new List<string> { Index().QuerySelector("#generated")!.TextContent };
+        var seen = new List<string> { Status().GetProperty("generated").GetString()! };
         for (int tick = 2; tick <= 4; tick++)
         {
             await AdvanceToNextTickAsync();
-            seen.Add(Index().QuerySelector("#generated")!.TextContent);
+            seen.Add(Status().GetProperty("generated").GetString()!);
         }
 
         _rendered.Count.Should().Be(4);
         seen.Should().OnlyHaveUniqueItems().And.BeInAscendingOrder(StringComparer.Ordinal);
+        seen[^1].Should().Be(StatusJson.Utc(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task Tick_FleetUnchanged_PagesKeptUntilAMinuteOld()
+    {
+        var publisher = Create();
+        publisher.Start();
+        await _ticked.WaitForAsync(1);
+        string first = Generated();
+        var firstWrite = File.GetLastWriteTimeUtc(Path.Combine(Dashboards, "index.html"));
+
+        // 5 s ticks: the pages are a minute old at the 12th tick after the first.
+        for (int tick = 1; tick < 12; tick++)
+        {
+            await AdvanceToNextTickAsync();
+            Generated().Should().Be(first, $"nothing changed at tick {tick + 1}: the page is not rewritten");
+        }
+
+        Status().GetProperty("generated").GetString().Should().Be(StatusJson.Utc(_time.GetUtcNow()), "status.json is rewritten on every tick");
+        File.GetLastWriteTimeUtc(Path.Combine(Dashboards, "index.html")).Should().Be(firstWrite);
+        await AdvanceToNextTickAsync();
+
         var local = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Zone);
-        seen[^1].Should().Be(local.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
-        Status().GetProperty("generated").GetString().Should().Be(StatusJson.Utc(_time.GetUtcNow()));
+        Generated().Should().Be(local.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            "unchanged pages are rewritten once they are a minute old: their time shows the server is alive");
+        Parse(File.ReadAllText(Path.Combine(Dashboards, "tracks.html"))).QuerySelector("#generated")!.TextContent.Should().Be(Generated());
+    }
+
+    [Fact]
+    public async Task Tick_OnlyLastSeenAdvances_PagesKept()
+    {
+        _snapshot = () => new FleetSnapshot
+        {
+            Generated = _time.GetUtcNow(),
+            Running = true,
+            Motions = [Seen(817, MotionStatus.Completed, TimeSpan.Zero) with { LastSeen = _time.GetUtcNow() }],
+        };
+        var publisher = Create();
+        publisher.Start();
+        await _ticked.WaitForAsync(1);
+        string first = Generated();
+
+        await AdvanceToNextTickAsync();
+        await AdvanceToNextTickAsync();
+
+        Generated().Should().Be(first, "a present device is seen again by every probe: that alone is not a change");
+        Status().GetProperty("motions")[0].GetProperty("lastSeen").GetString().Should().Be(StatusJson.Utc(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task Tick_EventTemplateChanged_PagesRewritten()
+    {
+        string templates = Path.Combine(_folder.Path, "config", "templates");
+        Directory.CreateDirectory(templates);
+        var publisher = Create();
+        publisher.Start();
+        await _ticked.WaitForAsync(1);
+
+        await File.WriteAllTextAsync(Path.Combine(templates, "events.liquid"), "<p id=\"mine\">{{ events.size }}</p>");
+        await AdvanceToNextTickAsync();
+
+        Parse(await File.ReadAllTextAsync(Path.Combine(Dashboards, "events.html"))).QuerySelector("#mine")!.TextContent.Should().Be("4");
     }
 
     [Fact]
@@ -126,7 +188,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
-    public async Task Tick_WhileRenderRuns_IsDropped()
+    public async Task Tick_RenderOverrunsInterval_TicksDoNotPileUp()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var inside = new EventCounter();
@@ -151,7 +213,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         gate.SetResult();
         await publisher.StopAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
 
-        calls.Should().Be(2, "the first tick and the final render; the three ticks during the render were dropped");
+        calls.Should().Be(2, "the first tick and the final render: the next wait starts when a render ends, so the three intervals that passed during it brought no render");
     }
 
     [Fact]
@@ -248,26 +310,16 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         Parse(await File.ReadAllTextAsync(Path.Combine(Dashboards, "events.html"))).QuerySelector("#mine")!.TextContent.Should().Be("4");
     }
 
-    /// <summary>
-    /// Advances the fake clock by one interval until the block takes a tick. The test sees a tick's end a moment
-    /// before the block frees its single slot, and a tick posted in that moment is dropped, as designed.
-    /// </summary>
+    /// <summary>Once the loop has armed its wait after the last tick, advances the fake clock one interval and awaits the next tick.</summary>
     private async Task AdvanceToNextTickAsync()
     {
         int next = _ticked.Count + 1;
-        for (int attempt = 0; attempt < 20; attempt++)
-        {
-            _time.Advance(Interval);
-            try
-            {
-                await _ticked.WaitForAsync(next, TimeSpan.FromSeconds(attempt < 19 ? 1 : 30));
-                return;
-            }
-            catch (TimeoutException) when (attempt < 19)
-            {
-            }
-        }
+        await _clock.Timers.WaitForAsync(next - 1);
+        _time.Advance(Interval);
+        await _ticked.WaitForAsync(next);
     }
+
+    private string Generated() => Index().QuerySelector("#generated")!.TextContent;
 
     private DashboardPublisher Create()
     {
@@ -275,7 +327,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
             new DashboardOptions { Interval = Interval },
             _eventFolder,
             () => _snapshot(),
-            _time,
+            _clock,
             _logger,
             strictVariables: true);
         _publisher.Rendered += _rendered.Handler;

@@ -1,17 +1,18 @@
-using System.Threading.Tasks.Dataflow;
 using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 
 namespace MotionServer.Pipeline.Dashboard;
 
 /// <summary>
-/// The dashboard stage: a timer posts a tick every <see cref="DashboardOptions.Interval"/> into an
-/// <see cref="ActionBlock{T}"/> of capacity 1, so a tick that arrives while a render runs is dropped (renders never
-/// pile up); each render writes every page and status.json atomically. A render error is logged (once per distinct
-/// message) and the next tick tries again: the block never faults. <see cref="StopAsync"/> renders a last time,
-/// after the caller has marked the fleet stopped.
+/// The dashboard stage: a <see cref="PeriodicLoop"/> renders, waits <see cref="DashboardOptions.Interval"/>, renders
+/// again (a render that overruns the interval delays the next one; renders never pile up). Every tick writes
+/// status.json, with its time; the HTML pages only when <see cref="PageRefreshRule"/> says they are due (what they show
+/// changed, or they are a minute old). Every file is written atomically. A render error is logged (once per distinct
+/// message) and the next tick tries again. <see cref="StopAsync"/> renders everything a last time, after the caller
+/// has marked the fleet stopped.
 /// </summary>
 internal sealed partial class DashboardPublisher : IAsyncDisposable
 {
@@ -23,9 +24,13 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
     private readonly DashboardRenderer _renderer;
     private readonly Lock _renderGate = new();
     private readonly HashSet<string> _reportedErrors = new(StringComparer.Ordinal);
-    private ActionBlock<DateTimeOffset>? _block;
-    private ITimer? _timer;
+    private readonly PageRefreshRule _pages;
+    private readonly CancellationTokenSource _stopping = new();
+    private PeriodicLoop? _loop;
     private bool _stopped;
+
+    /// <summary>The longest time unchanged pages stay on disk before they are rewritten anyway (docs/dashboards.md).</summary>
+    public static readonly TimeSpan UnchangedPagesRewrittenAfter = TimeSpan.FromMinutes(1);
 
     /// <summary>Creates the stage; nothing runs before <see cref="Start"/>.</summary>
     public DashboardPublisher(DashboardOptions options, EventFolder folder, Func<FleetSnapshot> snapshot,
@@ -55,12 +60,13 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
             options.Interval,
             strictVariables,
             reuseBuffers: true); // RenderNow writes the files before it renders again
+        _pages = new PageRefreshRule(UnchangedPagesRewrittenAfter);
     }
 
-    /// <summary>Raised after every render that wrote its files (for tests and embedders that watch the folder).</summary>
+    /// <summary>Raised after every render that wrote its files, status.json at least (for tests and embedders that watch the folder).</summary>
     internal event EventHandler? Rendered;
 
-    /// <summary>Raised at the end of every timer tick, whether its render succeeded or not (tests).</summary>
+    /// <summary>Raised at the end of every tick of the loop, whether its render succeeded or not (tests).</summary>
     internal event EventHandler? Ticked;
 
     /// <summary>The dashboards folder this stage writes.</summary>
@@ -70,20 +76,18 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
     /// <exception cref="InvalidOperationException">Already started, or stopped.</exception>
     public void Start()
     {
-        if (_block is not null || _stopped)
+        if (_loop is not null || _stopped)
         {
             throw new InvalidOperationException("The dashboard publisher was already started.");
         }
 
-        _block = new ActionBlock<DateTimeOffset>(
-            _ => Tick(),
-            new ExecutionDataflowBlockOptions { BoundedCapacity = 1, MaxDegreeOfParallelism = 1, SingleProducerConstrained = false });
-        _timer = _time.CreateTimer(static state => ((DashboardPublisher)state!).Post(), this, TimeSpan.Zero, _options.Interval);
+        _loop = new PeriodicLoop("Dashboards", _options.Interval, _ => Tick(), _time, _logger);
+        _loop.Start(_stopping.Token);
         LogStarted(_logger, _folder.DashboardsDirectory, _options.Interval);
     }
 
     /// <summary>
-    /// Stops the timer, lets a render in progress finish, then renders once more from the snapshot (the caller has
+    /// Stops the loop, lets a render in progress finish, then renders once more from the snapshot (the caller has
     /// marked the fleet stopped, so the pages say the server stopped). Never throws for a render error.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -94,7 +98,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
         }
 
         _stopped = true;
-        await StopTimerAndBlockAsync(cancellationToken).ConfigureAwait(false);
+        await StopLoopAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             RenderNow(_snapshot());
@@ -107,54 +111,69 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
     }
 
     /// <summary>Renders every page and status.json from <paramref name="snapshot"/> now, on this thread; throws on failure.</summary>
-    public void RenderNow(FleetSnapshot snapshot)
+    public void RenderNow(FleetSnapshot snapshot) => RenderNow(snapshot, pagesOnlyWhenDue: false);
+
+    /// <summary>
+    /// Renders status.json, and the pages unless <paramref name="pagesOnlyWhenDue"/> and <see cref="PageRefreshRule"/>
+    /// finds the pages on disk still current; throws on failure.
+    /// </summary>
+    private void RenderNow(FleetSnapshot snapshot, bool pagesOnlyWhenDue)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_renderGate)
         {
-            var files = _renderer.Render(snapshot);
+            var now = _time.GetUtcNow();
+            int templates = _renderer.LookAtTemplates();
+            bool pages = !pagesOnlyWhenDue || _pages.IsDue(snapshot, templates, now);
+            var files = _renderer.Render(snapshot, pages);
             Directory.CreateDirectory(_folder.DashboardsDirectory);
+            if (pages)
+            {
+                _pages.Forget(); // until every file is written: a page left behind by a failed write is rendered again
+            }
+
             foreach (var file in files)
             {
                 AtomicFile.WriteAllBytes(Path.Combine(_folder.DashboardsDirectory, file.Name), file.Content.Span);
+            }
+
+            if (pages)
+            {
+                _pages.Rendered(snapshot, templates, now);
             }
         }
 
         Rendered?.Invoke(this, EventArgs.Empty);
     }
 
-    /// <summary>Stops the timer and the block without a final render (use <see cref="StopAsync"/> for a clean stop).</summary>
+    /// <summary>Stops the loop without a final render (use <see cref="StopAsync"/> for a clean stop).</summary>
     public async ValueTask DisposeAsync()
     {
         _stopped = true;
         try
         {
-            await StopTimerAndBlockAsync(CancellationToken.None).ConfigureAwait(false);
+            await StopLoopAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
         }
+
+        _stopping.Dispose();
     }
 
-    private void Post()
+    private async Task StopLoopAsync(CancellationToken cancellationToken)
     {
-        // Capacity 1 and one worker: while a render runs the block is full and this tick is dropped.
-        _block?.Post(_time.GetUtcNow());
-    }
-
-    private async Task StopTimerAndBlockAsync(CancellationToken cancellationToken)
-    {
-        if (_timer is { } timer)
+        if (_stopping.IsCancellationRequested)
         {
-            await timer.DisposeAsync().ConfigureAwait(false);
+            return;
         }
 
-        if (_block is { } block)
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is { } loop)
         {
-            block.Complete();
             try
             {
-                await block.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await loop.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -164,19 +183,21 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
         }
     }
 
-    private void Tick()
+    private Task Tick()
     {
-        // Never throw: an exception would fault the block and end the dashboards for the rest of the event.
+        // Never throw: the loop would log it as a failed round without telling the dashboards recovered.
         try
         {
-            RenderNow(_snapshot());
+            RenderNow(_snapshot(), pagesOnlyWhenDue: true);
             if (_reportedErrors.Count > 0)
             {
                 _reportedErrors.Clear();
                 LogRenderRecovered(_logger);
             }
         }
+#pragma warning disable CA1031 // every failure is logged and the next tick tries again
         catch (Exception e)
+#pragma warning restore CA1031
         {
             if (_reportedErrors.Add(e.Message))
             {
@@ -187,5 +208,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
         {
             Ticked?.Invoke(this, EventArgs.Empty);
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -51,22 +51,29 @@ internal sealed class DashboardRenderer
         _refreshSeconds = Math.Max(1, (int)Math.Ceiling(refresh.TotalSeconds));
     }
 
-    /// <summary>Renders index.html, the other pages and status.json.</summary>
-    public IReadOnlyList<DashboardFile> Render(FleetSnapshot snapshot)
+    /// <summary>
+    /// Looks at the event's template files (re-read when changed) and returns <see cref="DashboardTemplates.Version"/>:
+    /// a new value means pages rendered before may be out of date.
+    /// </summary>
+    public int LookAtTemplates()
+    {
+        foreach (string name in DashboardTemplates.Names)
+        {
+            _templates.Get(name, out _);
+        }
+
+        return _templates.Version;
+    }
+
+    /// <summary>Renders index.html, the other pages and status.json, or status.json alone when not <paramref name="pages"/>.</summary>
+    public IReadOnlyList<DashboardFile> Render(FleetSnapshot snapshot, bool pages = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
 
-        // Look at every template first, so that this render's view already lists their problems.
-        var templates = DashboardTemplates.Names.ToDictionary(n => n, n => (Template: _templates.Get(n, out bool o), IsOverride: o));
-        var clock = new LocalClock(_time.LocalTimeZone, snapshot.Generated);
-        var view = DashboardViewBuilder.Build(snapshot, clock, _refreshSeconds, _templates.Problems);
-
-        // The CSS is literal template text (which no encoder touches); any value it outputs is encoded like a page's.
-        view.Style = RenderTemplate(DashboardTemplates.Style, templates[DashboardTemplates.Style], view, HtmlEncoder.Default);
         var files = new List<DashboardFile>(Pages.Count + 1);
-        foreach (var (template, file) in Pages)
+        if (pages)
         {
-            files.Add(new DashboardFile(file, RenderPage(template, templates[template], view)));
+            RenderPages(snapshot, files);
         }
 
         if (_buffers is null)
@@ -80,6 +87,21 @@ internal sealed class DashboardRenderer
             files.Add(new DashboardFile(StatusFile, new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length)));
         }
         return files;
+    }
+
+    private void RenderPages(FleetSnapshot snapshot, List<DashboardFile> files)
+    {
+        // Look at every template first, so that this render's view already lists their problems.
+        var templates = DashboardTemplates.Names.ToDictionary(n => n, n => (Template: _templates.Get(n, out bool o), IsOverride: o));
+        var clock = new LocalClock(_time.LocalTimeZone, snapshot.Generated);
+        var view = DashboardViewBuilder.Build(snapshot, clock, _refreshSeconds, _templates.Problems);
+
+        // The CSS is literal template text (which no encoder touches); any value it outputs is encoded like a page's.
+        view.Style = RenderTemplate(DashboardTemplates.Style, templates[DashboardTemplates.Style], view, HtmlEncoder.Default);
+        foreach (var (template, file) in Pages)
+        {
+            files.Add(new DashboardFile(file, RenderPage(template, templates[template], view)));
+        }
     }
 
     /// <summary>

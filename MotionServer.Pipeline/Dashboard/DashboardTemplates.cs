@@ -27,6 +27,7 @@ internal sealed partial class DashboardTemplates
     private readonly string _displayDirectory;
     private readonly ILogger _logger;
     private readonly Dictionary<string, Override> _overrides = new(StringComparer.Ordinal);
+    private int _version;
 
     /// <summary>Creates the set; <paramref name="directory"/> (absolute) holds the event's overrides, or null for none.</summary>
     /// <param name="directory">The override folder, absolute, or null.</param>
@@ -38,6 +39,12 @@ internal sealed partial class DashboardTemplates
         _displayDirectory = displayDirectory.TrimEnd('/', '\\');
         _logger = logger;
     }
+
+    /// <summary>
+    /// Grows whenever an event template appears, changes, goes or fails to render: pages rendered from an older
+    /// version may be out of date even when the fleet is not (see <see cref="Get"/>, which looks at the files).
+    /// </summary>
+    public int Version => _version;
 
     /// <summary>Problems of the overrides now in force, e.g. <c>config/templates/index.liquid line 4, column 19: ...</c>.</summary>
     public IReadOnlyList<string> Problems =>
@@ -79,6 +86,7 @@ internal sealed partial class DashboardTemplates
         {
             string problem = $"{DisplayPath(name)}: {FirstLine(exception.Message)}";
             _overrides[name] = entry with { Template = null, Problem = problem };
+            _version++;
             LogTemplateFailed(_logger, problem);
         }
     }
@@ -94,7 +102,11 @@ internal sealed partial class DashboardTemplates
         var file = new FileInfo(path);
         if (!file.Exists)
         {
-            _overrides.Remove(name);
+            if (_overrides.Remove(name))
+            {
+                _version++;
+            }
+
             return null;
         }
 
@@ -128,6 +140,7 @@ internal sealed partial class DashboardTemplates
         }
 
         _overrides[name] = entry;
+        _version++;
         return entry.Template;
     }
 
