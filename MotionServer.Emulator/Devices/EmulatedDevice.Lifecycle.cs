@@ -23,6 +23,12 @@ internal sealed partial class EmulatedDevice
     /// <summary>Raised after the device joined or left (true: present).</summary>
     public event EventHandler<bool>? PresenceChanged;
 
+    /// <summary>
+    /// When away, the device's address stays silent (connects time out) instead of refusing connections: a device that
+    /// left while the router still resolves its name to its last address. Off by default.
+    /// </summary>
+    public bool SilentWhenAway { get; set; }
+
     /// <summary>True while the device accepts connections.</summary>
     public bool IsOnline => Volatile.Read(ref _server) is not null;
 
@@ -138,6 +144,10 @@ internal sealed partial class EmulatedDevice
         if (!_reservation.Renew())
         {
             Log.ReservationLost(_logger, Hostname, Address, Port);
+        }
+        else if (SilentWhenAway)
+        {
+            _reservation.Silence();
         }
 
         Log.Left(_logger, Hostname);

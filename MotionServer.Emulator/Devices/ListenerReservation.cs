@@ -15,6 +15,7 @@ internal sealed class ListenerReservation : IDisposable
 
     private readonly Lock _gate = new();
     private Socket? _socket;
+    private Socket? _filler;
     private bool _disposed;
 
     private ListenerReservation(Socket socket, IPEndPoint endPoint)
@@ -63,12 +64,42 @@ internal sealed class ListenerReservation : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes the held socket an address that never answers, as a device gone from the network whose name the router
+    /// still gives out: it listens with no room for a connection and one connection fills that room, so the kernel drops
+    /// every further SYN and a connect waits for its own timeout instead of being refused. Undone by <see cref="Release"/>.
+    /// </summary>
+    public void Silence()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _socket is null || _filler is not null)
+            {
+                return;
+            }
+
+            _socket.Listen(0);
+            var filler = new Socket(EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            filler.Connect(EndPoint); // completes at once: the accept queue had room for this one only
+            _filler = filler;
+        }
+    }
+
     /// <summary>Hands the bound socket over (to be listened on); binds one first when none is held.</summary>
     public Socket Release()
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_filler is not null)
+            {
+                // A silenced socket has a connection waiting in its queue: start from a fresh one.
+                _filler.Dispose();
+                _filler = null;
+                _socket?.Dispose();
+                _socket = null;
+            }
+
             var socket = _socket ?? Bind(EndPoint);
             _socket = null;
             return socket;
@@ -108,6 +139,8 @@ internal sealed class ListenerReservation : IDisposable
             }
 
             _disposed = true;
+            _filler?.Dispose();
+            _filler = null;
             _socket?.Dispose();
             _socket = null;
         }

@@ -189,4 +189,41 @@ public sealed class EmulatedFleetTests
 
         again[801].IsOnline.Should().BeTrue();
     }
+
+    [Fact]
+    public async Task SilentWhenAway_AfterLeaving_ConnectsAreNeitherAcceptedNorRefused_AndARejoinAnswers()
+    {
+        await using var fleet = EmulatedFleet.Create([871, 872]);
+        await fleet.JoinAllAsync();
+        var silent = fleet[871];
+        silent.SilentWhenAway = true;
+
+        await silent.LeaveAsync();
+        await fleet[872].LeaveAsync();
+
+        (await ConnectAsync(silent.Address, fleet.Port)).Should().Be("no answer", "a silent address lets a connect wait out its own timeout");
+        (await ConnectAsync(fleet[872].Address, fleet.Port)).Should().Be("refused", "by default an away device refuses at once");
+
+        await silent.JoinAsync();
+        (await ConnectAsync(silent.Address, fleet.Port)).Should().Be("accepted");
+    }
+
+    private static async Task<string> ConnectAsync(IPAddress address, int port)
+    {
+        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        try
+        {
+            await socket.ConnectAsync(new IPEndPoint(address, port), wait.Token);
+            return "accepted";
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return "refused";
+        }
+        catch (OperationCanceledException)
+        {
+            return "no answer";
+        }
+    }
 }
