@@ -50,8 +50,7 @@ public sealed class DownloadStageTests : IAsyncLifetime, IDisposable
         var options = Rig.Options;
         var folder = Rig.Folder;
         _http = new DeviceHttpClient(options.Inspection.RequestTimeout);
-        _inspection = new InspectionStage(_http, new MetadataCache(folder), Ledgers, new TrackPlanner(options, folder), Rig.Fleet,
-            Rig.Reporter, Rig.Departures, options, Rig.Lifetime, Rig.FleetLog);
+        _inspection = Rig.InspectionStage(_http);
         var diskSpace = new DiskSpaceGate(new DriveFreeSpaceProbe(), folder.Root, options.Limits.MinFreeDiskBytes, options.Detection.Interval,
             new NoticeBoard(Rig.Time, Rig.FleetLog.Server), Rig.Time);
         _download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, Rig.Time), Ledgers, Rig.Fleet, Rig.Reporter, Rig.Departures, options,

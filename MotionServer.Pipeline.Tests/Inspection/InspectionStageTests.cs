@@ -37,9 +37,7 @@ public sealed class InspectionStageTests : IAsyncLifetime, IDisposable
             o.Inspection.RequestTimeout = TimeSpan.FromSeconds(10);
         }, Id);
         _http = new DeviceHttpClient(Rig.Options.Inspection.RequestTimeout);
-        var folder = Rig.Folder;
-        _stage = new InspectionStage(_http, new MetadataCache(folder), new LedgerStore(folder), new TrackPlanner(Rig.Options, folder), Rig.Fleet,
-            Rig.Reporter, Rig.Departures, Rig.Options, Rig.Lifetime, Rig.FleetLog);
+        _stage = Rig.InspectionStage(_http);
         Rig.Fleet.MarkConnected(Id, Device.Address);
         Rig.ClearTimeline();
     }

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
@@ -68,6 +69,10 @@ internal sealed class StageRig : IDisposable
     public PipelineLifetime Lifetime { get; } = new();
 
     public StageGuard Guard { get; }
+
+    /// <summary>The real inspection stage on this rig's folder, fleet, reporter and policies, asking through <paramref name="http"/>.</summary>
+    public InspectionStage InspectionStage(DeviceHttpClient http) =>
+        new(http, new MetadataCache(Folder), new LedgerStore(Folder), new TrackPlanner(Options, Folder), Fleet, Reporter, Departures, Options, Lifetime, FleetLog);
 
     /// <summary>"line: …" for each log line and "status: &lt;id&gt; &lt;Status&gt;" for each status change, in order.</summary>
     public IReadOnlyList<string> Timeline => [.. _timeline.Select(e => e.Entry)];

@@ -156,17 +156,6 @@ internal sealed partial class DownloadStage(
         long size = track.Log.Size;
         fleet.SetTransfer(work.DeviceId, transfer.Progress(track.FileName, 0, size));
         var uri = DeviceHttpClient.DeviceUri(address, options.Network.Port, DevicePath.ToRequestTarget(track.Log.File));
-        string folder = Path.GetDirectoryName(track.FinalPath)!;
-        try
-        {
-            Directory.CreateDirectory(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A file in its way, no permission, no space: this track's attempt failed, and the device is not asked.
-            return new TransferResult.Failed($"cannot create the folder {folder}: {e.Message}", DeviceUnreachable: false);
-        }
-
         try
         {
             return await _verifyingDownloader.DownloadAsync(
@@ -177,8 +166,9 @@ internal sealed partial class DownloadStage(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The disk refused while the copies were compared or one replaced the other: this track's attempt failed.
-            return new TransferResult.Failed($"cannot write the track {track.FinalPath}: {e.Message}", DeviceUnreachable: false);
+            // The date folder could not be created (a file in its way, no permission, no space): this track's attempt
+            // failed, before the device was asked. Every other disk failure is a result of the downloaders.
+            return new TransferResult.Failed($"cannot create the folder {Path.GetDirectoryName(track.FinalPath)}: {e.Message}", DeviceUnreachable: false);
         }
     }
 

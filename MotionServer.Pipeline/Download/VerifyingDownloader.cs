@@ -47,6 +47,12 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
                 verdict = secondVerdict;
             }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The disk refused while the copies were compared or one replaced the other: this attempt failed. The first
+            // copy stays at its final name (a track is never thrown away); the next inspection adopts it.
+            return new TransferResult.Failed($"cannot write the track {track.FinalPath}: {e.Message}", DeviceUnreachable: false);
+        }
         finally
         {
             AtomicFile.TryDelete(second);

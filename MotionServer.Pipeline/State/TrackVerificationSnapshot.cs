@@ -28,5 +28,5 @@ public sealed record TrackVerificationSnapshot
     public long Best500m { get; init; }
 
     /// <summary>True when the verdict is <c>damaged</c>.</summary>
-    public bool IsDamaged => string.Equals(Verdict, "damaged", StringComparison.Ordinal);
+    public bool IsDamaged => string.Equals(Verdict, Tracks.Verification.TrackVerdict.DamagedWord, StringComparison.Ordinal);
 }
