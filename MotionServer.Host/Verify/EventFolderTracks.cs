@@ -79,7 +79,7 @@ internal static class EventFolderTracks
 
             try
             {
-                var read = JsonSerializer.Deserialize<Dictionary<string, LedgerEntry>>(File.ReadAllBytes(ledger)) ?? [];
+                var read = JsonSerializer.Deserialize(File.ReadAllBytes(ledger), StorageJsonContext.Default.DictionaryStringLedgerEntry) ?? [];
                 foreach (var entry in read.Values.Where(e => e?.LocalFile is not null))
                 {
                     entries[entry.FileName] = (hostname, entry);

@@ -1,12 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>The HTML dashboards and status.json (<c>MotionServer:Dashboard</c>).</summary>
-public sealed class DashboardOptions
+public sealed class DashboardOptions : ISettingsSection
 {
     /// <summary>Time between two renders. Default 5 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    [SettingRange("00:00:00.010", "01:00:00")]
     public TimeSpan Interval { get; set; } = MotionServerDefaults.DashboardInterval;
 
     /// <summary>The event's own Fluid templates, relative to the event folder; missing ones fall back to the embedded defaults. Default <c>config/templates</c>.</summary>

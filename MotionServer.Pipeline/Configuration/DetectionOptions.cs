@@ -1,26 +1,24 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>Finding devices on the network (<c>MotionServer:Detection</c>).</summary>
-public sealed class DetectionOptions
+public sealed class DetectionOptions : ISettingsSection
 {
     /// <summary>Workers of the detection stage, which records each found device as connected. Default 4.</summary>
-    [Range(1, 64)]
+    [SettingRange(1, 64)]
     public int Workers { get; set; } = MotionServerDefaults.Workers;
 
     /// <summary>Pause between the end of one look at a device and the start of the next look at it. Default 5 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    [SettingRange("00:00:00.010", "01:00:00")]
     public TimeSpan Interval { get; set; } = MotionServerDefaults.DetectionInterval;
 
     /// <summary>Time allowed for the name lookup, and again for the TCP connect. Default 1 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    [SettingRange("00:00:00.010", "00:01:00")]
     public TimeSpan ConnectTimeout { get; set; } = MotionServerDefaults.DetectionConnectTimeout;
 
     /// <summary>
     /// Devices looked for at once: each look is a name lookup (on a thread of its own while it runs, as the operating
     /// system's resolver blocks) then a TCP connect. Looks never wait for the stages' workers. Default 256.
     /// </summary>
-    [Range(1, 1024)]
+    [SettingRange(1, 1024)]
     public int Lookups { get; set; } = MotionServerDefaults.DetectionLookups;
 }

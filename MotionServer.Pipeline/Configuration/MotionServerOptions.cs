@@ -4,7 +4,7 @@ namespace MotionServer.Pipeline.Configuration;
 /// Every Motion Server setting: the <c>MotionServer</c> configuration section. Bind it with
 /// <see cref="MotionServerOptionsReader"/>, which reports every bad or unknown key instead of the first.
 /// </summary>
-public sealed class MotionServerOptions
+public sealed class MotionServerOptions : ISettingsSection
 {
     /// <summary>The event folder; every file the server reads or writes is below it. Default: the current directory.</summary>
     public string EventDirectory { get; set; } = ".";

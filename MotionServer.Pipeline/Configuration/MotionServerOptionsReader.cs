@@ -1,5 +1,3 @@
-using System.Collections;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +37,7 @@ internal static class MotionServerOptionsReader
         return new MotionServerOptionsReadResult(options, problems);
     }
 
-    private static void ReadObject(IConfiguration config, object target, string path, List<SettingsProblem> problems)
+    private static void ReadObject(IConfiguration config, ISettingsSection target, string path, List<SettingsProblem> problems)
     {
         var properties = target.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -58,7 +56,7 @@ internal static class MotionServerOptionsReader
         }
     }
 
-    private static void ReadProperty(IConfigurationSection child, object target, PropertyInfo property, string key, List<SettingsProblem> problems)
+    private static void ReadProperty(IConfigurationSection child, ISettingsSection target, PropertyInfo property, string key, List<SettingsProblem> problems)
     {
         var type = property.PropertyType;
         if (type == typeof(IList<string>))
@@ -87,7 +85,7 @@ internal static class MotionServerOptionsReader
             return;
         }
 
-        if (type.IsClass && type != typeof(string))
+        if (typeof(ISettingsSection).IsAssignableFrom(type))
         {
             if (child.Value is not null)
             {
@@ -95,7 +93,7 @@ internal static class MotionServerOptionsReader
                 return;
             }
 
-            ReadObject(child, property.GetValue(target)!, key, problems);
+            ReadObject(child, (ISettingsSection)property.GetValue(target)!, key, problems);
             return;
         }
 
@@ -175,16 +173,13 @@ internal static class MotionServerOptionsReader
     {
         foreach (var property in typeof(MotionServerOptions).GetProperties())
         {
-            var value = property.GetValue(options);
-            if (value is null || value is string || value is IEnumerable)
+            if (property.GetValue(options) is ISettingsSection section)
             {
-                continue;
+                CheckRanges(section, $"{prefix}:{property.Name}", problems);
             }
-
-            ValidateAnnotations(value, $"{prefix}:{property.Name}", problems);
         }
 
-        if (!options.Network.HostnameTemplate.Contains("{id}", StringComparison.Ordinal))
+        if (options.Network.HostnameTemplate?.Contains("{id}", StringComparison.Ordinal) != true)
         {
             problems.Add(new SettingsProblem($"{prefix}:Network:HostnameTemplate", options.Network.HostnameTemplate, "must contain {id}, where the device id goes"));
         }
@@ -214,15 +209,13 @@ internal static class MotionServerOptionsReader
         }
     }
 
-    private static void ValidateAnnotations(object options, string path, List<SettingsProblem> problems)
+    private static void CheckRanges(ISettingsSection section, string path, List<SettingsProblem> problems)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        foreach (var result in results)
+        foreach (var property in section.GetType().GetProperties())
         {
-            foreach (var member in result.MemberNames)
+            object? value = property.GetValue(section);
+            if (property.GetCustomAttribute<SettingRangeAttribute>() is { } range && !range.Allows(value))
             {
-                object? value = options.GetType().GetProperty(member)?.GetValue(options);
                 string? text = value switch
                 {
                     null => null,
@@ -230,16 +223,8 @@ internal static class MotionServerOptionsReader
                     IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                     _ => value.ToString(),
                 };
-                problems.Add(new SettingsProblem($"{path}:{member}", text, Describe(options, member, result)));
+                problems.Add(new SettingsProblem($"{path}:{property.Name}", text, $"must be between {range.Minimum} and {range.Maximum}"));
             }
         }
-    }
-
-    private static string Describe(object options, string member, ValidationResult result)
-    {
-        var range = options.GetType().GetProperty(member)?.GetCustomAttribute<RangeAttribute>();
-        return range is null
-            ? result.ErrorMessage ?? "is not valid"
-            : $"must be between {range.Minimum} and {range.Maximum}";
     }
 }

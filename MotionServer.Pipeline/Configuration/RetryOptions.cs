@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>
@@ -7,13 +5,13 @@ namespace MotionServer.Pipeline.Configuration;
 /// failure, from <see cref="InitialDelay"/> up to <see cref="MaxDelay"/>, so a device at the edge
 /// of the WiFi is not hammered but is noticed promptly once it behaves.
 /// </summary>
-public sealed class RetryOptions
+public sealed class RetryOptions : ISettingsSection
 {
     /// <summary>Pause after the first failure. Default 2 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [SettingRange("00:00:00", "00:10:00")]
     public TimeSpan InitialDelay { get; set; } = MotionServerDefaults.RetryInitialDelay;
 
     /// <summary>Longest pause. Default 30 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [SettingRange("00:00:00", "01:00:00")]
     public TimeSpan MaxDelay { get; set; } = MotionServerDefaults.RetryMaxDelay;
 }

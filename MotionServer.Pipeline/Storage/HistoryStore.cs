@@ -11,7 +11,6 @@ namespace MotionServer.Pipeline.Storage;
 /// </summary>
 internal sealed class HistoryStore(EventFolder folder)
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = true };
     private readonly Lock _gate = new();
 
     /// <summary>Reads the history kept by an earlier run; a file that is not valid JSON is started afresh.</summary>
@@ -25,7 +24,7 @@ internal sealed class HistoryStore(EventFolder folder)
                 return HistoryRecord.Empty;
             }
 
-            var file = JsonSerializer.Deserialize<HistoryFile>(Utf8Bom.Skip(ReadForStart(folder.HistoryFile)), SerializerOptions);
+            var file = JsonSerializer.Deserialize(Utf8Bom.Skip(ReadForStart(folder.HistoryFile)), StorageJsonContext.Default.HistoryFile);
             if (file is null)
             {
                 return HistoryRecord.Empty;
@@ -75,11 +74,12 @@ internal sealed class HistoryStore(EventFolder folder)
                     d => (TimesFile?)new TimesFile { LastSeen = d.Value.LastSeen, LastCompleted = d.Value.LastCompleted }),
             };
             Directory.CreateDirectory(folder.MotionsDirectory);
-            AtomicFile.WriteAllBytes(folder.HistoryFile, JsonSerializer.SerializeToUtf8Bytes(file, SerializerOptions));
+            AtomicFile.WriteAllBytes(folder.HistoryFile, JsonSerializer.SerializeToUtf8Bytes(file, StorageJsonContext.Default.HistoryFile));
         }
     }
 
-    private sealed class HistoryFile
+    /// <summary>The shape of history.json.</summary>
+    internal sealed class HistoryFile
     {
         [JsonPropertyName("history")]
         public List<int>? History { get; set; }
@@ -88,7 +88,8 @@ internal sealed class HistoryStore(EventFolder folder)
         public Dictionary<string, TimesFile?>? Devices { get; set; }
     }
 
-    private sealed class TimesFile
+    /// <summary>One device's times in history.json.</summary>
+    internal sealed class TimesFile
     {
         [JsonPropertyName("lastSeen")]
         public DateTimeOffset? LastSeen { get; set; }

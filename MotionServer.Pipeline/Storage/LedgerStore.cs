@@ -5,8 +5,6 @@ namespace MotionServer.Pipeline.Storage;
 /// <summary>Reads and writes <c>motions/motion-&lt;id&gt;/downloads.json</c>, atomically.</summary>
 internal sealed class LedgerStore(EventFolder folder)
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = true };
-
     /// <summary>
     /// Loads a device's ledger; a missing file is an empty ledger. An unreadable one is moved aside
     /// (never deleted) and an empty ledger is returned: files already complete on disk are adopted again
@@ -33,7 +31,7 @@ internal sealed class LedgerStore(EventFolder folder)
         try
         {
             var bytes = Utf8Bom.Skip(File.ReadAllBytes(path));
-            var entries = JsonSerializer.Deserialize<Dictionary<string, LedgerEntry>>(bytes, SerializerOptions);
+            var entries = JsonSerializer.Deserialize(bytes, StorageJsonContext.Default.DictionaryStringLedgerEntry);
             var kept = new List<KeyValuePair<string, LedgerEntry>>();
             var found = new List<string>();
             foreach (var (fileName, entry) in entries ?? [])
@@ -74,7 +72,7 @@ internal sealed class LedgerStore(EventFolder folder)
         string path = folder.LedgerFile(hostname);
         try
         {
-            var entries = File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, LedgerEntry>>(Utf8Bom.Skip(File.ReadAllBytes(path)), SerializerOptions) : null;
+            var entries = File.Exists(path) ? JsonSerializer.Deserialize(Utf8Bom.Skip(File.ReadAllBytes(path)), StorageJsonContext.Default.DictionaryStringLedgerEntry) : null;
             return new DeviceLedger(entries?.Where(e => e.Value?.LocalFile is not null) ?? []);
         }
         catch (JsonException e)
@@ -91,7 +89,7 @@ internal sealed class LedgerStore(EventFolder folder)
     public void Save(string hostname, DeviceLedger ledger)
     {
         Directory.CreateDirectory(folder.DeviceDirectory(hostname));
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(ledger.Entries, SerializerOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(ledger.Entries, StorageJsonContext.Default.IReadOnlyDictionaryStringLedgerEntry);
         AtomicFile.WriteAllBytes(folder.LedgerFile(hostname), bytes);
     }
 }

@@ -4,7 +4,8 @@
 # After the 50th device completed it waits SETTLE seconds, then reads the host's CPU over WINDOW seconds (scaled to a
 # minute) and its peak and current resident memory from /proc. Build first:
 #   dotnet build -c Release MotionServer.Host && dotnet build -c Release MotionServer.Emulator
-# Usage: benchmarks/at-rest/measure-host.sh [WORK_DIR] [PORT]   (environment: SETTLE=10 WINDOW=45 KEEP=0 HOST_ENV="K=V ...")
+# Usage: benchmarks/at-rest/measure-host.sh [WORK_DIR] [PORT]
+#   (environment: SETTLE=10 WINDOW=45 KEEP=0 HOST_ENV="K=V ..." HOST_BIN=path/to/published/MotionServer.Host)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${1:-$(mktemp -d)}"
@@ -39,7 +40,9 @@ done >>"$ev/config/motions.csv.tmp"
 cat "$ev/config/motions.csv.tmp" >>"$ev/config/motions.csv" && rm "$ev/config/motions.csv.tmp"
 printf '{ "MotionServer": { "Network": { "Port": %s, "HostsFile": "%s" } } }\n' "$port" "$ev/config/hosts" >"$work/settings.json"
 
-env ${HOST_ENV:-} dotnet "$host_dll" --event-dir "$ev" --settings "$work/settings.json" >"$work/host.out" 2>&1 &
+# HOST_BIN names a published native host (Native AOT: benchmarks/README.md); otherwise the JIT build's dll runs.
+if [ -n "${HOST_BIN:-}" ]; then host_cmd=("$HOST_BIN"); else host_cmd=(dotnet "$host_dll"); fi
+env ${HOST_ENV:-} "${host_cmd[@]}" --event-dir "$ev" --settings "$work/settings.json" >"$work/host.out" 2>&1 &
 host=$!
 log="$ev/logs/server.log"
 for _ in $(seq 1 1800); do

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using MotionServer.Pipeline.Tracks.Oao;
 
@@ -13,6 +12,13 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// </summary>
 internal static class TrackVerifier
 {
+    /// <summary>
+    /// One track in memory at a time, process-wide: a file and its decoded frames take about twice its size, so four
+    /// workers finishing 26 MB tracks together would hold some 200 MB at once. Verifying takes ~70 ms for such a track
+    /// (benchmarks/README.md), so a worker waits at most a few hundred milliseconds here.
+    /// </summary>
+    private static readonly Lock OneAtATime = new();
+
     /// <summary>Verifies a whole file in memory.</summary>
     /// <param name="content">The file.</param>
     /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
@@ -78,30 +84,24 @@ internal static class TrackVerifier
     /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
     public static TrackVerdict VerifyFile(string path, TrackClaims? claims = null)
     {
-        // The file goes into a pooled buffer: a 26 MB track must not cost a 26 MB allocation on every download.
-        byte[]? buffer = null;
+        // Not from ArrayPool.Shared: it keeps large arrays per thread for good, and the server would carry the largest
+        // tracks of the day in memory while at rest. Below the large-object threshold (the host's runtimeconfig), the
+        // buffer dies young and is collected within seconds.
+        using var scope = OneAtATime.EnterScope();
         try
         {
-            int length;
+            byte[] content;
             using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
             {
-                length = checked((int)file.Length);
-                buffer = ArrayPool<byte>.Shared.Rent(length);
-                file.ReadExactly(buffer, 0, length);
+                content = GC.AllocateUninitializedArray<byte>(checked((int)file.Length));
+                file.ReadExactly(content);
             }
 
-            return Verify(buffer.AsSpan(0, length), claims);
+            return Verify(content, claims);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OverflowException)
         {
             return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"cannot read the file: {e.Message}")] };
-        }
-        finally
-        {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
         }
     }
 
