@@ -112,4 +112,12 @@ public class MotionServerOptionsReaderTests
         Read(("MotionServer:Thresholds:Battery", "101"))
             .Problems.Should().ContainSingle().Which.Message.Should().Be("must be between 0 and 100");
     }
+
+    [Fact]
+    public void Read_AnArrivalIntervalLongerThanTheInterval_IsAProblem()
+    {
+        Read(("MotionServer:Detection:Interval", "00:00:05"), ("MotionServer:Detection:ArrivalInterval", "00:00:06"))
+            .Problems.Select(p => p.ToString()).Should().ContainSingle()
+            .Which.Should().Be("MotionServer:Detection:ArrivalInterval = \"00:00:06\": must not be longer than Detection:Interval");
+    }
 }

@@ -26,6 +26,8 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
     private readonly ConcurrentQueue<DeviceWork> _found = new();
     private FleetState? _fleet;
     private DetectionScheduler? _scheduler;
+    private TimeSpan _arrivalInterval = TimeSpan.FromSeconds(1);
+    private TimeSpan _arrivalWindow = TimeSpan.FromMinutes(1);
 
     public DetectionSchedulerTests() => _resolver = new ScriptedResolver(_time);
 
@@ -153,6 +155,69 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
         (await _resolver.NextCallAsync()).Should().Be(("motion-801", T0 + TimeSpan.FromSeconds(1)));
     }
 
+    [Fact]
+    public async Task AnArrival_BringsAbsentDevicesLooksForward_ToOneArrivalIntervalApart_UntilTheWindowPasses()
+    {
+        _arrivalWindow = TimeSpan.FromSeconds(3);
+        Start(lookups: 256, 801, 802);
+        await LookEndedAsync(801, 802); // both missed at T0: due at T0 + 5 s
+        await SleepingUntilAsync(T0 + Interval);
+
+        // 802 out of step with 801: looked for at T0 + 2 s, so due at T0 + 7 s.
+        _time.Advance(TimeSpan.FromSeconds(2));
+        _scheduler!.Return(802);
+        await LookEndedAsync(802);
+        _scheduler.DueOf(802).Should().Be(T0 + TimeSpan.FromSeconds(7));
+
+        // 801 arrives and is found at T0 + 5 s: 802, due at T0 + 7 s, is brought forward to T0 + 6 s.
+        _resolver.Answer("motion-801", IPAddress.Loopback);
+        await SleepingUntilAsync(T0 + Interval);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await LookEndedAsync(801);
+        _found.Should().ContainSingle().Which.DeviceId.Should().Be(801);
+        _scheduler.DueOf(802).Should().Be(T0 + TimeSpan.FromSeconds(6));
+
+        var looksAt802 = new List<DateTimeOffset>();
+        foreach (var due in new[] { 6, 7, 8 }.Select(s => T0 + TimeSpan.FromSeconds(s)))
+        {
+            await SleepingUntilAsync(due);
+            _time.Advance(due - _time.GetUtcNow());
+            await LookEndedAsync(802);
+            looksAt802.Add(_time.GetUtcNow());
+        }
+
+        // The window (3 s from the arrival) has passed at the look at T0 + 8 s: the next is one Interval later.
+        looksAt802.Should().Equal(T0 + TimeSpan.FromSeconds(6), T0 + TimeSpan.FromSeconds(7), T0 + TimeSpan.FromSeconds(8));
+        _scheduler.DueOf(802).Should().Be(T0 + TimeSpan.FromSeconds(8) + Interval);
+    }
+
+    [Fact]
+    public async Task ADeviceFoundAtItsFirstLook_IsNoArrival_AndAbsentDevicesKeepTheInterval()
+    {
+        _resolver.Answer("motion-801", IPAddress.Loopback); // on the beach when the server starts
+        Start(lookups: 256, 801, 802);
+        await LookEndedAsync(801, 802);
+
+        _found.Should().ContainSingle();
+        _scheduler!.DueOf(802).Should().Be(T0 + Interval);
+    }
+
+    [Fact]
+    public async Task AnArrival_WithTheArrivalPaceOff_ChangesNoDueTime()
+    {
+        _arrivalInterval = TimeSpan.Zero;
+        Start(lookups: 256, 801, 802);
+        await LookEndedAsync(801, 802);
+        _resolver.Answer("motion-801", IPAddress.Loopback);
+        await SleepingUntilAsync(T0 + Interval);
+
+        _time.Advance(Interval);
+        await LookEndedAsync(801, 802);
+
+        _found.Should().ContainSingle().Which.DeviceId.Should().Be(801);
+        _scheduler!.DueOf(802).Should().Be(T0 + (2 * Interval));
+    }
+
     public async ValueTask DisposeAsync()
     {
         _lifetime.BeginStop();
@@ -180,6 +245,8 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
         options.Detection.Interval = Interval;
         options.Detection.ConnectTimeout = TimeSpan.FromSeconds(1);
         options.Detection.Lookups = lookups;
+        options.Detection.ArrivalInterval = _arrivalInterval;
+        options.Detection.ArrivalWindow = _arrivalWindow;
         var look = new DetectionLook(new NameLookups(_resolver, options.Detection.ConnectTimeout, _time), new AlwaysAnswers(), options);
         var log = new FleetLog(NullLogger.Instance, _fleet);
         var stage = new DetectionStage(new StatusReporter(_fleet, log, new FailurePolicy(options)), new DeparturePolicy(new AlwaysAnswers(), _fleet, options), log);

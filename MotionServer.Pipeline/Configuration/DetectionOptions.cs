@@ -11,6 +11,18 @@ public sealed class DetectionOptions : ISettingsSection
     [SettingRange("00:00:00.010", "01:00:00")]
     public TimeSpan Interval { get; set; } = MotionServerDefaults.DetectionInterval;
 
+    /// <summary>
+    /// While riders arrive: how long a device not found waits for its next look, from the moment another device arrives
+    /// (found after a look that missed it) until <see cref="ArrivalWindow"/> has passed without one. Shorter than
+    /// <see cref="Interval"/>; zero looks every Interval always. Default 1 s.
+    /// </summary>
+    [SettingRange("00:00:00", "01:00:00")]
+    public TimeSpan ArrivalInterval { get; set; } = MotionServerDefaults.DetectionArrivalInterval;
+
+    /// <summary>How long after the last arrival the <see cref="ArrivalInterval"/> pace holds; zero: never. Default 1 min.</summary>
+    [SettingRange("00:00:00", "01:00:00")]
+    public TimeSpan ArrivalWindow { get; set; } = MotionServerDefaults.DetectionArrivalWindow;
+
     /// <summary>Time allowed for the name lookup, and again for the TCP connect. Default 1 s.</summary>
     [SettingRange("00:00:00.010", "00:01:00")]
     public TimeSpan ConnectTimeout { get; set; } = MotionServerDefaults.DetectionConnectTimeout;

@@ -24,6 +24,12 @@ internal static class MotionServerDefaults
     /// <summary>Time between two detection sweeps.</summary>
     public static readonly TimeSpan DetectionInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>Time between two looks at an absent device while riders arrive: about a second's wait for the last of a crowd.</summary>
+    public static readonly TimeSpan DetectionArrivalInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the arrival pace holds after the last arrival: the riders of one heat come in within a minute or two.</summary>
+    public static readonly TimeSpan DetectionArrivalWindow = TimeSpan.FromMinutes(1);
+
     /// <summary>Time allowed for a name lookup and, separately, for a TCP connect during detection.</summary>
     public static readonly TimeSpan DetectionConnectTimeout = TimeSpan.FromSeconds(1);
 

@@ -14,6 +14,12 @@ namespace MotionServer.Pipeline.Detection;
 /// on it); a device not found is due again one interval later. The loop sleeps until the next device is due, until a
 /// look frees a slot that a due device waits for, or until a retry hands a device back; it runs at least once an
 /// interval (roster re-read, devices back from the graph).
+/// <para>
+/// Riders come off the water together: when a device arrives (found after a look that missed it), every device still
+/// absent is looked for every Detection:ArrivalInterval instead, until Detection:ArrivalWindow has passed without
+/// another arrival. A quiet beach costs what it did; the last rider of a crowd waits about a second to be found, not
+/// half an interval. Interval stays the longest any device waits for its next look.
+/// </para>
 /// </summary>
 internal sealed partial class DetectionScheduler
 {
@@ -22,6 +28,8 @@ internal sealed partial class DetectionScheduler
     private readonly DetectionStage _stage;
     private readonly Func<DeviceWork, CancellationToken, Task<bool>> _found;
     private readonly TimeSpan _interval;
+    private readonly TimeSpan _arrivalInterval;
+    private readonly TimeSpan _arrivalWindow;
     private readonly TimeSpan _coalesce;
     private readonly int _maxLooks;
     private readonly TimeProvider _time;
@@ -34,6 +42,7 @@ internal sealed partial class DetectionScheduler
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationToken _stopping;
     private int _looking;
+    private long _arrivalPaceUntil; // UTC ticks: absent devices are looked for every ArrivalInterval until then
     private volatile bool _starved;
     private Task _running = Task.CompletedTask;
 
@@ -41,7 +50,7 @@ internal sealed partial class DetectionScheduler
     /// <param name="look">One look: name, then TCP connect.</param>
     /// <param name="stage">Records what a look did not find.</param>
     /// <param name="found">Hands a found device (its address set) to the detection stage; false when the stage takes no more.</param>
-    /// <param name="options">Interval and Lookups.</param>
+    /// <param name="options">Interval, the arrival pace (ArrivalInterval, ArrivalWindow) and Lookups.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">Where a failed pass is reported.</param>
     /// <param name="everyInterval">Runs before claiming, at most once an interval (the roster re-read).</param>
@@ -53,6 +62,8 @@ internal sealed partial class DetectionScheduler
         _stage = stage;
         _found = found;
         _interval = options.Interval;
+        _arrivalInterval = options.ArrivalInterval;
+        _arrivalWindow = options.ArrivalWindow;
         _maxLooks = options.Lookups;
         _time = time;
         _logger = logger;
@@ -154,9 +165,11 @@ internal sealed partial class DetectionScheduler
         _starved = claimed.Count == free; // maybe more were due than slots: wake when a look ends
         foreach (int id in claimed)
         {
-            _due.TryRemove(id, out _); // only devices waiting for their next look are in the schedule
+            // Only devices waiting for their next look are in the schedule, and those are the ones a look missed: one
+            // found now has arrived. Not so a device looked for the first time, or back from the retry path.
+            bool missedBefore = _due.TryRemove(id, out _);
             Interlocked.Increment(ref _looking);
-            _ = LookAsync(new DeviceWork(id, _fleet.HostnameOf(id)), stopping);
+            _ = LookAsync(new DeviceWork(id, _fleet.HostnameOf(id)), missedBefore, stopping);
         }
     }
 
@@ -178,7 +191,7 @@ internal sealed partial class DetectionScheduler
         return next < earliest && next > now ? earliest : next;
     }
 
-    private async Task LookAsync(DeviceWork work, CancellationToken stopping)
+    private async Task LookAsync(DeviceWork work, bool missedBefore, CancellationToken stopping)
     {
         // No yield first: a look that needs no waiting (a name the hosts file answers with the router's catch-all
         // address) ends here, inside the pass, without a thread-pool hop; the others go on their own at their first wait.
@@ -193,6 +206,11 @@ internal sealed partial class DetectionScheduler
             else
             {
                 _due.TryRemove(work.DeviceId, out _); // back from the graph, it is due at once
+                if (missedBefore)
+                {
+                    Arrived();
+                }
+
                 handedOver = await _found(work with { Address = address }, stopping).ConfigureAwait(false);
             }
         }
@@ -211,7 +229,8 @@ internal sealed partial class DetectionScheduler
             if (!handedOver)
             {
                 // Due before released: the next pass never sees it free with a stale due time.
-                _due[work.DeviceId] = _time.GetUtcNow() + _interval;
+                var now = _time.GetUtcNow();
+                _due[work.DeviceId] = now + PaceAt(now);
                 _fleet.Release(work.DeviceId);
             }
 
@@ -225,6 +244,35 @@ internal sealed partial class DetectionScheduler
                 Wake();
             }
         }
+    }
+
+    /// <summary>How long a device not found now waits for its next look: Interval, or ArrivalInterval while riders arrive.</summary>
+    private TimeSpan PaceAt(DateTimeOffset now) =>
+        now.UtcTicks < Interlocked.Read(ref _arrivalPaceUntil) ? _arrivalInterval : _interval;
+
+    /// <summary>
+    /// A device arrived: for ArrivalWindow from now, devices not found are due again ArrivalInterval after their look,
+    /// and those already waiting longer are brought forward to that.
+    /// </summary>
+    private void Arrived()
+    {
+        if (_arrivalInterval <= TimeSpan.Zero || _arrivalWindow <= TimeSpan.Zero || _arrivalInterval >= _interval)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        Interlocked.Exchange(ref _arrivalPaceUntil, (now + _arrivalWindow).UtcTicks);
+        var soon = now + _arrivalInterval;
+        foreach (var (id, due) in _due)
+        {
+            if (due > soon)
+            {
+                _due.TryUpdate(id, soon, due);
+            }
+        }
+
+        Wake();
     }
 
     private void Wake() => Volatile.Read(ref _wake).TrySetResult();
