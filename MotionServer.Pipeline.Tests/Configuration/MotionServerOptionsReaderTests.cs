@@ -114,10 +114,9 @@ public class MotionServerOptionsReaderTests
     }
 
     [Fact]
-    public void Read_AnArrivalIntervalLongerThanTheInterval_IsAProblem()
+    public void Read_AnIntervalShorterThanTheDefaultArrivalInterval_IsNoProblem()
     {
-        Read(("MotionServer:Detection:Interval", "00:00:05"), ("MotionServer:Detection:ArrivalInterval", "00:00:06"))
-            .Problems.Select(p => p.ToString()).Should().ContainSingle()
-            .Which.Should().Be("MotionServer:Detection:ArrivalInterval = \"00:00:06\": must not be longer than Detection:Interval");
+        // A short Interval alone must not refuse the start: an arrival interval as long as Interval or longer is unused.
+        Read(("MotionServer:Detection:Interval", "00:00:00.200")).Problems.Should().BeEmpty();
     }
 }

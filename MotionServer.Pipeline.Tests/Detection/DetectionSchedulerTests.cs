@@ -202,10 +202,14 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
         _scheduler!.DueOf(802).Should().Be(T0 + Interval);
     }
 
-    [Fact]
-    public async Task AnArrival_WithTheArrivalPaceOff_ChangesNoDueTime()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task AnArrival_WithTheArrivalPaceOff_ChangesNoDueTime(int arrivalSeconds)
     {
-        _arrivalInterval = TimeSpan.Zero;
+        _arrivalInterval = TimeSpan.FromSeconds(arrivalSeconds); // zero, or not shorter than Interval: no pace
+
         Start(lookups: 256, 801, 802);
         await LookEndedAsync(801, 802);
         _resolver.Answer("motion-801", IPAddress.Loopback);

@@ -147,7 +147,9 @@ public sealed class PipelineEndToEndTests : IDisposable
         disconnectAt.Should().BeGreaterThan(downloadedAt, "'can be disconnected' only after the track is down");
         lock (statuses)
         {
-            statuses.Should().ContainInOrder(MotionStatus.Downloading, MotionStatus.Failed, MotionStatus.Connected, MotionStatus.Downloading, MotionStatus.Completed);
+            // From Failed on: the handler is attached after the pipeline started, and on a loaded machine the first
+            // Downloading can come before it (the log lines above say the failure came first).
+            statuses.Should().ContainInOrder(MotionStatus.Failed, MotionStatus.Connected, MotionStatus.Downloading, MotionStatus.Completed);
             statuses.IndexOf(MotionStatus.Completed).Should().Be(statuses.Count - 1);
         }
 

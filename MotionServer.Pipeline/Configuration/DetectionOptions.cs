@@ -13,8 +13,8 @@ public sealed class DetectionOptions : ISettingsSection
 
     /// <summary>
     /// While riders arrive: how long a device not found waits for its next look, from the moment another device arrives
-    /// (found after a look that missed it) until <see cref="ArrivalWindow"/> has passed without one. Shorter than
-    /// <see cref="Interval"/>; zero looks every Interval always. Default 1 s.
+    /// (found after a look that missed it) until <see cref="ArrivalWindow"/> has passed without one. Zero, or as long as
+    /// <see cref="Interval"/> or longer: looks every Interval always. Default 1 s.
     /// </summary>
     [SettingRange("00:00:00", "01:00:00")]
     public TimeSpan ArrivalInterval { get; set; } = MotionServerDefaults.DetectionArrivalInterval;

@@ -192,11 +192,6 @@ internal static class MotionServerOptionsReader
             }
         }
 
-        if (options.Detection.ArrivalInterval > options.Detection.Interval)
-        {
-            problems.Add(new SettingsProblem($"{prefix}:Detection:ArrivalInterval", options.Detection.ArrivalInterval.ToString("c", CultureInfo.InvariantCulture), "must not be longer than Detection:Interval"));
-        }
-
         if (options.Retry.MaxDelay < options.Retry.InitialDelay)
         {
             problems.Add(new SettingsProblem($"{prefix}:Retry:MaxDelay", options.Retry.MaxDelay.ToString("c", CultureInfo.InvariantCulture), "must not be shorter than Retry:InitialDelay"));
