@@ -91,16 +91,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     }
 
     /// <summary>A roster covering every device of the fleet for a month around today, File IDs F&lt;id&gt;.</summary>
-    public static MotionRoster RosterFor(EmulatedFleet fleet) =>
-        MotionRoster.Create(fleet.Devices.Select(d => new RosterEntry
-        {
-            MotionId = d.Id,
-            StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-15)),
-            EndDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(15)),
-            FileId = $"F{d.Id}",
-            FirstName = "Test",
-            FamilyName = $"Sailor{d.Id}",
-        }));
+    public static MotionRoster RosterFor(EmulatedFleet fleet) => StageRig.RosterOf(fleet.Devices.Select(d => d.Id));
 
     /// <summary>Waits until the device's snapshot meets <paramref name="condition"/> (checked at every status change).</summary>
     public async Task<MotionSnapshot> WaitForAsync(int deviceId, Func<MotionSnapshot, bool> condition, TimeSpan? timeout = null)

@@ -10,18 +10,6 @@ internal static class ExpectedTracks
 {
     private static readonly double MinBest500m = TrackFigures.KnotsToMillimetresPerSecond(1);
 
-    /// <summary>A roster giving every id a row covering a month around today, File ID <c>F&lt;id&gt;</c> (as <c>PipelineHarness.RosterFor</c>).</summary>
-    public static MotionRoster Roster(IEnumerable<int> ids) =>
-        MotionRoster.Create(ids.Select(id => new RosterEntry
-        {
-            MotionId = id,
-            StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-15)),
-            EndDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(15)),
-            FileId = $"F{id}",
-            FirstName = "Test",
-            FamilyName = $"Sailor{id}",
-        }));
-
     /// <summary>The local file name of a track, or null when it is not the event's (no roster row covers its local date).</summary>
     public static string? FileName(MotionRoster roster, int deviceId, EmulatedTrack track)
     {

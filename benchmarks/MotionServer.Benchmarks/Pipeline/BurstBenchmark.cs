@@ -104,8 +104,9 @@ public class BurstBenchmark
             var toInfo = ids.Select(id => (firstInfo[id] - joined[id]).TotalSeconds).ToArray();
             var toLastByte = ids.Select(id => (lastByte[id] - joined[id]).TotalSeconds).ToArray();
             double drain = (ids.Max(id => lastByte[id]) - begin).TotalSeconds;
-            return new BurstFigures(Percentile(toInfo, 0.95), Percentile(toLastByte, 0.50), Percentile(toLastByte, 0.95), drain,
-                PerfectDrain(ids, joined, bytes, begin), Percentile([.. trackBytes.Select(b => (double)b)], 0.5));
+            return new BurstFigures(
+                NearestRank.Percentile(toInfo, 0.95), NearestRank.Percentile(toLastByte, 0.50), NearestRank.Percentile(toLastByte, 0.95), drain,
+                PerfectDrain(ids, joined, bytes, begin), NearestRank.Percentile(trackBytes.Select(b => (double)b), 0.5));
         }
 
         /// <summary>
@@ -123,12 +124,6 @@ public class BurstBenchmark
             }
 
             return free.Max();
-        }
-
-        private static double Percentile(double[] values, double p)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
         }
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,

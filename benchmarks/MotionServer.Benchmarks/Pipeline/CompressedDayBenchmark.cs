@@ -63,7 +63,7 @@ public class CompressedDayBenchmark
     {
         var sorted = _toInfo.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// day: {sorted.Length} joins found, {_missed.Count} not within {Patience.TotalSeconds:0} s ({string.Join(", ", _missed.GroupBy(m => m).Select(g => $"{g.Count()} {g.Key}"))}); join → info.json p50 {Percentile(sorted, 0.50):0.00} s, p95 {Percentile(sorted, 0.95):0.00} s, max {sorted[^1]:0.00} s"));
+            $"// day: {sorted.Length} joins found, {_missed.Count} not within {Patience.TotalSeconds:0} s ({string.Join(", ", _missed.GroupBy(m => m).Select(g => $"{g.Count()} {g.Key}"))}); join → info.json p50 {NearestRank.Percentile(sorted, 0.50):0.00} s, p95 {NearestRank.Percentile(sorted, 0.95):0.00} s, max {sorted[^1]:0.00} s"));
         _fleet?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
@@ -120,6 +120,4 @@ public class CompressedDayBenchmark
         await device.LeaveAsync();
         _leftAt[device.Id] = DateTimeOffset.UtcNow;
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
 }
