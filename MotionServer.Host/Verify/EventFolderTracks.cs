@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
 
@@ -79,13 +78,19 @@ internal static class EventFolderTracks
 
             try
             {
-                var read = JsonSerializer.Deserialize(File.ReadAllBytes(ledger), StorageJsonContext.Default.DictionaryStringLedgerEntry) ?? [];
-                foreach (var entry in read.Values.Where(e => e?.LocalFile is not null))
+                // The server's own read-only reading (a BOM, entries without a file): verify must accept what the server accepts.
+                var read = new LedgerStore(folder).Peek(hostname, out string? problem);
+                if (problem is not null)
+                {
+                    problems.Add(problem);
+                }
+
+                foreach (var (_, entry) in read.Entries)
                 {
                     entries[entry.FileName] = (hostname, entry);
                 }
             }
-            catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 problems.Add($"{hostname}/downloads.json cannot be read: {e.Message}");
             }

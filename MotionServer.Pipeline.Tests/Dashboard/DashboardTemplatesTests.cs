@@ -156,6 +156,35 @@ public sealed class DashboardTemplatesTests : IDisposable
     }
 
     [Fact]
+    public void Render_OverrideThatLoopsForEver_StopsAtTheBound_AndTheDefaultPageIsServed()
+    {
+        Write("index.liquid", "{% for a in (1..100000) %}{% for b in (1..100000) %}{{ b }}{% endfor %}{% endfor %}"); // 10 billion steps
+        var renderer = Renderer(Time(), _folder.Path, _logger);
+
+        var page = renderer.Render(Fleet()).Page("index.html");
+
+        page.QuerySelector("#devices").Should().NotBeNull("the embedded default stands in for a template that does not finish");
+        page.QuerySelector("#template-problems li").Should().BeNull("problems found while rendering are listed from the next render on");
+        _logger.At(LogLevel.Error).Should().ContainSingle().Which.Should().Contain("index.liquid");
+    }
+
+    [Fact]
+    public void Render_ACopyOfTheDefaultAsEventTemplate_AtARosterOf4000_StaysWithinTheBound()
+    {
+        foreach (string name in DashboardTemplates.Names)
+        {
+            Write(name, DashboardTemplates.ReadEmbedded(name));
+        }
+
+        var renderer = Renderer(Time(), _folder.Path, _logger);
+
+        var page = renderer.Render(Large(4000)).Page("index.html");
+
+        page.QuerySelectorAll("article.device").Length.Should().Be(4000);
+        _logger.At(LogLevel.Error).Should().BeEmpty("no page fell back: the bound leaves room for real event templates");
+    }
+
+    [Fact]
     public void Render_OverrideOutputsHostileText_StillEncoded()
     {
         Write("index.liquid", "<p id=\"u\">{{ devices[0].username }}</p>");

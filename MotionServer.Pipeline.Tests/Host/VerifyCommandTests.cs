@@ -92,6 +92,20 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_LedgerThatStartsWithAByteOrderMark_IsReadAsTheServerReadsIt()
+    {
+        string name = AddTrack(817, 0);
+        string ledger = new EventFolder(_temp.Path).LedgerFile("motion-817");
+        File.WriteAllBytes(ledger, [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(ledger)]); // as a Windows editor saves it
+
+        var (code, output, error) = Run("--event-dir", _temp.Path);
+
+        error.Should().BeEmpty();
+        code.Should().Be(0);
+        RowOf(output, name).Should().Contain("motion-817").And.Contain(" valid ");
+    }
+
+    [Fact]
     public void Run_Files_TakeTheirLedgerEntriesIntoAccount()
     {
         // A header without a summary (as ESP-GPS writes it): the ledger's device figures are all there is to compare.

@@ -24,9 +24,6 @@ public class DeviceValuesAtTheEdgeTests
         { Entry("\"start_date\": null"), "start_date is null" },
         { Entry("\"timezone\": -2147483648"), "timezone" },
         { Entry("\"timezone\": 100000"), "timezone" },
-        { Entry("\"duration\": 1000000000000000"), "duration" },
-        { Entry("\"distance\": 9223372036854775807"), "distance" },
-        { Entry("\"500m_best\": -5"), "500m_best" },
         { Entry("\"size\": null"), "size is null" },
         { Entry("\"size\": -5"), "size" },
         { Entry("\"size\": 0"), "size" },
@@ -40,6 +37,48 @@ public class DeviceValuesAtTheEdgeTests
         { "{ \"file\": \"/logs/a.oao\", \"start_date\": 1760263329000 }", "size is missing" },
         { "42", "not an object" },
     };
+
+    /// <summary>Figures that are only reported: one that cannot be right never costs the track (issue 17, contract "The event folder").</summary>
+    public static TheoryData<string, string> AbsurdFigures => new()
+    {
+        { "\"duration\": 1000000000000000", "duration" },
+        { "\"distance\": 9223372036854775807", "distance" },
+        { "\"500m_best\": -5", "500m_best" },
+        { "\"2s_best\": \"fast\"", "2s_best" },
+        { "\"end_date\": 1e300", "end_date" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AbsurdFigures))]
+    public void Read_AFigureThatCannotBeRight_IsDroppedAsUnknown_AndTheTrackIsKept(string figure, string field)
+    {
+        var reading = DeviceLogs.Read(Bytes($"{{ \"logs\": [ {Entry(figure)}, {Good} ] }}"), maxEntries: 10);
+
+        reading.Refused.Should().BeEmpty();
+        reading.Logs.Should().HaveCount(2);
+        var kept = reading.Logs[0];
+        kept.File.Should().Be("/logs/bad.oao");
+        kept.Size.Should().Be(1000);
+        kept.StartDate.Should().Be(1760263329000);
+        var dropped = reading.Dropped.Should().ContainSingle().Subject;
+        dropped.Index.Should().Be(0);
+        dropped.File.Should().Be("/logs/bad.oao");
+        dropped.Reason.Should().StartWith(field);
+        new long[] { kept.EndDate, kept.Duration, kept.Distance, kept.Best2s, kept.Best10s, kept.Best500m }
+            .Should().Contain(0, "the dropped figure reads as unknown");
+    }
+
+    [Fact]
+    public void Read_AnAbsurdDistanceBesideGoodFigures_KeepsTheGoodOnes()
+    {
+        var reading = DeviceLogs.Read(Bytes($"{{ \"logs\": [ {Good.Replace("25224543", "9223372036854775807", StringComparison.Ordinal)} ] }}"), maxEntries: 10);
+
+        var log = reading.Logs.Should().ContainSingle().Subject;
+        log.Distance.Should().Be(0);
+        log.Duration.Should().Be(21126000);
+        log.Best500m.Should().Be(7622);
+        reading.Dropped.Should().ContainSingle().Which.Reason.Should().Contain("distance");
+    }
 
     [Theory]
     [MemberData(nameof(HostileEntries))]

@@ -153,6 +153,31 @@ public sealed class InspectionStageTests : IAsyncLifetime, IDisposable
         Device.RequestCount.Should().Be(before);
     }
 
+    [Fact]
+    public async Task Run_ManyRefusedEntries_NamesTheFirstThree_CountsTheRest_AndARetryInTheSameVisitSaysNothingAgain()
+    {
+        string[] hostile = [.. Enumerable.Range(0, 50).Select(i => $$"""{ "file": "/logs/x{{i}}.oao", "size": -5, "start_date": 1 }""")];
+        Device.Faults.Add(DeviceFault.RawLogEntries(hostile));
+
+        await InspectAsync();
+        var first = RefusalLines();
+        await InspectAsync(); // a retry: the same logs.json again
+        var afterRetry = RefusalLines();
+        Rig.Fleet.MarkDisconnected(Id);
+        Rig.Fleet.MarkConnected(Id, Device.Address);
+        await InspectAsync(); // a new visit
+        var afterReturn = RefusalLines();
+
+        first.Should().HaveCount(4);
+        first.Take(3).Should().OnlyContain(l => l.Contains(" refused - size -5 is out of range", StringComparison.Ordinal));
+        first[3].Should().Be($"line: motion-{Id} logs.json - 47 more entries refused");
+        afterRetry.Should().Equal(first, "a retry during the same visit repeats nothing");
+        afterReturn.Should().HaveCount(8, "a new visit says it once more");
+    }
+
+    private List<string> RefusalLines() =>
+        [.. Rig.Timeline.Where(l => l.Contains(" logs.json ", StringComparison.Ordinal) && l.Contains("refused", StringComparison.Ordinal))];
+
     private DeviceWork Work => Rig.Work(Id, Device.Address);
 
     private Task<StageOutcome> InspectAsync() =>

@@ -25,6 +25,32 @@ public class FileRosterSourceTests
     }
 
     [Fact]
+    public void Refresh_FileThatCouldNotBeRead_IsReadOnceItCanBe_ThoughItsTimeAndLengthStayTheSame()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.Write("motions.csv", Header + "801,2025-10-11,2025-10-17,AAA\n");
+        var source = new FileRosterSource(path, "config/motions.csv");
+        source.Load();
+        File.WriteAllText(path, Header + "801,2025-10-11,2025-10-17,AAA\n802,2025-10-11,2025-10-17,BBB\n");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+
+        using (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None)) // a spreadsheet holding it open
+        {
+            source.Refresh().Should().Be(RosterRefresh.Unchanged, "a change is read once it has settled");
+            source.Refresh().Should().Be(RosterRefresh.Refused);
+            source.Problems.Should().ContainSingle().Which.Message.Should().StartWith("cannot be read");
+            Enumerable.Range(0, 4).Select(_ => source.Refresh()).Should().OnlyContain(r => r == RosterRefresh.Unchanged,
+                "the same read error is said once, not at every poll");
+        }
+
+        var afterwards = Enumerable.Range(0, 3).Select(_ => source.Refresh()).ToList();
+
+        afterwards.Should().Contain(RosterRefresh.Replaced, "the file is readable again, and its time and length never changed");
+        source.Current.DeviceIds.Should().Equal(801, 802);
+        source.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Refresh_FileChangedToGoodRoster_ReplacesItAndClearsProblems()
     {
         using var folder = new TemporaryFolder();

@@ -28,6 +28,7 @@ internal sealed class DashboardRenderer
     private readonly DashboardTemplates _templates;
     private readonly TimeProvider _time;
     private readonly TemplateOptions _options;
+    private readonly TemplateOptions _eventOptions;
     private readonly int _refreshSeconds;
     private readonly Dictionary<string, int> _sizeHints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MemoryStream>? _buffers;
@@ -48,6 +49,7 @@ internal sealed class DashboardRenderer
         _templates = templates;
         _time = time;
         _options = DashboardTemplateOptions.Create(strictVariables);
+        _eventOptions = DashboardTemplateOptions.Create(strictVariables, DashboardTemplateOptions.EventTemplateMaxSteps);
         _refreshSeconds = Math.Max(1, (int)Math.Ceiling(refresh.TotalSeconds));
     }
 
@@ -114,7 +116,7 @@ internal sealed class DashboardRenderer
         {
             try
             {
-                return RenderUtf8(name, chosen.Template, view);
+                return RenderUtf8(name, chosen.Template, view, _eventOptions);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -122,16 +124,16 @@ internal sealed class DashboardRenderer
             }
         }
 
-        return RenderUtf8(name, DashboardTemplates.Default(name), view);
+        return RenderUtf8(name, DashboardTemplates.Default(name), view, _options);
     }
 
-    private ReadOnlyMemory<byte> RenderUtf8(string name, IFluidTemplate template, DashboardView view)
+    private ReadOnlyMemory<byte> RenderUtf8(string name, IFluidTemplate template, DashboardView view, TemplateOptions options)
     {
         var stream = _buffers is null ? new MemoryStream(_sizeHints.GetValueOrDefault(name, 64 * 1024)) : BufferFor(name);
         using (var writer = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024, leaveOpen: true))
         {
             // Writing to memory completes synchronously; the ValueTask is only awaited should it not have.
-            var rendering = template.RenderAsync(writer, new TemplateContext(view, _options), HtmlEncoder.Default);
+            var rendering = template.RenderAsync(writer, new TemplateContext(view, options), HtmlEncoder.Default);
             if (!rendering.IsCompletedSuccessfully)
             {
                 rendering.AsTask().GetAwaiter().GetResult();
@@ -160,7 +162,7 @@ internal sealed class DashboardRenderer
         {
             try
             {
-                return chosen.Template.Render(new TemplateContext(view, _options), encoder);
+                return chosen.Template.Render(new TemplateContext(view, _eventOptions), encoder);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -9,15 +9,25 @@ namespace MotionServer.Pipeline.Dashboard;
 /// </summary>
 internal static class DashboardTemplateOptions
 {
+    /// <summary>
+    /// The most statements an event's own template may run in one render. The embedded pages run about 110 a device
+    /// (a copy of them as an event template at a roster of 4,000 stays well inside it, DashboardTemplatesTests); a
+    /// template that loops for ever stops here (well under a second) and its page falls back to the embedded default, so
+    /// status.json and the stop are never held up.
+    /// </summary>
+    public const int EventTemplateMaxSteps = 2_000_000;
+
     /// <summary>Creates the options; <paramref name="strictVariables"/> makes a missing variable or member throw (tests).</summary>
-    public static TemplateOptions Create(bool strictVariables)
+    /// <param name="strictVariables">Whether a missing variable, member or filter throws.</param>
+    /// <param name="maxSteps">The most statements a render may run; 0 for no limit (the embedded templates, bounded by the data).</param>
+    public static TemplateOptions Create(bool strictVariables, int maxSteps = 0)
     {
         var options = new TemplateOptions
         {
             StrictVariables = strictVariables,
             StrictFilters = strictVariables,
             CultureInfo = CultureInfo.InvariantCulture,
-            MaxSteps = 0,
+            MaxSteps = maxSteps,
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         options.MemberAccessStrategy.Register<DashboardView>();

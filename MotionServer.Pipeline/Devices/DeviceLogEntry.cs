@@ -4,9 +4,10 @@ using static MotionServer.Pipeline.Devices.DeviceValueRanges;
 namespace MotionServer.Pipeline.Devices;
 
 /// <summary>
-/// Parses one logs.json entry at the edge into a validated <see cref="DeviceLog"/>. <c>file</c>, <c>size</c> and
-/// <c>start_date</c> are needed (the path to fetch, the length to check, the local name); the figures may be absent
-/// (older firmware) and then count as 0, but a figure that is present must be believable.
+/// Parses one logs.json entry at the edge into a validated <see cref="DeviceLog"/>. What chooses, fetches or names the
+/// track (<c>file</c>, <c>size</c>, <c>start_date</c>, <c>timezone</c>) must be right, or the entry is refused. The
+/// figures are only reported: absent (older firmware) they count as 0, and one that cannot be right is dropped as
+/// unknown (0) with its reason, while the track is still fetched: a track is never lost for a figure about it.
 /// </summary>
 internal static class DeviceLogEntry
 {
@@ -18,10 +19,15 @@ internal static class DeviceLogEntry
     ];
 
     /// <returns>Null when <paramref name="log"/> is good; otherwise why the entry cannot be a track.</returns>
-    public static string? Read(JsonElement entry, out DeviceLog? log, out string? file)
+    /// <param name="entry">The entry.</param>
+    /// <param name="log">The track, when the entry can be one.</param>
+    /// <param name="file">Its <c>file</c>, when that much could be read.</param>
+    /// <param name="dropped">Figures that could not be right, each with its reason (read as unknown).</param>
+    public static string? Read(JsonElement entry, out DeviceLog? log, out string? file, out IReadOnlyList<string> dropped)
     {
         log = null;
         file = null;
+        dropped = [];
         if (entry.ValueKind != JsonValueKind.Object)
         {
             return $"the entry is {entry.ValueKind.ToString().ToLowerInvariant()}, not an object";
@@ -55,17 +61,22 @@ internal static class DeviceLogEntry
             timezone = (int)zone;
         }
 
-        var figures = new long[FigureFields.Length];
-        string? problem = zoneProblem;
-        for (int i = 0; i < FigureFields.Length && problem is null; i++)
+        if (zoneProblem is not null)
         {
-            problem = Figure(entry, FigureFields[i].Name, FigureFields[i].Max, out figures[i]);
+            return zoneProblem; // the local date, hence whether the track is the event's and its name, depends on it
         }
 
-        if (problem is not null)
+        var figures = new long[FigureFields.Length];
+        var problems = new List<string>();
+        for (int i = 0; i < FigureFields.Length; i++)
         {
-            return problem;
+            if (Figure(entry, FigureFields[i].Name, FigureFields[i].Max, out figures[i]) is { } problem)
+            {
+                problems.Add(problem);
+            }
         }
+
+        dropped = problems;
 
         log = new DeviceLog
         {
@@ -83,10 +94,15 @@ internal static class DeviceLogEntry
         return null;
     }
 
-    /// <summary>A figure: absent or null counts as 0; present, it must be a whole number in [0, max].</summary>
+    /// <summary>A figure: absent or null counts as 0; present, it must be a whole number in [0, max], or it reads as 0 with the reason.</summary>
     private static string? Figure(JsonElement entry, string field, long max, out long value)
     {
         Optional(entry, field, 0, max, out value, out string? problem);
+        if (problem is not null)
+        {
+            value = 0;
+        }
+
         return problem;
     }
 

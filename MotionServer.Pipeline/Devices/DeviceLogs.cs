@@ -10,8 +10,10 @@ internal static class DeviceLogs
     public static IReadOnlyList<DeviceLog> Parse(ReadOnlyMemory<byte> json, int maxEntries) => Read(json, maxEntries).Logs;
 
     /// <summary>
-    /// Reads logs.json into validated entries. An entry that cannot be a track (a value missing, of the wrong type, out
-    /// of range or not valid text) is refused on its own with its reason; it never takes the other entries with it.
+    /// Reads logs.json into validated entries. An entry that cannot be a track (a value it is chosen, fetched or named by
+    /// missing, of the wrong type, out of range or not valid text) is refused on its own with its reason; it never takes
+    /// the other entries with it. A figure that is only reported and cannot be right is dropped (read as unknown) with
+    /// its reason, and its track is kept.
     /// </summary>
     /// <exception cref="DeviceAnswerException">Malformed as a whole, or more than <paramref name="maxEntries"/> entries.</exception>
     public static DeviceLogsReading Read(ReadOnlyMemory<byte> json, int maxEntries)
@@ -30,21 +32,23 @@ internal static class DeviceLogs
 
         var result = new List<DeviceLog>(count);
         var refused = new List<RefusedLogEntry>();
+        var dropped = new List<RefusedLogEntry>();
         int index = 0;
         foreach (var entry in logs.EnumerateArray())
         {
-            if (DeviceLogEntry.Read(entry, out var log, out string? file) is { } reason)
+            if (DeviceLogEntry.Read(entry, out var log, out string? file, out var droppedFigures) is { } reason)
             {
                 refused.Add(new RefusedLogEntry(index, file, reason));
             }
             else
             {
                 result.Add(log!);
+                dropped.AddRange(droppedFigures.Select(figure => new RefusedLogEntry(index, file, figure)));
             }
 
             index++;
         }
 
-        return new DeviceLogsReading(result, refused);
+        return new DeviceLogsReading(result, refused, dropped);
     }
 }

@@ -34,6 +34,15 @@ internal sealed partial class InspectionStage
     [LoggerMessage(EventId = 213, Level = LogLevel.Warning, Message = "{Hostname} logs.json entry {Index}{File} refused - {Reason}")]
     private static partial void LogEntryRefused(ILogger logger, string hostname, int index, string file, string reason);
 
+    [LoggerMessage(EventId = 215, Level = LogLevel.Warning, Message = "{Hostname} logs.json - {Count} more entries refused")]
+    private static partial void MoreLogEntriesRefused(ILogger logger, string hostname, int count);
+
+    [LoggerMessage(EventId = 216, Level = LogLevel.Warning, Message = "{Hostname} logs.json entry {Index}{File} figure dropped as unknown - {Reason}")]
+    private static partial void FigureDropped(ILogger logger, string hostname, int index, string file, string reason);
+
+    [LoggerMessage(EventId = 217, Level = LogLevel.Warning, Message = "{Hostname} logs.json - {Count} more figures dropped as unknown")]
+    private static partial void MoreFiguresDropped(ILogger logger, string hostname, int count);
+
     [LoggerMessage(EventId = 214, Level = LogLevel.Information, Message = "{Hostname} {FileName} renamed to {NewName} - the roster corrected its File ID")]
     private static partial void Renamed(ILogger logger, string hostname, string fileName, string newName);
 

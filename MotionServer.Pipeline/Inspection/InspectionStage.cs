@@ -130,9 +130,25 @@ internal sealed partial class InspectionStage(
         }
     }
 
-    /// <summary>Values the device sent that cannot be right: each refused on its own, with the device, the entry and the reason.</summary>
+    /// <summary>How many refused (or dropped) logs.json entries are named one by one before the rest are counted.</summary>
+    internal const int NamedRefusals = 3;
+
+    private readonly RefusalReports _refusals = new(fleet);
+
+    /// <summary>
+    /// Values the device sent that cannot be right: each refused on its own, with the device, the entry and the reason.
+    /// Said once per visit: a retry that reads the same values again says nothing new. Of a logs.json, the first
+    /// <see cref="NamedRefusals"/> entries are named and the rest counted (a device once sent 10,000).
+    /// </summary>
     private void ReportRefused(DeviceWork work, DeviceInfo info, DeviceSettings settings, DeviceLogsReading reading)
     {
+        string fingerprint = string.Join('\n', info.Refused.Concat(settings.Refused)
+            .Concat(reading.Refused.Concat(reading.Dropped).Select(e => $"{e.Index} {e.File} {e.Reason}")));
+        if (fingerprint.Length == 0 || !_refusals.IsNew(work.DeviceId, fingerprint))
+        {
+            return;
+        }
+
         var logger = log.For(work.DeviceId);
         foreach (string value in info.Refused)
         {
@@ -144,12 +160,28 @@ internal sealed partial class InspectionStage(
             ValueRefused(logger, work.Hostname, "settings.json", LogText.Escape(value));
         }
 
-        foreach (var entry in reading.Refused)
+        foreach (var entry in reading.Refused.Take(NamedRefusals))
         {
-            string file = entry.File is null ? "" : $" ({LogText.Escape(entry.File)})";
-            LogEntryRefused(logger, work.Hostname, entry.Index, file, LogText.Escape(entry.Reason));
+            LogEntryRefused(logger, work.Hostname, entry.Index, EntryFile(entry), LogText.Escape(entry.Reason));
+        }
+
+        if (reading.Refused.Count > NamedRefusals)
+        {
+            MoreLogEntriesRefused(logger, work.Hostname, reading.Refused.Count - NamedRefusals);
+        }
+
+        foreach (var entry in reading.Dropped.Take(NamedRefusals))
+        {
+            FigureDropped(logger, work.Hostname, entry.Index, EntryFile(entry), LogText.Escape(entry.Reason));
+        }
+
+        if (reading.Dropped.Count > NamedRefusals)
+        {
+            MoreFiguresDropped(logger, work.Hostname, reading.Dropped.Count - NamedRefusals);
         }
     }
+
+    private static string EntryFile(RefusedLogEntry entry) => entry.File is null ? "" : $" ({LogText.Escape(entry.File)})";
 
     private void ReportPlan(DeviceWork work, TrackPlan plan, DeviceLedger ledger)
     {

@@ -75,13 +75,18 @@ internal sealed class FileRosterSource(string path, string displayName) : IRoste
         {
             lock (_gate)
             {
-                _stamp = stamp;
+                // A bad row stays bad until the file changes; a file that could not be read (locked by a spreadsheet,
+                // no permission) can become readable without its time or length changing: try it again next time.
+                bool saidAlready = e.Unreadable && SameProblems(_problems, e.Problems);
+                _stamp = e.Unreadable ? default : stamp;
                 _problems = e.Problems;
+                return saidAlready ? RosterRefresh.Unchanged : RosterRefresh.Refused;
             }
-
-            return RosterRefresh.Refused;
         }
     }
+
+    private static bool SameProblems(IReadOnlyList<RosterProblem> said, IReadOnlyList<RosterProblem> found) =>
+        said.Count > 0 && said.SequenceEqual(found);
 
     private (DateTime, long) ReadStamp()
     {

@@ -35,19 +35,19 @@ internal static class RosterCsvReader
         }
         catch (FileNotFoundException)
         {
-            throw new RosterException([new RosterProblem(name, 0, $"not found: create it with the columns {string.Join(", ", RequiredColumns)}")]);
+            throw new RosterException([new RosterProblem(name, 0, $"not found: create it with the columns {string.Join(", ", RequiredColumns)}")], unreadable: true);
         }
         catch (DirectoryNotFoundException)
         {
-            throw new RosterException([new RosterProblem(name, 0, $"not found: create it with the columns {string.Join(", ", RequiredColumns)}")]);
+            throw new RosterException([new RosterProblem(name, 0, $"not found: create it with the columns {string.Join(", ", RequiredColumns)}")], unreadable: true);
         }
         catch (IOException e)
         {
-            throw new RosterException([new RosterProblem(name, 0, $"cannot be read: {e.Message}")]);
+            throw new RosterException([new RosterProblem(name, 0, $"cannot be read: {e.Message}")], unreadable: true);
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new RosterException([new RosterProblem(name, 0, $"cannot be read: {e.Message}")]);
+            throw new RosterException([new RosterProblem(name, 0, $"cannot be read: {e.Message}")], unreadable: true);
         }
     }
 

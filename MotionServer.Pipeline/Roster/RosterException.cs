@@ -4,10 +4,13 @@ namespace MotionServer.Pipeline.Roster;
 internal sealed class RosterException : Exception
 {
     /// <summary>Creates the exception from its problems.</summary>
-    public RosterException(IReadOnlyList<RosterProblem> problems)
+    /// <param name="problems">Every problem found.</param>
+    /// <param name="unreadable">True when the file could not be read at all (missing, locked, no permission): its content is unknown.</param>
+    public RosterException(IReadOnlyList<RosterProblem> problems, bool unreadable = false)
         : base(string.Join(Environment.NewLine, problems))
     {
         Problems = problems;
+        Unreadable = unreadable;
     }
 
     /// <summary>Creates the exception with one message.</summary>
@@ -32,4 +35,10 @@ internal sealed class RosterException : Exception
 
     /// <summary>Every problem found.</summary>
     public IReadOnlyList<RosterProblem> Problems { get; }
+
+    /// <summary>
+    /// True when the file could not be read at all (missing, locked by a spreadsheet, no permission): unlike a bad row,
+    /// that can end without the file's time or length changing, so the file must be tried again.
+    /// </summary>
+    public bool Unreadable { get; }
 }

@@ -23,11 +23,27 @@ internal static class AtomicFile
 
             Replace(temporary, path);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e.Message.Contains(temporary, StringComparison.Ordinal))
+        {
+            TryDelete(temporary);
+            throw NamingTheTarget(e, temporary, path);
+        }
         catch
         {
             TryDelete(temporary);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The same failure, naming the file being replaced instead of its temporary name: the temporary name is new at
+    /// every write, and a message that differs each time is said again each time (an unwritable dashboards folder
+    /// logged an ERROR every 5 s, and every message was remembered).
+    /// </summary>
+    private static Exception NamingTheTarget(Exception e, string temporary, string path)
+    {
+        string message = e.Message.Replace(temporary, path, StringComparison.Ordinal);
+        return e is UnauthorizedAccessException ? new UnauthorizedAccessException(message, e) : new IOException(message, e);
     }
 
     /// <summary>Writes UTF-8 text to <paramref name="path"/> atomically.</summary>
