@@ -160,5 +160,6 @@ public sealed class ResultsCommandTests : IDisposable
 
         code.Should().Be(0);
         output.Should().Contain("results [--json] FILE.oao").And.Contain("--event-dir DIR [--date yyyyMMdd]");
+        MotionServer.Host.CommandLine.HostArguments.Usage.Should().Contain("results [--json] FILE.oao", "the host's --help names the command");
     }
 }
