@@ -9,24 +9,37 @@ namespace MotionServer.Host.Results;
 /// </summary>
 internal static class TrackResultsReader
 {
-    /// <summary>Reads <paramref name="path"/> and computes its results.</summary>
-    /// <exception cref="IOException">The file cannot be read (missing, locked, a folder …).</exception>
-    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static TrackResults Read(string path)
+    /// <summary>Reads <paramref name="path"/> and computes its results with a new calculator.</summary>
+    /// <exception cref="IOException">The file cannot be read (missing, locked …).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read (or is a folder).</exception>
+    public static TrackResults Read(string path) => Read(path, NewCalculator);
+
+    /// <summary>
+    /// Reads <paramref name="path"/> and feeds its headers, then its GNSS frames in file order, to the sink a new
+    /// calculator from <paramref name="newCalculator"/> holds; then asks the calculator for the results.
+    /// </summary>
+    internal static TrackResults Read(string path, Func<(IOaoFrameSink Sink, Func<TrackResults> Finish)> newCalculator)
     {
         var read = OaoReader.Read(File.ReadAllBytes(path));
-        var calculator = new PendingCalculator(); // wired to TrackResultsCalculator at merge
+        var (sink, finish) = newCalculator();
         foreach (var header in read.Headers)
         {
-            calculator.OnHeader(header);
+            sink.OnHeader(header);
         }
 
         foreach (var frame in read.Frames)
         {
-            calculator.OnGnssFrame(frame);
+            sink.OnGnssFrame(frame);
         }
 
-        return calculator.Finish();
+        return finish();
+    }
+
+    /// <summary>A calculator for one file, by the rules' defaults.</summary>
+    private static (IOaoFrameSink Sink, Func<TrackResults> Finish) NewCalculator()
+    {
+        var calculator = new PendingCalculator(); // wired to TrackResultsCalculator at merge
+        return (calculator, calculator.Finish);
     }
 
     /// <summary>Placeholder until the calculator is merged: a track without results.</summary>
