@@ -23,6 +23,11 @@ internal static class Program
             return Verify.VerifyCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && args[0] == Results.ResultsCommand.Name)
+        {
+            return Results.ResultsCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         var arguments = HostArguments.Parse(args, out string? error);
         if (arguments is null)
         {

@@ -19,6 +19,9 @@ internal sealed record EmulatorArguments
           --first-id ID        id of the first device (default 801)
           --damaged N          the newest log of the first N devices is damaged (a flipped byte, a cut
                                mid-frame, a bad header checksum, unknown bytes, in turn; default 0)
+          --glitched N         one log of today of the last N devices holds a GPS glitch: a second at
+                               62 knots with 4 satellites, HDOP 99.99 and sAcc 5 m/s, counted in the
+                               header's bests as a device counts it (default 0)
           --verbose            log every request
           --help               this text
 
@@ -52,6 +55,9 @@ internal sealed record EmulatorArguments
     /// <summary>Devices whose newest log is damaged.</summary>
     public int Damaged { get; init; }
 
+    /// <summary>Devices (the last ones) with a glitch in one of today's logs.</summary>
+    public int Glitched { get; init; }
+
     /// <summary>Log every request.</summary>
     public bool Verbose { get; init; }
 
@@ -83,6 +89,7 @@ internal sealed record EmulatorArguments
                 "--tracks" => result with { Tracks = Number(name, Value(), 0, 200, errors, result.Tracks) },
                 "--seed" => result with { Seed = Number(name, Value(), int.MinValue, int.MaxValue, errors, result.Seed) },
                 "--damaged" => result with { Damaged = Number(name, Value(), 0, 1000, errors, result.Damaged) },
+                "--glitched" => result with { Glitched = Number(name, Value(), 0, 1000, errors, result.Glitched) },
                 "--first-id" => result with { FirstId = Number(name, Value(), 1, 999_999, errors, result.FirstId) },
                 "--bandwidth" => result with { Bandwidth = Number(name, Value(), 0, int.MaxValue, errors, (int)result.Bandwidth) },
                 "--hosts-file" => result with { HostsFile = Text(name, Value(), errors) ?? result.HostsFile },

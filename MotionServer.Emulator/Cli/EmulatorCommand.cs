@@ -22,6 +22,7 @@ internal sealed class EmulatorCommand(EmulatorArguments arguments, ILoggerFactor
             BandwidthBytesPerSecond = arguments.Bandwidth,
             Seed = arguments.Seed,
             FirstDeviceId = arguments.FirstId,
+            GlitchedDevices = arguments.Glitched,
         }, TimeProvider.System);
         var fleet = EmulatedFleet.Create(DamagedTracks.Into(plan.Devices, arguments.Damaged), new FleetOptions { Port = arguments.Port, LoggerFactory = loggerFactory });
         await using (fleet.ConfigureAwait(false))

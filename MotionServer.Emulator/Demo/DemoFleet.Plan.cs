@@ -2,6 +2,7 @@ using MotionServer.Emulator.Devices;
 using MotionServer.Emulator.Faults;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Emulator.Generation;
+using MotionServer.Emulator.Tracks;
 
 namespace MotionServer.Emulator.Demo;
 
@@ -19,6 +20,12 @@ internal sealed partial class DemoFleet
 
     /// <summary>The device holding a damaged log (one byte flipped): the server keeps it and warns.</summary>
     public const int DamagedTrackDevice = 811;
+
+    /// <summary>
+    /// The device whose first log of the day holds a GPS glitch (a second at 62 knots on 4 satellites): the demo's one
+    /// suspect track. The first to arrive, so the flag shows early.
+    /// </summary>
+    public const int GlitchedTrackDevice = 801;
 
     /// <summary>A roster device that never shows up.</summary>
     public const int SpareDevice = 899;
@@ -41,12 +48,14 @@ internal sealed partial class DemoFleet
             {
                 var (offset, length) = DemoSessions.Place(random, id, k, count, to - from);
                 var start = EventDay.At(today, from + offset, profile.Settings.TimezoneMinutes);
-                tracks.Add(options.Generator.Generate(DemoSpec(random, profile, start) with { Duration = length }));
+                var glitch = id == GlitchedTrackDevice && k == 0 ? TrackGlitch.Default : null;
+                tracks.Add(options.Generator.Generate(DemoSpec(random, profile, start) with { Duration = length, Glitch = glitch }));
             }
 
             AddQuirkTracks(random, options.Generator, profile, today, tracks);
             devices.Add(new DeviceSetup(profile, tracks));
-            roster.Add(People.Row(random, roster.Count, id, id == 810 ? today : today.AddDays(-2), today.AddDays(4)));
+            var rider = DemoRiders.Of(id);
+            roster.Add(People.Row(random, roster.Count, id, id == 810 ? today : today.AddDays(-2), today.AddDays(4)) with { CraftType = rider.Craft, Class = rider.Class });
         }
 
         // A device that changed hands: someone else wore 810 earlier in the week.
@@ -116,7 +125,7 @@ internal sealed partial class DemoFleet
     private static TrackSpec DemoSpec(Random random, DeviceProfile profile, DateTimeOffset start) =>
         new(profile.Id, profile.Username, start, TimeSpan.FromSeconds(120 + random.Next(240)), profile.Settings.GnssRate,
             profile.Firmware.Code, profile.Settings.TimezoneMinutes, profile.Settings.OneLogPerDay,
-            MaxSpeedKnots: 14 + (random.NextDouble() * 22), Seed: random.Next());
+            MaxSpeedKnots: DemoRiders.Of(profile.Id).TopKnots * (0.85 + (random.NextDouble() * 0.15)), Seed: random.Next());
 
     private static FleetSchedule BuildSchedule(DemoFleetOptions options, EmulatedFleet fleet)
     {
@@ -169,7 +178,7 @@ internal sealed partial class DemoFleet
         var profile = device.Profile;
         var spec = new TrackSpec(device.Id, profile.Username, DateTimeOffset.FromUnixTimeMilliseconds(track.StartDate),
             TimeSpan.FromMilliseconds(Math.Max(track.Duration, 60_000)) + longer, profile.Settings.GnssRate, profile.Firmware.Code,
-            track.TimezoneMinutes ?? profile.Settings.TimezoneMinutes, profile.Settings.OneLogPerDay, Seed: seed);
+            track.TimezoneMinutes ?? profile.Settings.TimezoneMinutes, profile.Settings.OneLogPerDay, DemoRiders.Of(device.Id).TopKnots * 0.9, seed);
         return generator.Generate(spec);
     }
 }

@@ -5,7 +5,8 @@ namespace MotionServer.Emulator.Demo;
 /// <summary>
 /// The fleet of the server's <c>--demo</c>: about twelve devices with realistic metadata (a few low batteries,
 /// one old firmware, one unexpected setting, an LCD), 1–4 short logs each dated today, arriving and leaving over
-/// a few minutes, plus the matching roster. Usage:
+/// a few minutes, plus the matching roster: riders of several crafts and classes, each sailing at their own speed
+/// (<see cref="DemoRiders"/>), one damaged log and one log with a GPS glitch (a suspect track). Usage:
 /// <code>
 /// await using var demo = await DemoFleet.StartAsync(TimeProvider.System, stopping);
 /// demo.WriteHostsFile(hostsPath);               // Network:HostsFile

@@ -1,6 +1,7 @@
 using MotionServer.Emulator.Devices;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Emulator.Generation;
+using MotionServer.Emulator.Tracks;
 
 namespace MotionServer.Emulator.Demo;
 
@@ -24,7 +25,8 @@ internal static class RealisticFleet
         for (int i = 0; i < options.Devices; i++, id += 1 + random.Next(3))
         {
             var profile = Profile(random, id, options.TimezoneMinutes);
-            var tracks = TodaysTracks(random, options, profile, today, now).Concat(OlderTracks(random, options, profile, today)).ToList();
+            var glitch = i >= options.Devices - options.GlitchedDevices ? TrackGlitch.Default : null;
+            var tracks = TodaysTracks(random, options, profile, today, now, glitch).Concat(OlderTracks(random, options, profile, today)).ToList();
             devices.Add(new DeviceSetup(profile, tracks, Bandwidth(random, options)));
             roster.Add(People.Row(random, i, id, today.AddDays(-2), today.AddDays(4)));
         }
@@ -61,7 +63,8 @@ internal static class RealisticFleet
         };
     }
 
-    private static IEnumerable<EmulatedTrack> TodaysTracks(Random random, RealisticFleetOptions options, DeviceProfile profile, DateOnly today, TimeSpan now)
+    private static IEnumerable<EmulatedTrack> TodaysTracks(
+        Random random, RealisticFleetOptions options, DeviceProfile profile, DateOnly today, TimeSpan now, TrackGlitch? glitch)
     {
         if (options.TracksPerDevice == 0)
         {
@@ -75,7 +78,9 @@ internal static class RealisticFleet
             var start = from + (slot * k) + TimeSpan.FromMinutes(random.Next(Math.Max(1, (int)(slot.TotalMinutes / 3))));
             bool empty = random.Next(100) < 8;
             var duration = empty ? TimeSpan.Zero : Between(random, options.ShortestTrack, Min(options.LongestTrack, slot * 0.9));
-            yield return options.Generator.Generate(Spec(random, profile, EventDay.At(today, start, profile.Settings.TimezoneMinutes), duration));
+            var spec = Spec(random, profile, EventDay.At(today, start, profile.Settings.TimezoneMinutes), duration);
+            yield return options.Generator.Generate(empty ? spec : spec with { Glitch = glitch });
+            glitch = empty ? glitch : null; // one glitch, in the first log that has frames
         }
     }
 

@@ -35,6 +35,12 @@ internal sealed record RealisticFleetOptions
     /// <summary>The time zone of every device, minutes east of UTC (events expect 60).</summary>
     public int TimezoneMinutes { get; init; } = 60;
 
+    /// <summary>
+    /// Devices (the last ones) whose first sailed log of today carries a GPS glitch (<c>Tracks.TrackGlitch.Default</c>):
+    /// suspect by the sport's rules, its header's bests raised by the glitch as on a device.
+    /// </summary>
+    public int GlitchedDevices { get; init; }
+
     /// <summary>Makes log content.</summary>
     public ITrackGenerator Generator { get; init; } = TrackGenerators.Default;
 }

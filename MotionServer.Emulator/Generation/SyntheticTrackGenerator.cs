@@ -14,7 +14,11 @@ internal sealed class SyntheticTrackGenerator : ITrackGenerator
     {
         ArgumentNullException.ThrowIfNull(spec);
         var generated = SyntheticTrack.Generate(new SyntheticTrackSpec(spec.DeviceId, Nickname(spec.Nickname), spec.Start, spec.Duration,
-            spec.FrequencyHz, spec.Firmware, spec.TimezoneMinutes, spec.OneLogPerDay, spec.MaxSpeedKnots, spec.Seed) { DevicePadding = true });
+            spec.FrequencyHz, spec.Firmware, spec.TimezoneMinutes, spec.OneLogPerDay, spec.MaxSpeedKnots, spec.Seed)
+        {
+            DevicePadding = true,
+            Glitch = spec.Glitch,
+        });
         return GeneratedTrackFactory.Create(spec, generated.Content, generated.StartDate, generated.EndDate, generated.Duration,
             generated.Distance, generated.Best2s, generated.Best10s, generated.Best500m);
     }

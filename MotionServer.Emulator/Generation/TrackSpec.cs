@@ -1,3 +1,5 @@
+using MotionServer.Emulator.Tracks;
+
 namespace MotionServer.Emulator.Generation;
 
 /// <summary>
@@ -14,6 +16,7 @@ namespace MotionServer.Emulator.Generation;
 /// <param name="OneLogPerDay">The device appends to one log per day.</param>
 /// <param name="MaxSpeedKnots">Top speed of the session.</param>
 /// <param name="Seed">Makes the content reproducible.</param>
+/// <param name="Glitch">A GPS glitch mid-track, or none (the filler generator ignores it: its bytes are no frames).</param>
 internal sealed record TrackSpec(int DeviceId, string Nickname, DateTimeOffset Start, TimeSpan Duration,
     int FrequencyHz = 5, int Firmware = 3129, int TimezoneMinutes = 60, bool OneLogPerDay = false,
-    double MaxSpeedKnots = 20, int Seed = 0);
+    double MaxSpeedKnots = 20, int Seed = 0, TrackGlitch? Glitch = null);

@@ -53,22 +53,27 @@ public static class SyntheticTrack
         double longitude = BaseLongitude + ((random.NextDouble() - 0.5) * 0.01);
         double metresPerDegreeEast = MetresPerDegree * Math.Cos(latitude * Math.PI / 180);
         var noise = new FrameNoise(random);
+        var burst = new GlitchBurst(spec.Glitch, count);
         var frames = new OaoGnssFrame[count];
         for (int i = 0; i < count; i++)
         {
+            // The profile and the noise move on through a glitch, so the rest of the session is the one without it.
             profile.Next();
-            double metres = profile.Speed * step / 1000;
-            double radians = profile.Heading * Math.PI / 180;
+            bool glitched = burst.Covers(i);
+            double speed = glitched ? burst.Speed : profile.Speed;
+            double heading = glitched ? burst.Heading(i, profile.Heading) : profile.Heading;
+            double metres = speed * step / 1000;
+            double radians = heading * Math.PI / 180;
             latitude += metres * Math.Cos(radians) / MetresPerDegree;
             longitude += metres * Math.Sin(radians) / metresPerDegreeEast;
             noise.Next(profile.Speed);
-            frames[i] = new OaoGnssFrame
+            var frame = new OaoGnssFrame
             {
                 Latitude = (int)Math.Round(latitude * 1e7),
                 Longitude = (int)Math.Round(longitude * 1e7),
                 Altitude = noise.Altitude,
                 Speed = (uint)Math.Round(profile.Speed),
-                Heading = (uint)Math.Round(profile.Heading * 1e5) % 36_000_000,
+                Heading = (uint)Math.Round(heading * 1e5) % 36_000_000,
                 Utc = startMs + ((i + 1) * period),
                 Fix = 3,
                 Satellites = noise.Satellites,
@@ -78,6 +83,7 @@ public static class SyntheticTrack
                 HeadingAccuracy = noise.HeadingAccuracy,
                 Dop = noise.Dop,
             };
+            frames[i] = glitched ? burst.Apply(frame) : frame;
         }
 
         return frames;
@@ -138,6 +144,12 @@ public static class SyntheticTrack
         if (!double.IsFinite(spec.MaxSpeedKnots) || spec.MaxSpeedKnots < 0 || spec.MaxSpeedKnots > 200)
         {
             throw new ArgumentException($"MaxSpeedKnots must be 0 to 200: {spec.MaxSpeedKnots}.", nameof(spec));
+        }
+
+        if (spec.Glitch is { } glitch && (glitch.Frames < 1 || !double.IsFinite(glitch.SpeedKnots) || glitch.SpeedKnots is < 0 or > 200
+            || !double.IsFinite(glitch.At) || glitch.At is < 0 or > 1))
+        {
+            throw new ArgumentException($"Glitch needs at least one frame, a speed of 0 to 200 knots and a place from 0 to 1: {glitch}.", nameof(spec));
         }
 
         if (spec.Duration.TotalMilliseconds / (1000.0 / spec.FrequencyHz) > 5_000_000)

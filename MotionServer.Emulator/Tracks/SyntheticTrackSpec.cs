@@ -37,4 +37,10 @@ public sealed record SyntheticTrackSpec(
     /// 1,536 + 52·n bytes like the sizes devices announce. What devices really put in those 1,024 bytes is unknown.
     /// </summary>
     public bool DevicePadding { get; init; }
+
+    /// <summary>
+    /// A GPS glitch mid-track (<see cref="TrackGlitch"/>), or none. The header's figures are computed from every frame,
+    /// the glitch's included, as a device computes them.
+    /// </summary>
+    public TrackGlitch? Glitch { get; init; }
 }

@@ -28,6 +28,8 @@ internal sealed record HostArguments
         Usage: MotionServer.Host [--event-dir DIR] [--settings FILE] [--demo] [--dry-run] [--MotionServer:Section:Key=value ...]
                MotionServer.Host --version
                MotionServer.Host verify --event-dir DIR | FILE.oao ...   (check tracks on disk; verify --help)
+               MotionServer.Host results [--json] FILE.oao ...           (results by the rules; results --help)
+               MotionServer.Host results --event-dir DIR [--date yyyyMMdd]   (rebuild the day's results files)
 
           --event-dir DIR   the event's folder (default: the current directory; required when running as a service)
           --settings FILE   an extra JSON settings file layered over appsettings.json

@@ -79,6 +79,38 @@ public sealed class DemoFleetTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Tracks_Demo_ExactlyOneDeviceHoldsAGlitchInItsFirstLogOfTheDay()
+    {
+        const double Knot = 1852.0 * 1000 / 3600; // mm/s
+
+        var glitched = _demo.Fleet.Devices.Where(d => d.Tracks.Any(Tracks.TrackGlitchTests.HasGlitch)).ToList();
+
+        glitched.Should().ContainSingle("the demo shows one suspect track").Which.Id.Should().Be(DemoFleet.GlitchedTrackDevice);
+        var device = glitched[0];
+        var first = device.Tracks.Where(t => LocalDate(t) == Today).MinBy(t => t.StartDate)!;
+        device.Tracks.Where(Tracks.TrackGlitchTests.HasGlitch).Should().ContainSingle().Which.Should().Be(first);
+        first.Best2s.Should().BeGreaterThan((long)(0.6 * 62 * Knot), "logs.json carries the device's figures, the glitch counted");
+    }
+
+    [Fact]
+    public void Demo_RidersOfSeveralCraftsAndClasses_EachSailAtTheirOwnSpeed()
+    {
+        const double Knot = 1852.0 * 1000 / 3600; // mm/s
+        var rows = _demo.RosterCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+        var riders = _demo.Fleet.Devices.Select(d => (d.Id, Rider: DemoRiders.Of(d.Id))).ToList();
+
+        riders.Select(r => r.Rider.Craft).Distinct().Should().HaveCountGreaterThanOrEqualTo(3, "a few craft types: sailboards, kites, foils");
+        riders.Select(r => r.Rider.Class).Where(c => c.Length > 0).Distinct().Should().HaveCountGreaterThanOrEqualTo(2, "a few classes");
+        riders.Max(r => r.Rider.TopKnots).Should().BeGreaterThan(1.5 * riders.Min(r => r.Rider.TopKnots), "the fastest well above the slowest");
+        riders.Should().AllSatisfy(r => rows.Should().Contain(row => row[2] == $"{r.Id}" && row[8] == r.Rider.Craft && row[9] == r.Rider.Class, "the roster says who sails what"));
+        _demo.Fleet.Devices.Where(d => d.Id != DemoFleet.GlitchedTrackDevice).Should().AllSatisfy(d =>
+        {
+            double best = d.Tracks.Max(t => t.Best500m) / Knot, top = DemoRiders.Of(d.Id).TopKnots;
+            best.Should().BeInRange(0.5 * top, top, $"{d.Hostname} sails near its rider's own top speed");
+        });
+    }
+
+    [Fact]
     public void RosterCsv_Demo_ParsesAndCoversEveryDeviceToday()
     {
         var roster = RosterCsvReader.Read(new StringReader(_demo.RosterCsv), "motions.csv");

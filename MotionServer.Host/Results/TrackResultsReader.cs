@@ -1,0 +1,60 @@
+using MotionServer.Pipeline.Tracks.Oao;
+using MotionServer.Pipeline.Tracks.Results;
+
+namespace MotionServer.Host.Results;
+
+/// <summary>
+/// A track file's results: its frames, as the reader finds them, fed to a results calculator in one pass. The one
+/// place the command meets the calculator, so that the command's tests can hand it results of their own.
+/// </summary>
+internal static class TrackResultsReader
+{
+    /// <summary>Reads <paramref name="path"/> and computes its results with a new calculator.</summary>
+    /// <exception cref="IOException">The file cannot be read (missing, locked …).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read (or is a folder).</exception>
+    public static TrackResults Read(string path) => Read(path, NewCalculator);
+
+    /// <summary>
+    /// Reads <paramref name="path"/> and feeds its headers, then its GNSS frames in file order, to the sink a new
+    /// calculator from <paramref name="newCalculator"/> holds; then asks the calculator for the results.
+    /// </summary>
+    internal static TrackResults Read(string path, Func<(IOaoFrameSink Sink, Func<TrackResults> Finish)> newCalculator)
+    {
+        var read = OaoReader.Read(File.ReadAllBytes(path));
+        var (sink, finish) = newCalculator();
+        foreach (var header in read.Headers)
+        {
+            sink.OnHeader(header);
+        }
+
+        foreach (var frame in read.Frames)
+        {
+            sink.OnGnssFrame(frame);
+        }
+
+        return finish();
+    }
+
+    /// <summary>A calculator for one file, by the rules' defaults.</summary>
+    private static (IOaoFrameSink Sink, Func<TrackResults> Finish) NewCalculator()
+    {
+        var calculator = new PendingCalculator(); // wired to TrackResultsCalculator at merge
+        return (calculator, calculator.Finish);
+    }
+
+    /// <summary>Placeholder until the calculator is merged: a track without results.</summary>
+    private sealed class PendingCalculator : IOaoFrameSink
+    {
+        private readonly TrackResults _results = TrackResults.None;
+
+        public void OnHeader(OaoHeader header)
+        {
+        }
+
+        public void OnGnssFrame(in OaoGnssFrame frame)
+        {
+        }
+
+        public TrackResults Finish() => _results;
+    }
+}
