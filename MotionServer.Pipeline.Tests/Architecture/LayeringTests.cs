@@ -60,24 +60,10 @@ public sealed partial class LayeringTests
         named.Should().BeEquivalentTo(folders, "README.md's layer table names every folder of the library, and only those");
     }
 
-    private static IEnumerable<(string File, string Folder)> ReferencesFrom(string folder)
-    {
-        string root = Path.Combine(RepositoryFiles.Root, "MotionServer.Pipeline", folder);
-        return Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .SelectMany(file => PipelineNamespace().Matches(WithoutNamespaceLine(File.ReadAllText(file)))
-                .Select(m => (File: Path.GetRelativePath(RepositoryFiles.Root, file), Folder: m.Groups[1].Value)))
-            .Where(r => r.Folder != folder)
-            .Distinct();
-    }
-
-    private static string WithoutNamespaceLine(string source) => NamespaceLine().Replace(source, string.Empty);
+    /// <summary>What the compiled types of <paramref name="folder"/> use of other folders (<see cref="CompiledDependencies"/>).</summary>
+    private static IEnumerable<(string File, string Folder)> ReferencesFrom(string folder) =>
+        CompiledDependencies.Of.Where(d => d.From == folder).Select(d => (File: $"{d.FromType} uses {d.ToType}", Folder: d.To)).Distinct();
 
     [GeneratedRegex(@"`(\w+)/`")]
     private static partial Regex FolderName();
-
-    [GeneratedRegex(@"\bMotionServer\.Pipeline\.(\w+)")]
-    private static partial Regex PipelineNamespace();
-
-    [GeneratedRegex(@"^namespace [\w.]+;", RegexOptions.Multiline)]
-    private static partial Regex NamespaceLine();
 }
