@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
@@ -10,50 +11,89 @@ namespace MotionServer.Pipeline.Inspection;
 /// downloaded track is never deleted. Crash-safe in either order: a file found at the new name with the announced
 /// length is adopted, and the old entry, left owing, is dropped as no longer produced by the device's list.
 /// </summary>
-internal sealed class TrackRenamer(EventFolder folder, IEnumerable<string> plannedNames)
+/// <remarks>
+/// A correction of the case only (<c>abc…</c> to <c>ABC…</c>) is the same track under the same file on a
+/// case-insensitive file system: the new name is not "taken" by the file being renamed, the rename goes through a
+/// temporary name (a direct one is refused or ignored there), and a ledger that already holds both names for one file
+/// (left by a server before this rule) keeps only the new one.
+/// </remarks>
+internal sealed class TrackRenamer(EventFolder folder, ITrackFiles files, IEnumerable<string> plannedNames)
 {
     private readonly HashSet<string> _planned = new(plannedNames, StringComparer.Ordinal);
 
-    /// <returns>The old name when the track was renamed to <paramref name="name"/>; otherwise null.</returns>
-    public string? RenameIfCorrected(DeviceLedger ledger, DeviceLog log, TrackName name)
+    /// <summary>Decides, reading only, whether the log's track is a downloaded one to rename to <paramref name="name"/>.</summary>
+    public TrackRename? Find(IReadOnlyDictionary<string, LedgerEntry> ledger, DeviceLog log, TrackName name)
     {
-        if (ledger.Find(name.FileName) is not null)
+        bool recorded = ledger.ContainsKey(name.FileName);
+        foreach (var (oldName, entry) in ledger)
         {
-            return null;
-        }
-
-        foreach (var (oldName, entry) in ledger.Entries.ToArray())
-        {
-            if (entry.Status != LedgerStatus.Completed
-                || !string.Equals(entry.MotionFile, log.File, StringComparison.Ordinal)
-                || _planned.Contains(oldName) // the old name is still another log's: not a correction
-                || !TrackName.TryParse(oldName, out var old))
+            if (!IsEarlierNameOf(oldName, entry, log, out var old))
             {
                 continue;
             }
 
-            string from = folder.TrackFile(old!);
-            string to = folder.TrackFile(name);
-            if (LengthOf(from) != entry.Size || File.Exists(to))
+            bool caseOnly = string.Equals(oldName, name.FileName, StringComparison.OrdinalIgnoreCase);
+            if (recorded && !caseOnly)
             {
-                return null; // nothing intact to rename, or the new name is taken: the planner decides as usual
+                continue; // the new name has its own entry: the planner decides as usual
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Move(from, to, overwrite: false);
-            _ = DirectorySync.Flush(Path.GetDirectoryName(to)!); // the rename survives a power cut
-            _ = DirectorySync.Flush(Path.GetDirectoryName(from)!);
-            ledger.Remove(oldName);
-            ledger.Set(name.FileName, entry with { LocalFile = EventFolder.RelativeTrackPath(name) });
-            return oldName;
+            var rename = new TrackRename(oldName, folder.TrackFile(old), name.FileName, folder.TrackFile(name),
+                entry with { LocalFile = EventFolder.RelativeTrackPath(name) });
+            return caseOnly ? CaseCorrection(rename, entry) : Correction(rename, entry);
         }
 
         return null;
     }
 
-    private static long? LengthOf(string path)
+    /// <summary>Renames the file, when it has to move; the ledger is the caller's.</summary>
+    public void Apply(TrackRename rename)
     {
-        var info = new FileInfo(path);
-        return info.Exists ? info.Length : null;
+        if (!rename.MovesFile)
+        {
+            return;
+        }
+
+        if (!rename.CaseOnly)
+        {
+            files.Move(rename.FromPath, rename.ToPath);
+            return;
+        }
+
+        string temporary = Path.Combine(Path.GetDirectoryName(rename.ToPath)!, $".{rename.To}.renaming");
+        files.Move(rename.FromPath, temporary);
+        files.Move(temporary, rename.ToPath);
+    }
+
+    /// <summary>A completed entry of the same device log under a name no log is planned under now.</summary>
+    private bool IsEarlierNameOf(string oldName, LedgerEntry entry, DeviceLog log, [NotNullWhen(true)] out TrackName? old)
+    {
+        old = null;
+        return entry.Status == LedgerStatus.Completed
+            && string.Equals(entry.MotionFile, log.File, StringComparison.Ordinal)
+            && !_planned.Contains(oldName) // the old name is still another log's: not a correction
+            && TrackName.TryParse(oldName, out old);
+    }
+
+    private TrackRename? Correction(TrackRename rename, LedgerEntry entry) =>
+        files.LengthOf(rename.FromPath) != entry.Size || files.LengthOf(rename.ToPath) is not null
+            ? null // nothing intact to rename, or the new name is taken: the planner decides as usual
+            : rename;
+
+    private TrackRename? CaseCorrection(TrackRename rename, LedgerEntry entry)
+    {
+        string? stored = files.NameOnDisk(rename.FromPath);
+        if (stored is null || files.LengthOf(rename.FromPath) != entry.Size)
+        {
+            return null; // nothing intact to rename
+        }
+
+        string? storedAtTo = files.NameOnDisk(rename.ToPath);
+        if (storedAtTo is not null && !string.Equals(storedAtTo, stored, StringComparison.Ordinal))
+        {
+            return null; // two files (a case-sensitive file system): the new name is another file's
+        }
+
+        return rename with { MovesFile = !string.Equals(stored, rename.To, StringComparison.Ordinal) };
     }
 }

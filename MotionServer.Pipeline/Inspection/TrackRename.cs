@@ -1,0 +1,24 @@
+using MotionServer.Pipeline.Storage;
+
+namespace MotionServer.Pipeline.Inspection;
+
+/// <summary>
+/// A File ID corrected in the roster: a downloaded track moves from its old name to its new one, file and ledger entry
+/// together.
+/// </summary>
+/// <param name="From">The old name (its ledger entry goes).</param>
+/// <param name="FromPath">The old file.</param>
+/// <param name="To">The new name.</param>
+/// <param name="ToPath">The new file.</param>
+/// <param name="Moved">The old entry, pointing at the new file: what the ledger holds for the new name once renamed.</param>
+internal sealed record TrackRename(string From, string FromPath, string To, string ToPath, LedgerEntry Moved)
+{
+    /// <summary>
+    /// False when the file already bears the new name and only the ledger has to follow (a case-only correction on a
+    /// case-insensitive file system, the file renamed by hand or by a server that stopped half-way).
+    /// </summary>
+    public bool MovesFile { get; init; } = true;
+
+    /// <summary>The names differ only in case (<c>abc…</c> to <c>ABC…</c>).</summary>
+    public bool CaseOnly => !string.Equals(From, To, StringComparison.Ordinal) && string.Equals(From, To, StringComparison.OrdinalIgnoreCase);
+}
