@@ -112,6 +112,42 @@ public sealed class DryRunTests : IDisposable
             .And.Contain(m => m.StartsWith($"motion-883 {newName} would be skipped - already downloaded - ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task DryRun_WhenTheRosterCorrectsAFileIdWhileItRuns_RenamesNothing()
+    {
+        var track = FleetBuilder.Track(884, session: 0);
+        await using var fleet = EmulatedFleet.Create([new DeviceSetup(DeviceProfile.Create(884), [track])]);
+        await fleet.JoinAllAsync();
+        var first = PipelineHarness.RosterFor(fleet);
+        await using (var real = await PipelineHarness.StartAsync(_temp.Path, fleet, first))
+        {
+            await real.WaitForCompletedAsync(884, tracks: 1);
+        }
+
+        var before = Contents();
+        var roster = new SwitchableRosterSource(first);
+        string oldName = Name(884, track), newName = "G884" + oldName[4..];
+        var listed = WaitForMessage(out var log, m => m.StartsWith("motion-884 dry run - ", StringComparison.Ordinal));
+        var renameListed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.LineWritten += line =>
+        {
+            if (line.Message == $"motion-884 {oldName} would be renamed to {newName} - the roster corrected its File ID")
+            {
+                renameListed.TrySetResult();
+            }
+        };
+
+        await using (var dry = await PipelineHarness.StartAsync(_temp.Path, fleet, roster, o => o.DryRun = true, log))
+        {
+            await listed.WaitAsync(PipelineHarness.DefaultTimeout);
+            roster.Switch(MotionRoster.Create(first.EntriesFor(884).Select(e => e with { FileId = "G884" })));
+            await renameListed.Task.WaitAsync(PipelineHarness.DefaultTimeout); // planned again with the corrected roster
+            await dry.StopAsync();
+        }
+
+        Contents().Should().BeEquivalentTo(before, "a roster change in a dry run renames nothing either");
+    }
+
     /// <summary>Every file of the event folder (its path relative to the folder) with its bytes, but the lock and the test's hosts file.</summary>
     private Dictionary<string, byte[]> Contents() =>
         Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories)

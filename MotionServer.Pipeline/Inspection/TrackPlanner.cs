@@ -91,7 +91,7 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
     private TrackDecision DecideTrack(DeviceLog log, TrackName name, IReadOnlyDictionary<string, LedgerEntry> ledger, TrackRenamer renamer)
     {
         var planned = new PlannedTrack(name, log, folder.TrackFile(name));
-        var rename = renamer.Find(ledger, log, name);
+        var rename = renamer.Find(ledger, log.File, name);
         var recorded = ledger.GetValueOrDefault(name.FileName) ?? rename?.Moved;
         long? onDisk = _files.LengthOf(rename?.FromPath ?? planned.FinalPath); // renamed, the file at the old name is the one
         var decided = TrackEntryRules.Decide(planned, recorded, onDisk, _minBest500m, out bool fromDisk);

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks;
 
@@ -21,13 +20,13 @@ internal sealed class TrackRenamer(EventFolder folder, ITrackFiles files, IEnume
 {
     private readonly HashSet<string> _planned = new(plannedNames, StringComparer.Ordinal);
 
-    /// <summary>Decides, reading only, whether the log's track is a downloaded one to rename to <paramref name="name"/>.</summary>
-    public TrackRename? Find(IReadOnlyDictionary<string, LedgerEntry> ledger, DeviceLog log, TrackName name)
+    /// <summary>Decides, reading only, whether the device's log at <paramref name="motionFile"/> was downloaded under another name, to rename to <paramref name="name"/>.</summary>
+    public TrackRename? Find(IReadOnlyDictionary<string, LedgerEntry> ledger, string motionFile, TrackName name)
     {
         bool recorded = ledger.ContainsKey(name.FileName);
         foreach (var (oldName, entry) in ledger)
         {
-            if (!IsEarlierNameOf(oldName, entry, log, out var old))
+            if (!IsEarlierNameOf(oldName, entry, motionFile, out var old))
             {
                 continue;
             }
@@ -66,11 +65,11 @@ internal sealed class TrackRenamer(EventFolder folder, ITrackFiles files, IEnume
     }
 
     /// <summary>A completed entry of the same device log under a name no log is planned under now.</summary>
-    private bool IsEarlierNameOf(string oldName, LedgerEntry entry, DeviceLog log, [NotNullWhen(true)] out TrackName? old)
+    private bool IsEarlierNameOf(string oldName, LedgerEntry entry, string motionFile, [NotNullWhen(true)] out TrackName? old)
     {
         old = null;
         return entry.Status == LedgerStatus.Completed
-            && string.Equals(entry.MotionFile, log.File, StringComparison.Ordinal)
+            && string.Equals(entry.MotionFile, motionFile, StringComparison.Ordinal)
             && !_planned.Contains(oldName) // the old name is still another log's: not a correction
             && TrackName.TryParse(oldName, out old);
     }
