@@ -85,6 +85,20 @@ public sealed class TrackRenamerTests : IDisposable
     }
 
     [Fact]
+    public void CaseOnlyCorrection_StoppedBetweenItsTwoSteps_IsFinished_NotFetchedAgain()
+    {
+        var ledger = new DeviceLedger([new(Lower, Completed(Lower))]);
+        _temp.Write($"gpslogs/20251012/.{Upper}.renaming", new string('x', 1000)); // a power cut after the first rename
+
+        var plan = Plan(ledger, _caseInsensitive);
+
+        plan.Downloads.Tracks.Should().BeEmpty();
+        ledger.Entries.Keys.Should().Equal([Upper]);
+        TrackFiles().Should().Equal([Upper]);
+        _caseInsensitive.Moves.Should().Equal(($".{Upper}.renaming", Upper));
+    }
+
+    [Fact]
     public void CaseOnlyCorrection_FileAlreadyInTheNewCase_MovesTheEntryOnly()
     {
         var ledger = new DeviceLedger([new(Lower, Completed(Lower))]);

@@ -7,7 +7,7 @@ namespace MotionServer.Pipeline.Inspection;
 /// together.
 /// </summary>
 /// <param name="From">The old name (its ledger entry goes).</param>
-/// <param name="FromPath">The old file.</param>
+/// <param name="FromPath">The file to move: the old one (or where a case-only rename stopped half-way).</param>
 /// <param name="To">The new name.</param>
 /// <param name="ToPath">The new file.</param>
 /// <param name="Moved">The old entry, pointing at the new file: what the ledger holds for the new name once renamed.</param>
@@ -18,7 +18,4 @@ internal sealed record TrackRename(string From, string FromPath, string To, stri
     /// case-insensitive file system, the file renamed by hand or by a server that stopped half-way).
     /// </summary>
     public bool MovesFile { get; init; } = true;
-
-    /// <summary>The names differ only in case (<c>abc…</c> to <c>ABC…</c>).</summary>
-    public bool CaseOnly => !string.Equals(From, To, StringComparison.Ordinal) && string.Equals(From, To, StringComparison.OrdinalIgnoreCase);
 }

@@ -13,7 +13,7 @@ namespace MotionServer.Pipeline.Inspection;
 /// <remarks>
 /// A correction of the case only (<c>abc…</c> to <c>ABC…</c>) is the same track under the same file on a
 /// case-insensitive file system: the new name is not "taken" by the file being renamed, the rename goes through a
-/// temporary name (a direct one is refused or ignored there), and a ledger that already holds both names for one file
+/// temporary name (a direct one may be refused there; one stopped half-way is finished), and a ledger that already holds both names for one file
 /// (left by a server before this rule) keeps only the new one.
 /// </remarks>
 internal sealed class TrackRenamer(EventFolder folder, ITrackFiles files, IEnumerable<string> plannedNames)
@@ -53,16 +53,25 @@ internal sealed class TrackRenamer(EventFolder folder, ITrackFiles files, IEnume
             return;
         }
 
-        if (!rename.CaseOnly)
+        if (!DifferInCaseOnly(Path.GetFileName(rename.FromPath), rename.To))
         {
             files.Move(rename.FromPath, rename.ToPath);
             return;
         }
 
-        string temporary = Path.Combine(Path.GetDirectoryName(rename.ToPath)!, $".{rename.To}.renaming");
+        string temporary = Temporary(rename.ToPath);
         files.Move(rename.FromPath, temporary);
         files.Move(temporary, rename.ToPath);
     }
+
+    /// <summary>
+    /// Where a case-only rename puts the file between its two steps: hidden, not an <c>.oao</c> (no reader takes it for a
+    /// track), and not a temporary file the start-up clean-up removes; a rename stopped there is finished at the next plan.
+    /// </summary>
+    private static string Temporary(string toPath) => Path.Combine(Path.GetDirectoryName(toPath)!, $".{Path.GetFileName(toPath)}.renaming");
+
+    private static bool DifferInCaseOnly(string a, string b) =>
+        !string.Equals(a, b, StringComparison.Ordinal) && string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A completed entry of the same device log under a name no log is planned under now.</summary>
     private bool IsEarlierNameOf(string oldName, LedgerEntry entry, string motionFile, [NotNullWhen(true)] out TrackName? old)
@@ -82,6 +91,11 @@ internal sealed class TrackRenamer(EventFolder folder, ITrackFiles files, IEnume
     private TrackRename? CaseCorrection(TrackRename rename, LedgerEntry entry)
     {
         string? stored = files.NameOnDisk(rename.FromPath);
+        if (stored is null && files.LengthOf(Temporary(rename.ToPath)) == entry.Size && files.NameOnDisk(rename.ToPath) is null)
+        {
+            return rename with { FromPath = Temporary(rename.ToPath) }; // stopped between its two steps: finish it
+        }
+
         if (stored is null || files.LengthOf(rename.FromPath) != entry.Size)
         {
             return null; // nothing intact to rename
