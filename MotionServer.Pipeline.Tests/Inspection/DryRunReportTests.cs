@@ -39,9 +39,9 @@ public sealed class DryRunReportTests : IDisposable
     private List<string> Report(DeviceLedger ledger, params DeviceLog[] logs)
     {
         var settings = new DeviceSettings { Timezone = 60 };
-        var plan = new TrackPlanner(_options, new EventFolder(_temp.Path)).Plan(817, logs, settings, _roster, ledger);
+        var decisions = new TrackPlanner(_options, new EventFolder(_temp.Path)).Decide(817, logs, settings, _roster, ledger.Entries);
         using var log = new CapturingLoggerProvider();
-        new DryRunReport(_options, log.CreateLogger("test")).Report(new DeviceWork(817, "motion-817"), logs, settings, _roster, plan, ledger);
+        new DryRunReport(_options, log.CreateLogger("test")).Report(new DeviceWork(817, "motion-817"), logs, settings, _roster, decisions);
         return [.. log.Messages()];
     }
 

@@ -444,6 +444,26 @@ public sealed class TrackPlannerFileIdCorrectionTests : IDisposable
     }
 
     [Fact]
+    public void Decide_CompletedTrackWhoseFileIdIsCorrected_DecidesTheRename_AndChangesNothing()
+    {
+        var ledger = new DeviceLedger();
+        Plan(ledger, "OLD", Log());
+        ledger.Set("OLD_817_20251012_110209.oao", ledger.Find("OLD_817_20251012_110209.oao")! with { Status = LedgerStatus.Completed });
+        var recorded = ledger.Entries.ToDictionary();
+        string oldPath = _temp.Write("gpslogs/20251012/OLD_817_20251012_110209.oao", new string('x', 1000));
+
+        var decisions = new TrackPlanner(new MotionServerOptions(), new EventFolder(_temp.Path))
+            .Decide(817, [Log()], new DeviceSettings { Timezone = 60 }, Roster("NEW"), ledger.Entries);
+
+        decisions.Renames.Select(r => (r.From, r.To)).Should().Equal(("OLD_817_20251012_110209.oao", "NEW_817_20251012_110209.oao"));
+        decisions.For("NEW_817_20251012_110209.oao")!.Decided.Status.Should().Be(LedgerStatus.Completed);
+        decisions.Downloads().Tracks.Should().BeEmpty();
+        File.Exists(oldPath).Should().BeTrue("deciding renames nothing");
+        File.Exists(_temp.Combine("gpslogs", "20251012", "NEW_817_20251012_110209.oao")).Should().BeFalse();
+        ledger.Entries.Should().Equal(recorded, "deciding writes nothing in the ledger");
+    }
+
+    [Fact]
     public void Plan_SkippedTrackWhoseFileIdIsCorrected_IsListedOnceUnderTheNewName()
     {
         var ledger = new DeviceLedger();

@@ -2,6 +2,7 @@ using System.Globalization;
 using MotionServer.Emulator.Devices;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Emulator.Generation;
+using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
 using MotionServer.Pipeline.Tracks;
@@ -80,6 +81,78 @@ public sealed class DryRunTests : IDisposable
         File.ReadAllBytes(folder.LedgerFile("motion-882")).Should().Equal(ledgerBefore);
         WriteTimes().Should().Equal(timesBefore, "the dry run neither adds nor rewrites a file");
     }
+
+    [Fact]
+    public async Task DryRun_AfterAFileIdCorrection_WithTheDevicePresent_LeavesEveryFileAsItWas()
+    {
+        // Issue 17: a File ID corrected in the roster, then a dry run "to check the roster" while the device is on the
+        // WiFi. The dry run must not rename the downloaded track: the ledger would not follow, and reverting the roster
+        // would make the real server fetch again a track it "lost".
+        var track = FleetBuilder.Track(883, session: 0);
+        await using var fleet = EmulatedFleet.Create([new DeviceSetup(DeviceProfile.Create(883), [track])]);
+        await fleet.JoinAllAsync();
+        await using (var real = await PipelineHarness.StartAsync(_temp.Path, fleet, PipelineHarness.RosterFor(fleet)))
+        {
+            await real.WaitForCompletedAsync(883, tracks: 1);
+        }
+
+        var before = Contents();
+        var corrected = MotionRoster.Create(PipelineHarness.RosterFor(fleet).EntriesFor(883).Select(e => e with { FileId = "G883" }));
+        var totals = WaitForMessage(out var log, m => m.StartsWith("motion-883 dry run - ", StringComparison.Ordinal));
+
+        await using (var dry = await PipelineHarness.StartAsync(_temp.Path, fleet, corrected, o => o.DryRun = true, log))
+        {
+            (await totals.WaitAsync(PipelineHarness.DefaultTimeout)).Should().Be("motion-883 dry run - 0 track(s) would be downloaded, 1 skipped; nothing was written");
+            await dry.StopAsync();
+        }
+
+        Contents().Should().BeEquivalentTo(before, "a dry run renames nothing and writes nothing: every file keeps its name and its bytes");
+        string oldName = Name(883, track), newName = "G883" + oldName[4..];
+        log.Messages().Should().Contain($"motion-883 {oldName} would be renamed to {newName} - the roster corrected its File ID")
+            .And.Contain(m => m.StartsWith($"motion-883 {newName} would be skipped - already downloaded - ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DryRun_WhenTheRosterCorrectsAFileIdWhileItRuns_RenamesNothing()
+    {
+        var track = FleetBuilder.Track(884, session: 0);
+        await using var fleet = EmulatedFleet.Create([new DeviceSetup(DeviceProfile.Create(884), [track])]);
+        await fleet.JoinAllAsync();
+        var first = PipelineHarness.RosterFor(fleet);
+        await using (var real = await PipelineHarness.StartAsync(_temp.Path, fleet, first))
+        {
+            await real.WaitForCompletedAsync(884, tracks: 1);
+        }
+
+        var before = Contents();
+        var roster = new SwitchableRosterSource(first);
+        string oldName = Name(884, track), newName = "G884" + oldName[4..];
+        var listed = WaitForMessage(out var log, m => m.StartsWith("motion-884 dry run - ", StringComparison.Ordinal));
+        var renameListed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.LineWritten += line =>
+        {
+            if (line.Message == $"motion-884 {oldName} would be renamed to {newName} - the roster corrected its File ID")
+            {
+                renameListed.TrySetResult();
+            }
+        };
+
+        await using (var dry = await PipelineHarness.StartAsync(_temp.Path, fleet, roster, o => o.DryRun = true, log))
+        {
+            await listed.WaitAsync(PipelineHarness.DefaultTimeout);
+            roster.Switch(MotionRoster.Create(first.EntriesFor(884).Select(e => e with { FileId = "G884" })));
+            await renameListed.Task.WaitAsync(PipelineHarness.DefaultTimeout); // planned again with the corrected roster
+            await dry.StopAsync();
+        }
+
+        Contents().Should().BeEquivalentTo(before, "a roster change in a dry run renames nothing either");
+    }
+
+    /// <summary>Every file of the event folder (its path relative to the folder) with its bytes, but the lock and the test's hosts file.</summary>
+    private Dictionary<string, byte[]> Contents() =>
+        Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) is not ("motion-server.lock" or "hosts"))
+            .ToDictionary(f => Path.GetRelativePath(_temp.Path, f).Replace('\\', '/'), File.ReadAllBytes);
 
     /// <summary>Every file of the event folder with its last write time, but the lock (a dry run may take it) and the test's hosts file (the harness writes it).</summary>
     private Dictionary<string, DateTime> WriteTimes() =>

@@ -61,6 +61,7 @@ public sealed class LogTemplateTests
         { "Pipeline", 220, LogLevel.Information, "{Hostname} {FileName} would be downloaded - {Summary}" },
         { "Pipeline", 221, LogLevel.Information, "{Hostname} {FileName} would be skipped - {Reason} - {Summary}" },
         { "Pipeline", 222, LogLevel.Information, "{Hostname} dry run - {Downloads} track(s) would be downloaded, {Skips} skipped; nothing was written" },
+        { "Pipeline", 223, LogLevel.Information, "{Hostname} {FileName} would be renamed to {NewName} - the roster corrected its File ID" },
         { "Pipeline", 300, LogLevel.Information, "{Hostname} {FileName} downloaded - {Summary}" },
         { "Pipeline", 301, LogLevel.Error, "{Hostname} {FileName} failed - {Reason}" },
         { "Pipeline", 310, LogLevel.Warning, "{Hostname} {FileName} damaged - {Defects} ({Outcome})" },

@@ -71,6 +71,31 @@ public sealed class RosterEditTests : ReliabilityTest
         server.Log.Messages(LogLevel.Error).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task AFileIdCorrection_ReachesADeviceThatHasLeft_ItsTracksAreRenamedAtOnce()
+    {
+        // Issue 17: the roster fixed in the evening, after the riders have left. The ledger has all that is needed.
+        await using var fleet = await FleetBuilder.StartAsync([896], tracksPerDevice: 2);
+        var roster = new SwitchableRosterSource(Roster(896, "F896", -15, 15));
+        await using var server = await PipelineHarness.StartAsync(EventDirectory, fleet, roster);
+        await server.WaitForCompletedAsync(896, tracks: 2);
+        await fleet[896].LeaveAsync();
+        await server.WaitForAsync(896, m => m.Status == MotionStatus.Disconnected);
+        var before = new LedgerStore(server.Folder).Load("motion-896", out _).Entries.Keys.ToArray();
+
+        roster.Switch(Roster(896, "G896", -15, 15)); // the File ID corrected, the device gone; renames are logged once saved
+        await WaitForLogAsync(server, m => m.StartsWith("motion-896 F896_896_", StringComparison.Ordinal) && m.Contains(" renamed to G896_896_"));
+
+        var ledger = new LedgerStore(server.Folder).Load("motion-896", out _);
+        ledger.Entries.Keys.Should().BeEquivalentTo(before.Select(n => "G" + n[1..]));
+        ledger.Entries.Values.Should().OnlyContain(e => e.Status == LedgerStatus.Completed && e.LocalFile.Contains("/G896_896_"));
+        Directory.GetFiles(server.Folder.TracksDirectory, "*.oao", SearchOption.AllDirectories).Select(Path.GetFileName)
+            .Should().BeEquivalentTo(ledger.Entries.Keys, "renamed, not copied");
+        server.Fleet.GetMotion(896)!.Status.Should().Be(MotionStatus.Disconnected, "renamed without the device");
+        fleet[896].Requests.Count(r => r.Path.EndsWith(".oao", StringComparison.Ordinal)).Should().Be(2, "nothing is fetched again");
+        server.Log.Messages(LogLevel.Error).Should().BeEmpty();
+    }
+
     private static int TrackRequests(MotionServer.Emulator.Fleet.EmulatedFleet fleet) =>
         fleet[895].Requests.Count(r => r.Path.EndsWith(".oao", StringComparison.Ordinal));
 }

@@ -4,6 +4,7 @@ using MotionServer.Pipeline.Dashboard;
 using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Download;
+using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
@@ -36,6 +37,8 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     private readonly IConnectProbe _probe;
     private readonly Lock _stateGate = new();
     private readonly NoticeBoard _notices;
+    private readonly RosterRenames _rosterRenames;
+    private readonly HashSet<int> _renamesOwed = []; // only the detection loop's interval callback touches it
     private NoticeChecks? _noticeChecks;
     private HostsFile? _hostsFile;
     private DeviceAddressResolver? _addressResolver;
@@ -72,6 +75,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _fleet.Notices = _notices;
         _fleet.SubscriberLogger = _logger;
         _history = new HistoryStore(_folder);
+        _rosterRenames = new RosterRenames(_folder, new LedgerStore(_folder), _fleet, _log);
         _resolverOverride = resolver;
         _probe = probe ?? new TcpConnectProbe();
     }

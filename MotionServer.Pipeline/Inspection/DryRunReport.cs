@@ -12,20 +12,25 @@ namespace MotionServer.Pipeline.Inspection;
 
 /// <summary>
 /// Lists, for a dry run, every log a device announces: would be downloaded, or would be skipped and why. The
-/// decisions are the planner's (the same <see cref="TrackPlan"/> a real run acts on); this type only puts them into
-/// words, one log line per log, then one line with the totals.
+/// decisions are the planner's (the same <see cref="TrackDecisions"/> a real run applies); this type only puts them into
+/// words: a line per File ID correction (the rename a real run would make), one per log, then one with the totals.
 /// </summary>
 internal sealed partial class DryRunReport(MotionServerOptions options, ILogger logger)
 {
     /// <summary>Logs the listing of one device: a line per log, then the totals.</summary>
-    public void Report(DeviceWork work, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, TrackPlan plan, DeviceLedger ledger)
+    public void Report(DeviceWork work, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, TrackDecisions decisions)
     {
-        var downloads = plan.Downloads.Tracks.Select(t => t.FileName).ToHashSet(StringComparer.Ordinal);
+        foreach (var rename in decisions.Renames)
+        {
+            WouldRename(logger, work.Hostname, rename.From, rename.To);
+        }
+
+        var downloads = decisions.Downloads().Tracks.Select(t => t.FileName).ToHashSet(StringComparer.Ordinal);
         int fallbackTimezone = settings.Timezone ?? options.Expected.Timezone;
         int wouldDownload = 0, wouldSkip = 0;
         foreach (var log in logs)
         {
-            var (name, reason) = Decide(work, log, fallbackTimezone, roster, downloads, ledger);
+            var (name, reason) = Decide(work, log, fallbackTimezone, roster, downloads, decisions);
             string summary = TrackFigures.Summary(log.Size, log.Duration, log.Distance, log.Best500m);
             if (reason is null)
             {
@@ -43,7 +48,7 @@ internal sealed partial class DryRunReport(MotionServerOptions options, ILogger 
     }
 
     /// <summary>The name to list the log under (its local name when it is the event's, else its device path) and why it would be skipped, or null when it would be downloaded.</summary>
-    private (string Name, string? SkipReason) Decide(DeviceWork work, DeviceLog log, int fallbackTimezone, MotionRoster roster, HashSet<string> downloads, DeviceLedger ledger)
+    private (string Name, string? SkipReason) Decide(DeviceWork work, DeviceLog log, int fallbackTimezone, MotionRoster roster, HashSet<string> downloads, TrackDecisions decisions)
     {
         string devicePath = LogText.Escape(log.File);
         if (DevicePath.Check(log.File) is { } unsafePath)
@@ -69,7 +74,7 @@ internal sealed partial class DryRunReport(MotionServerOptions options, ILogger 
             return (fileName, null);
         }
 
-        return ledger.Find(fileName) switch
+        return decisions.For(fileName)?.Decided switch
         {
             { Status: LedgerStatus.Completed } => (fileName, "already downloaded"),
             { Status: LedgerStatus.Skipped } => (fileName, string.Create(CultureInfo.InvariantCulture, $"500 m best below Filters:Min500mBestKnots ({options.Filters.Min500mBestKnots} knots)")),

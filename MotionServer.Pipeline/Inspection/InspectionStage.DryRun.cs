@@ -4,8 +4,9 @@ using MotionServer.Pipeline.Stages;
 namespace MotionServer.Pipeline.Inspection;
 
 /// <summary>
-/// The dry run's side of inspection (<see cref="Configuration.MotionServerOptions.DryRun"/>): the same plan as a real
-/// run, listed in the log instead of recorded. Nothing is written: no metadata, no ledger, and no download follows.
+/// The dry run's side of inspection (<see cref="Configuration.MotionServerOptions.DryRun"/>): the same decisions as a real
+/// run, listed in the log instead of applied. Nothing is written: no metadata, no ledger, no track renamed, and no
+/// download follows.
 /// The device stays <c>connected</c>, so it is listed once per run.
 /// </summary>
 internal sealed partial class InspectionStage
@@ -27,9 +28,9 @@ internal sealed partial class InspectionStage
             LedgerUnreadable(logger, work.Hostname, ledgerProblem);
         }
 
-        // The planner records its decisions in this in-memory ledger only; it is never saved.
-        var plan = planner.Plan(work.DeviceId, logs, settings, fleet.Roster, ledger);
-        new DryRunReport(options, logger).Report(work, logs, settings, fleet.Roster, plan, ledger);
+        // Decided, never applied: a File ID corrected in the roster would otherwise rename files the saved ledger never hears of.
+        var decisions = planner.Decide(work.DeviceId, logs, settings, fleet.Roster, ledger.Entries);
+        new DryRunReport(options, logger).Report(work, logs, settings, fleet.Roster, decisions);
         return new DeviceDone(work);
     }
 }

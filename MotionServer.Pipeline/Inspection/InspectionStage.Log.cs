@@ -44,8 +44,8 @@ internal sealed partial class InspectionStage
     private static partial void MoreFiguresDropped(ILogger logger, string hostname, int count);
 
     [LoggerMessage(EventId = 214, Level = LogLevel.Information, Message = "{Hostname} {FileName} renamed to {NewName} - the roster corrected its File ID")]
-    private static partial void Renamed(ILogger logger, string hostname, string fileName, string newName);
+    internal static partial void Renamed(ILogger logger, string hostname, string fileName, string newName);
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Error, Message = "{Hostname} ledger problem - {Problem}")]
-    private static partial void LedgerUnreadable(ILogger logger, string hostname, string problem);
+    internal static partial void LedgerUnreadable(ILogger logger, string hostname, string problem);
 }

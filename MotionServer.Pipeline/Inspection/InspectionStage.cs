@@ -49,7 +49,15 @@ internal sealed partial class InspectionStage(
 
     private async Task<StageOutcome> InspectAsync(DeviceWork work, System.Net.IPAddress address)
     {
-        var logger = log.For(work.DeviceId);
+        var (info, settings, reading) = await FetchDocumentsAsync(work, address).ConfigureAwait(false);
+        ReportMetadata(work, info, settings);
+        ReportRefused(work, info, settings, reading);
+        return options.DryRun ? ListForDryRun(work, reading.Logs, settings) : Plan(work, reading.Logs, settings);
+    }
+
+    /// <summary>info.json, settings.json and logs.json, each kept in the cache once read and checked.</summary>
+    private async Task<(DeviceInfo Info, DeviceSettings Settings, DeviceLogsReading Logs)> FetchDocumentsAsync(DeviceWork work, System.Net.IPAddress address)
+    {
         var limits = options.Limits;
         var timeout = options.Inspection.RequestTimeout;
         var token = lifetime.Abandon;
@@ -71,16 +79,14 @@ internal sealed partial class InspectionStage(
 
         byte[] logsBytes = await http.GetDocumentAsync(address, port, "logs.json", timeout, limits.MaxJsonBytes, token).ConfigureAwait(false);
         var reading = DeviceLogs.Read(logsBytes, limits.MaxLogEntries);
-        var logs = reading.Logs;
         KeepDocument(work.Hostname, "logs.json", logsBytes);
+        return (info, settings, reading);
+    }
 
-        ReportMetadata(work, info, settings);
-        ReportRefused(work, info, settings, reading);
-        if (options.DryRun)
-        {
-            return ListForDryRun(work, logs, settings);
-        }
-
+    /// <summary>Decides and records which tracks the device owes, and where it goes next.</summary>
+    private StageOutcome Plan(DeviceWork work, IReadOnlyList<DeviceLog> logs, DeviceSettings settings)
+    {
+        var logger = log.For(work.DeviceId);
         var ledger = ledgers.Load(work.Hostname, out string? ledgerProblem);
         if (ledgerProblem is not null)
         {

@@ -12,7 +12,7 @@ namespace MotionServer.Pipeline.Inspection;
 /// </summary>
 internal static class SameSecondNames
 {
-    public static IEnumerable<(DeviceLog Log, TrackName Name)> Resolve(IReadOnlyList<(DeviceLog Log, TrackName Name)> planned, DeviceLedger ledger)
+    public static IEnumerable<(DeviceLog Log, TrackName Name)> Resolve(IReadOnlyList<(DeviceLog Log, TrackName Name)> planned, IReadOnlyDictionary<string, LedgerEntry> ledger)
     {
         foreach (var group in planned.GroupBy(p => p.Name.FileName, StringComparer.Ordinal))
         {
@@ -22,7 +22,7 @@ internal static class SameSecondNames
                 continue;
             }
 
-            string? recorded = ledger.Find(group.Key)?.MotionFile;
+            string? recorded = ledger.GetValueOrDefault(group.Key)?.MotionFile;
             var plain = group
                 .OrderBy(p => string.Equals(p.Log.File, recorded, StringComparison.Ordinal) ? 0 : 1)
                 .ThenBy(p => p.Log.StartDate)

@@ -3,33 +3,66 @@ using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
-using MotionServer.Pipeline.Tracks.Verification;
 using MotionServer.Pipeline.Tracks;
+using MotionServer.Pipeline.Tracks.Verification;
 
 namespace MotionServer.Pipeline.Inspection;
 
 /// <summary>
-/// Decides, from a device's logs.json, the roster and its ledger, which tracks are the event's, which are
-/// skipped by the speed filter and which must be fetched — and records the decisions in the ledger.
-/// Pure apart from asking the length of files already on disk.
+/// Decides, from a device's logs.json, the roster, its ledger and the files on disk, which tracks are the event's, which
+/// are skipped by the speed filter, which must be fetched and which were renamed by a roster correction
+/// (<see cref="Decide"/>, which changes nothing); then records the decisions (<see cref="Apply"/>). A dry run only lists
+/// them.
 /// </summary>
-internal sealed class TrackPlanner(MotionServerOptions options, EventFolder folder)
+internal sealed class TrackPlanner(MotionServerOptions options, EventFolder folder, ITrackFiles? files = null)
 {
     private readonly double _minBest500m = TrackFigures.KnotsToMillimetresPerSecond(options.Filters.Min500mBestKnots);
+    private readonly ITrackFiles _files = files ?? new TrackFiles();
 
-    public TrackPlan Plan(int deviceId, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, DeviceLedger ledger)
+    /// <summary>Decides and applies: the real run's plan, the ledger changed in memory (the caller saves it).</summary>
+    public TrackPlan Plan(int deviceId, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, DeviceLedger ledger) =>
+        Apply(Decide(deviceId, logs, settings, roster, ledger.Entries), ledger);
+
+    /// <summary>The decisions for a device. Writes nothing: it reads the ledger and asks the disk what is there.</summary>
+    public TrackDecisions Decide(int deviceId, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, IReadOnlyDictionary<string, LedgerEntry> ledger)
     {
-        var downloads = new List<PlannedTrack>();
-        var failedBefore = new HashSet<string>(StringComparer.Ordinal);
-        var skipped = new List<PlannedTrack>();
-        var adopted = new List<string>();
         var refusedPaths = new List<(string, string)>();
-        var refusals = new List<string>();
-        var renamed = new List<(string From, string To)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        bool changed = false;
-        int fallbackTimezone = settings.Timezone ?? options.Expected.Timezone;
+        var eligible = EventLogs(deviceId, logs, settings.Timezone ?? options.Expected.Timezone, roster, refusedPaths);
+        var named = SameSecondNames.Resolve(eligible, ledger).ToList();
+        var renamer = new TrackRenamer(folder, _files, named.Select(n => n.Name.FileName));
+        var tracks = named.Select(n => DecideTrack(n.Log, n.Name, ledger, renamer)).ToList();
+        return new TrackDecisions(tracks, UnlistedEntries.Settle(ledger, logs, tracks), refusedPaths);
+    }
 
+    /// <summary>Carries out the decisions: renames files, verifies files adopted from disk, and writes the ledger.</summary>
+    public TrackPlan Apply(TrackDecisions decisions, DeviceLedger ledger)
+    {
+        var renamer = new TrackRenamer(folder, _files, []);
+        bool changed = false;
+        foreach (var track in decisions.Tracks)
+        {
+            changed |= ApplyTrack(track, ledger, renamer);
+        }
+
+        foreach (var unlisted in decisions.Unlisted)
+        {
+            changed |= unlisted.Settled is { } settled ? Set(ledger, unlisted.FileName, settled) : ledger.Remove(unlisted.FileName);
+        }
+
+        return new TrackPlan(
+            decisions.Downloads(),
+            [.. decisions.Tracks.Where(t => t.NewlySkipped).Select(t => t.Track)],
+            [.. decisions.Tracks.Where(t => t.Adopted).Select(t => t.Track.FileName)],
+            decisions.RefusedPaths,
+            changed)
+        {
+            Renamed = [.. decisions.Renames.Select(r => (r.From, r.To))],
+        };
+    }
+
+    /// <summary>The logs that are the event's, with their plain local names; refused paths are noted, the rest ignored.</summary>
+    private static List<(DeviceLog Log, TrackName Name)> EventLogs(int deviceId, IReadOnlyList<DeviceLog> logs, int fallbackTimezone, MotionRoster roster, List<(string, string)> refusedPaths)
+    {
         var eligible = new List<(DeviceLog Log, TrackName Name)>();
         var listedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var log in logs)
@@ -46,186 +79,59 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
             }
 
             var localStart = TrackName.LocalStartOf(log.StartDate, log.Timezone ?? fallbackTimezone);
-            if (roster.Find(deviceId, DateOnly.FromDateTime(localStart)) is not { } row)
+            if (roster.Find(deviceId, DateOnly.FromDateTime(localStart)) is { } row)
             {
-                continue; // outside every roster row: not the event's, no ledger entry
-            }
-
-            eligible.Add((log, TrackName.Create(row.FileId, deviceId, localStart)));
-        }
-
-        var named = SameSecondNames.Resolve(eligible, ledger).ToList();
-        var renamer = new TrackRenamer(folder, named.Select(n => n.Name.FileName));
-        foreach (var (log, name) in named)
-        {
-            seen.Add(name.FileName);
-            var planned = new PlannedTrack(name, log, folder.TrackFile(name));
-            if (renamer.RenameIfCorrected(ledger, log, name) is { } renamedFrom)
-            {
-                renamed.Add((renamedFrom, name.FileName));
-                changed = true;
-            }
-
-            var existing = ledger.Find(name.FileName);
-            var decided = Decide(planned, existing, out bool adoptedFile);
-            if (adoptedFile)
-            {
-                adopted.Add(name.FileName);
-            }
-
-            if (decided != existing)
-            {
-                ledger.Set(name.FileName, decided);
-                changed = true;
-                if (decided.Status == LedgerStatus.Skipped)
-                {
-                    skipped.Add(planned);
-                }
-            }
-
-            if (decided.Status is LedgerStatus.Queued or LedgerStatus.Failed)
-            {
-                if (log.Size > options.Limits.MaxTrackBytes)
-                {
-                    refusals.Add($"{name.FileName} is announced as {log.Size} bytes, more than Limits:MaxTrackBytes ({options.Limits.MaxTrackBytes})");
-                    var refused = decided with { Status = LedgerStatus.Failed, Error = refusals[^1] };
-                    if (refused != decided)
-                    {
-                        ledger.Set(name.FileName, refused);
-                        changed = true;
-                    }
-                }
-                else
-                {
-                    downloads.Add(planned);
-                    if (decided.Status == LedgerStatus.Failed)
-                    {
-                        failedBefore.Add(planned.FileName);
-                    }
-                }
+                eligible.Add((log, TrackName.Create(row.FileId, deviceId, localStart))); // outside every row: not the event's, no entry
             }
         }
 
-        changed |= SettleUnlisted(ledger, logs, seen, refusals);
-
-        // Newest first (today's sessions matter most), but tracks whose last attempt failed go last: a broken transfer
-        // usually ends the device's turn (it looks gone), so a track that keeps breaking must not hold back the others.
-        downloads.Sort((a, b) =>
-            failedBefore.Contains(a.FileName) != failedBefore.Contains(b.FileName)
-                ? failedBefore.Contains(a.FileName) ? 1 : -1
-                : b.Log.StartDate.CompareTo(a.Log.StartDate));
-        return new TrackPlan(new DownloadPlan(downloads, refusals), skipped, adopted, refusedPaths, changed) { Renamed = renamed };
+        return eligible;
     }
 
-    /// <summary>
-    /// Owed ledger entries that this logs.json did not produce. Still listed by the device but no longer the event's
-    /// (the roster changed): the entry goes, as for any track that is not the event's. No longer listed at all (the
-    /// device's logs were deleted): the track can never be fetched, and the device must not be reported "can be
-    /// disconnected" as if nothing were missing — it stays owed, refused, so the staff are told.
-    /// </summary>
-    private static bool SettleUnlisted(DeviceLedger ledger, IReadOnlyList<DeviceLog> logs, HashSet<string> seen, List<string> refusals)
+    private TrackDecision DecideTrack(DeviceLog log, TrackName name, IReadOnlyDictionary<string, LedgerEntry> ledger, TrackRenamer renamer)
     {
-        bool changed = false;
-        var listed = logs.Select(l => l.File).ToHashSet(StringComparer.Ordinal);
-        foreach (var (fileName, entry) in ledger.Entries.ToArray())
+        var planned = new PlannedTrack(name, log, folder.TrackFile(name));
+        var rename = renamer.Find(ledger, log.File, name);
+        var recorded = ledger.GetValueOrDefault(name.FileName) ?? rename?.Moved;
+        long? onDisk = _files.LengthOf(rename?.FromPath ?? planned.FinalPath); // renamed, the file at the old name is the one
+        var decided = TrackEntryRules.Decide(planned, recorded, onDisk, _minBest500m, out bool fromDisk);
+        string? refusal = null;
+        if (decided.Status is LedgerStatus.Queued or LedgerStatus.Failed && log.Size > options.Limits.MaxTrackBytes)
         {
-            if (entry.Status == LedgerStatus.Skipped && !seen.Contains(fileName) && listed.Contains(entry.MotionFile))
-            {
-                ledger.Remove(fileName); // a skipped track now named otherwise (File ID corrected), or no longer the event's
-                changed = true;
-                continue;
-            }
-
-            if (entry.Status is not (LedgerStatus.Queued or LedgerStatus.Failed) || seen.Contains(fileName))
-            {
-                continue;
-            }
-
-            if (listed.Contains(entry.MotionFile))
-            {
-                ledger.Remove(fileName);
-                changed = true;
-                continue;
-            }
-
-            string reason = $"{fileName} is no longer listed by the device (its logs were deleted?)";
-            refusals.Add(reason);
-            if (entry.Status != LedgerStatus.Failed || entry.Error != reason)
-            {
-                ledger.Set(fileName, entry with { Status = LedgerStatus.Failed, Error = reason });
-                changed = true;
-            }
+            refusal = $"{name.FileName} is announced as {log.Size} bytes, more than Limits:MaxTrackBytes ({options.Limits.MaxTrackBytes})";
+            decided = decided with { Status = LedgerStatus.Failed, Error = refusal };
         }
 
-        return changed;
+        return new TrackDecision(planned, recorded, decided) { Rename = rename, FromDisk = fromDisk, Refusal = refusal };
     }
 
-    private LedgerEntry Decide(PlannedTrack track, LedgerEntry? existing, out bool adopted)
+    private static bool ApplyTrack(TrackDecision track, DeviceLedger ledger, TrackRenamer renamer)
     {
-        adopted = false;
-        var log = track.Log;
-        var fresh = new LedgerEntry
+        bool renamed = false;
+        if (track.Rename is { } rename)
         {
-            MotionFile = log.File,
-            LocalFile = EventFolder.RelativeTrackPath(track.Name),
-            Size = log.Size,
-            StartDate = log.StartDate,
-            EndDate = log.EndDate,
-            Duration = log.Duration,
-            Distance = log.Distance,
-            Best2s = log.Best2s,
-            Best10s = log.Best10s,
-            Best500m = log.Best500m,
-        };
-
-        long? onDisk = LengthOnDisk(track.FinalPath);
-        if (existing is { Status: LedgerStatus.Completed } && existing.Size == log.Size && onDisk == log.Size)
-        {
-            // Unchanged and intact. Keep the entry as it is (it may carry an older absolute local_file).
-            return existing;
+            renamer.Apply(rename);
+            renamed = ledger.Remove(rename.From);
         }
 
-        if (onDisk == log.Size)
+        var entry = track.Decided;
+        if (track.FromDisk)
         {
-            // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopt it, verified
-            // like a download (a file of the right length may still be a damaged copy).
-            adopted = existing?.Status != LedgerStatus.Completed;
-            var verdict = TrackVerifier.VerifyFileOrReport(track.FinalPath, TrackClaims.From(log));
-            return fresh with { Status = LedgerStatus.Completed, Verification = LedgerVerification.From(verdict) };
+            var verdict = TrackVerifier.VerifyFileOrReport(track.Track.FinalPath, TrackClaims.From(track.Track.Log));
+            entry = entry with { Verification = LedgerVerification.From(verdict) };
         }
 
-        bool wasCompleted = existing?.Status == LedgerStatus.Completed;
-        if (!wasCompleted && log.Best500m < _minBest500m)
-        {
-            return existing is { Status: LedgerStatus.Skipped } && existing.Size == log.Size ? existing : fresh with { Status = LedgerStatus.Skipped };
-        }
-
-        // Owed: new, queued, failed before, or completed but now announced with another size (one log per day
-        // appends to the day's file), or completed but the file is missing or of the wrong length.
-        if (existing is { Status: LedgerStatus.Failed })
-        {
-            return fresh with { Status = LedgerStatus.Failed, Error = existing.Error };
-        }
-
-        return existing is { Status: LedgerStatus.Queued } && existing with { LocalFile = fresh.LocalFile } == fresh with { Status = LedgerStatus.Queued }
-            ? existing
-            : fresh with { Status = LedgerStatus.Queued };
+        return Set(ledger, track.Track.FileName, entry) | renamed;
     }
 
-    private static long? LengthOnDisk(string path)
+    private static bool Set(DeviceLedger ledger, string fileName, LedgerEntry entry)
     {
-        try
+        if (ledger.Find(fileName) == entry)
         {
-            var info = new FileInfo(path);
-            return info.Exists ? info.Length : null;
+            return false;
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
+
+        ledger.Set(fileName, entry);
+        return true;
     }
 }

@@ -85,6 +85,24 @@ internal sealed partial class FleetState
         }
     }
 
+    /// <summary>
+    /// Claims a device of the roster that is not in the graph, for work on its files outside it (so no worker holds its
+    /// ledger meanwhile); false when it is in the graph or off the roster. Released by <see cref="Release"/>.
+    /// </summary>
+    public bool TryClaimIdle(int id)
+    {
+        lock (_gate)
+        {
+            if (!_roster.Contains(id) || !_devices.TryGetValue(id, out var d) || d.InPipeline)
+            {
+                return false;
+            }
+
+            d.InPipeline = true;
+            return true;
+        }
+    }
+
     /// <summary>The device has left the graph; it may be claimed again.</summary>
     public void Release(int id)
     {
