@@ -24,6 +24,19 @@ internal sealed class AlphaWindow : SpeedWindow
     /// <summary>The part of the excess distance the search jumps over (Doppler distance runs a little short of the path).</summary>
     private const double JumpShare = 0.8;
 
+    /// <summary>
+    /// Inside the 50 m circle a new start comes every frame, and a track sailed back and forth on one line has dozens
+    /// of them per end: they are tried every <see cref="_stride"/> frames (half a second), and all of them around a
+    /// try that comes within <see cref="RefineMargin"/> of the best so far, so the best is still found exactly.
+    /// </summary>
+    private const double RefineMargin = 200;
+
+    private readonly int _stride;
+    private double _best;
+
+    /// <summary>An alpha search at the track's rate.</summary>
+    public AlphaWindow(int frequencyHz) => _stride = Math.Max(1, frequencyHz / 2);
+
     /// <inheritdoc />
     public override bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
     {
@@ -34,39 +47,87 @@ internal sealed class AlphaWindow : SpeedWindow
             return false;
         }
 
-        double cosine = Math.Cos(last.Latitude / 1e7 * Math.PI / 180);
-        long lowest = last.Distance - (MaximumDistance * 1000);
+        var search = new Search(history, Math.Cos(last.Latitude / 1e7 * Math.PI / 180));
         long j = history.LatestAtOrBelow(last.Distance - (MinimumDistance * 1000), history.Newest);
-        bool found = false;
-        while (j >= history.Oldest && history[j].Distance >= lowest)
+        long latest = j;
+        while (j >= history.Oldest && search.IsLongEnough(j))
         {
-            ref readonly var start = ref history[j];
-            double metres = Metres(last, start, cosine);
+            double metres = search.Metres(j);
             if (metres > Proximity)
             {
                 long jump = (long)((metres - Proximity) * JumpShare * 1e6);
-                j = Math.Min(j - 1, history.LatestAtOrBelow(start.Distance - jump, j - 1));
+                j = Math.Min(j - 1, history.LatestAtOrBelow(history[j].Distance - jump, j - 1));
                 continue;
             }
 
-            long elapsed = last.Utc - start.Utc;
-            double speed = elapsed > 0 ? (last.Distance - start.Distance) / (double)elapsed : 0;
-            if (elapsed > 0 && (!found || speed > window.Speed))
+            if (search.Try(j) >= _best - RefineMargin && _stride > 1)
             {
-                window = new WindowSpeed(speed, j, start.Utc, last.Utc);
-                found = true;
+                for (long k = Math.Max(history.Oldest, j - _stride + 1); k <= Math.Min(latest, j + _stride - 1); k++)
+                {
+                    search.TryIfNear(k);
+                }
             }
 
-            j--;
+            j -= _stride;
         }
 
-        return found;
+        if (search.Found)
+        {
+            window = search.Best;
+            _best = Math.Max(_best, window.Speed);
+        }
+
+        return search.Found;
     }
 
-    private static double Metres(in HistoryEntry a, in HistoryEntry b, double cosine)
+    /// <summary>The search for the best start of one end frame.</summary>
+    private struct Search(FrameHistory history, double cosine)
     {
-        double north = (a.Latitude - b.Latitude) * MetresPerUnit;
-        double east = (a.Longitude - (double)b.Longitude) * cosine * MetresPerUnit;
-        return Math.Sqrt((north * north) + (east * east));
+        private readonly HistoryEntry _last = history.Last;
+        private readonly long _lowest = history.Last.Distance - (MaximumDistance * 1000);
+
+        public bool Found { get; private set; }
+
+        public WindowSpeed Best { get; private set; }
+
+        public readonly bool IsLongEnough(long start) => history[start].Distance >= _lowest;
+
+        public readonly double Metres(long start)
+        {
+            ref readonly var other = ref history[start];
+            double north = (_last.Latitude - other.Latitude) * MetresPerUnit;
+            double east = (_last.Longitude - (double)other.Longitude) * cosine * MetresPerUnit;
+            return Math.Sqrt((north * north) + (east * east));
+        }
+
+        /// <summary>Tries a start within the circle; its speed (0 when none).</summary>
+        public double Try(long start)
+        {
+            ref readonly var first = ref history[start];
+            long elapsed = _last.Utc - first.Utc;
+            if (elapsed <= 0)
+            {
+                return 0;
+            }
+
+            double speed = (_last.Distance - first.Distance) / (double)elapsed;
+            if (!Found || speed > Best.Speed)
+            {
+                Best = new WindowSpeed(speed, start, first.Utc, _last.Utc);
+                Found = true;
+            }
+
+            return speed;
+        }
+
+        /// <summary>Tries a start when it is within the circle and the distance limits.</summary>
+        public void TryIfNear(long start)
+        {
+            long travelled = _last.Distance - history[start].Distance;
+            if (travelled >= MinimumDistance * 1000 && IsLongEnough(start) && Metres(start) <= Proximity)
+            {
+                Try(start);
+            }
+        }
     }
 }

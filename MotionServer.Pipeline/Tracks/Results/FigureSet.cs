@@ -45,7 +45,7 @@ internal sealed class FigureSet
             new DistanceWindow(1_852_000, truncate: true),
             new TimeWindow(30 * 60_000),
             new TimeWindow(60 * 60_000),
-            new AlphaWindow(),
+            new AlphaWindow(frequencyHz),
         ];
         return new FigureSet(frequencyHz, windows, rejected, new FigureAccounting(rules.MaximumGap, 0));
     }
@@ -63,7 +63,7 @@ internal sealed class FigureSet
             new DistanceWindow(1_852_000, truncate: false),
             new TimeWindow(30 * 60_000),
             new TimeWindow(60 * 60_000),
-            new AlphaWindow(),
+            new AlphaWindow(frequencyHz),
         ];
         return new FigureSet(frequencyHz, windows, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed));
     }
