@@ -33,6 +33,8 @@ internal sealed class AlphaWindow : SpeedWindow
 
     private readonly int _stride;
     private double _best;
+    private long _near;
+    private long _far;
 
     /// <summary>An alpha search at the track's rate.</summary>
     public AlphaWindow(int frequencyHz) => _stride = Math.Max(1, frequencyHz / 2);
@@ -42,27 +44,26 @@ internal sealed class AlphaWindow : SpeedWindow
     {
         window = default;
         ref readonly var last = ref history.Last;
-        if (last.Distance - history[history.Oldest].Distance < MinimumDistance * 1000)
+        if (!Bounds(history))
         {
             return false;
         }
 
         var search = new Search(history, Math.Cos(last.Latitude / 1e7 * Math.PI / 180));
-        long j = history.LatestAtOrBelow(last.Distance - (MinimumDistance * 1000), history.Newest);
-        long latest = j;
-        while (j >= history.Oldest && search.IsLongEnough(j))
+        long j = _near;
+        while (j >= _far)
         {
             double metres = search.Metres(j);
             if (metres > Proximity)
             {
                 long jump = (long)((metres - Proximity) * JumpShare * 1e6);
-                j = Math.Min(j - 1, history.LatestAtOrBelow(history[j].Distance - jump, j - 1));
+                j = Math.Min(j - 1, history.LatestAtOrBelow(history[j].Distance - jump, _far, j - 1));
                 continue;
             }
 
             if (search.Try(j) >= _best - RefineMargin && _stride > 1)
             {
-                for (long k = Math.Max(history.Oldest, j - _stride + 1); k <= Math.Min(latest, j + _stride - 1); k++)
+                for (long k = Math.Max(_far, j - _stride + 1); k <= Math.Min(_near, j + _stride - 1); k++)
                 {
                     search.TryIfNear(k);
                 }
@@ -80,17 +81,36 @@ internal sealed class AlphaWindow : SpeedWindow
         return search.Found;
     }
 
+    /// <summary>
+    /// Moves the range of starts to the newest frame: <see cref="_near"/> the latest at least 250 m back,
+    /// <see cref="_far"/> the earliest at most 500 m back (both only ever move forward); false when none.
+    /// </summary>
+    private bool Bounds(FrameHistory history)
+    {
+        long end = history.Last.Distance;
+        _near = Math.Max(_near, history.Oldest);
+        _far = Math.Max(_far, history.Oldest);
+        while (_near + 1 < history.Newest && end - history[_near + 1].Distance >= MinimumDistance * 1000)
+        {
+            _near++;
+        }
+
+        while (_far < _near && end - history[_far].Distance > MaximumDistance * 1000)
+        {
+            _far++;
+        }
+
+        return end - history[_near].Distance >= MinimumDistance * 1000 && end - history[_far].Distance <= MaximumDistance * 1000;
+    }
+
     /// <summary>The search for the best start of one end frame.</summary>
     private struct Search(FrameHistory history, double cosine)
     {
         private readonly HistoryEntry _last = history.Last;
-        private readonly long _lowest = history.Last.Distance - (MaximumDistance * 1000);
 
         public bool Found { get; private set; }
 
         public WindowSpeed Best { get; private set; }
-
-        public readonly bool IsLongEnough(long start) => history[start].Distance >= _lowest;
 
         public readonly double Metres(long start)
         {
@@ -124,7 +144,7 @@ internal sealed class AlphaWindow : SpeedWindow
         public void TryIfNear(long start)
         {
             long travelled = _last.Distance - history[start].Distance;
-            if (travelled >= MinimumDistance * 1000 && IsLongEnough(start) && Metres(start) <= Proximity)
+            if (travelled >= MinimumDistance * 1000 && travelled <= MaximumDistance * 1000 && Metres(start) <= Proximity)
             {
                 Try(start);
             }

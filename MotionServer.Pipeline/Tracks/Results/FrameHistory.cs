@@ -69,13 +69,14 @@ internal sealed class FrameHistory
     }
 
     /// <summary>
-    /// The latest sequence in [<see cref="Oldest"/>, <paramref name="before"/>] whose distance is at most
-    /// <paramref name="distance"/>, or <see cref="Oldest"/> − 1 when none: distances never decrease, so a binary search.
+    /// The latest sequence in [<paramref name="from"/>, <paramref name="to"/>] whose distance is at most
+    /// <paramref name="distance"/>, or <paramref name="from"/> − 1 when none: distances never decrease, so a binary
+    /// search (kept to a short range, it stays within a few cache lines).
     /// </summary>
-    public long LatestAtOrBelow(long distance, long before)
+    public long LatestAtOrBelow(long distance, long from, long to)
     {
-        long low = Oldest;
-        long high = before;
+        long low = from;
+        long high = to;
         while (low <= high)
         {
             long middle = low + ((high - low) / 2);
