@@ -43,6 +43,25 @@ public sealed class DeviceFiguresTests
         OaoSummaryCalculator.Calculate(frames, 0).Best2s.Should().Be(OaoSummaryCalculator.Calculate(frames, 10).Best2s);
     }
 
+    [Fact]
+    public void AHeaderAfterTheFirstFrames_StillSetsTheRate()
+    {
+        // 4 Hz is not what the spacing of 200 ms says (5 Hz): the header's frequency wins even when it comes late.
+        var frames = GeneratedSession.Frames(5, 8, TimeSpan.FromMinutes(5));
+        var calculator = new MotionServer.Pipeline.Tracks.Results.TrackResultsCalculator(MotionServer.Pipeline.Tracks.Results.ResultRules.Default);
+        for (int i = 0; i < frames.Length; i++)
+        {
+            if (i == 3)
+            {
+                calculator.OnHeader(new OaoHeader { FrequencyHz = 4 });
+            }
+
+            calculator.OnGnssFrame(frames[i]);
+        }
+
+        calculator.Finish().Device.TwoSeconds.Should().Be(Knots(OaoSummaryCalculator.Calculate(frames, 4).Best2s));
+    }
+
     private static void AssertEqualsSummary(OaoGnssFrame[] frames, int frequency)
     {
         var summary = OaoSummaryCalculator.Calculate(frames, frequency);

@@ -35,6 +35,7 @@ internal sealed class AlphaWindow : SpeedWindow
     private double _best;
     private long _near;
     private long _far;
+    private SlidingMaximum? _fastest;
 
     /// <summary>An alpha search at the track's rate.</summary>
     public AlphaWindow(int frequencyHz) => _stride = Math.Max(1, frequencyHz / 2);
@@ -44,7 +45,12 @@ internal sealed class AlphaWindow : SpeedWindow
     {
         window = default;
         ref readonly var last = ref history.Last;
-        if (!Bounds(history))
+        _fastest ??= new SlidingMaximum(history.Capacity);
+        _fastest.Add(history);
+
+        // An alpha's mean speed is never above its fastest frame: none ending here can beat the best so far.
+        bool inRange = Bounds(history);
+        if (_fastest.After(history, _far) <= _best || !inRange)
         {
             return false;
         }

@@ -32,6 +32,9 @@ internal sealed class FrameHistory
         Newest = -1;
     }
 
+    /// <summary>Entries the ring holds.</summary>
+    public int Capacity => _entries.Length;
+
     /// <summary>Sequence of the newest frame; −1 before the first.</summary>
     public long Newest { get; private set; }
 

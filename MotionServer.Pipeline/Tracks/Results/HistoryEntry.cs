@@ -8,5 +8,6 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// <param name="SpeedSum">Cumulative sum of frame speeds up to this frame, mm/s (for windows counted in frames).</param>
 /// <param name="Latitude">Degrees × 10⁷.</param>
 /// <param name="Longitude">Degrees × 10⁷.</param>
+/// <param name="Speed">The frame's speed, mm/s.</param>
 [StructLayout(LayoutKind.Auto)]
-internal readonly record struct HistoryEntry(long Utc, long Distance, long SpeedSum, int Latitude, int Longitude);
+internal readonly record struct HistoryEntry(long Utc, long Distance, long SpeedSum, int Latitude, int Longitude, uint Speed);
