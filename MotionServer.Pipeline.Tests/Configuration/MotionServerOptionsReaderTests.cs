@@ -49,6 +49,18 @@ public class MotionServerOptionsReaderTests
     }
 
     [Fact]
+    public void Read_ResultsRules_AreBound_AndAnHdopOutOfRange_IsAProblem()
+    {
+        var result = Read(("MotionServer:Results:MaximumGap", "00:00:05"), ("MotionServer:Results:MinimumSatellites", "7"));
+
+        result.Problems.Should().BeEmpty();
+        result.Options.Results.MaximumGap.Should().Be(TimeSpan.FromSeconds(5));
+        result.Options.Results.MinimumSatellites.Should().Be(7);
+        Read(("MotionServer:Results:MaximumHdop", "0.1")).Problems.Select(p => p.ToString()).Should().ContainSingle()
+            .Which.Should().Be("MotionServer:Results:MaximumHdop = \"0.1\": must be between 0.5 and 100");
+    }
+
+    [Fact]
     public void Read_KeysDifferingInCase_AreBound()
     {
         Read(("MotionServer:download:workers", "2")).Options.Download.Workers.Should().Be(2);
@@ -68,7 +80,7 @@ public class MotionServerOptionsReaderTests
             "MotionServer:Detection:Interval = \"5s\": expected a duration as hh:mm:ss (for example 00:00:05)",
             "MotionServer:Download:Workers = \"0\": must be between 1 and 64",
             "MotionServer:Network:Port = \"eighty\": expected a whole number",
-            "MotionServer:Downlaod: unknown setting; known settings here are ApprovedFirmware, Dashboard, Detection, Disconnection, Download, DryRun, EventDirectory, Expected, Filters, Host, Inspection, Limits, Network, Retry, Thresholds");
+            "MotionServer:Downlaod: unknown setting; known settings here are ApprovedFirmware, Dashboard, Detection, Disconnection, Download, DryRun, EventDirectory, Expected, Filters, Host, Inspection, Limits, Network, Results, Retry, Thresholds");
     }
 
     [Fact]

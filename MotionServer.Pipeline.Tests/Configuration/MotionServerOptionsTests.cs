@@ -41,6 +41,15 @@ public class MotionServerOptionsTests
         o.Expected.OneLogPerDay.Should().Be(0);
         o.Thresholds.Battery.Should().Be(60);
         o.Thresholds.Storage.Should().Be(95);
+        o.Results.MinimumFix.Should().Be(3);
+        o.Results.MinimumSatellites.Should().Be(5);
+        o.Results.MaximumHdop.Should().Be(5);
+        o.Results.MaximumSpeedAccuracyKnots.Should().Be(4);
+        o.Results.MaximumAcceleration.Should().Be(10);
+        o.Results.MaximumGap.Should().Be(TimeSpan.FromSeconds(2));
+        o.Results.DistanceMinimumSpeedKnots.Should().Be(5);
+        o.Results.SuspectThresholdKnots.Should().Be(1);
+        o.Results.MaximumPlausibleKnots.Should().Be(70);
         o.ApprovedFirmware.Should().BeEmpty();
         o.EventDirectory.Should().Be(".");
         o.DryRun.Should().BeFalse();

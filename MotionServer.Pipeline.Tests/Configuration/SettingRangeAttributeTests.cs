@@ -94,7 +94,7 @@ public class SettingRangeAttributeTests
             }
         }
 
-        checkedSettings.Should().Contain(["Detection:Interval", "Download:Workers", "Limits:MinFreeDiskBytes", "Filters:Min500mBestKnots"]);
+        checkedSettings.Should().Contain(["Detection:Interval", "Download:Workers", "Limits:MinFreeDiskBytes", "Filters:Min500mBestKnots", "Results:MaximumGap", "Results:MinimumSatellites", "Results:MaximumHdop"]);
     }
 
     [Fact]

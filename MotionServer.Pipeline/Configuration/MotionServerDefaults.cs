@@ -101,4 +101,31 @@ internal static class MotionServerDefaults
 
     /// <summary>Longest pause between two attempts at a failing device.</summary>
     public static readonly TimeSpan RetryMaxDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Lowest fix type a frame needs for the filtered figures: a 3-D fix.</summary>
+    public const int ResultsMinimumFix = 3;
+
+    /// <summary>Fewest satellites a frame needs for the filtered figures (GP3S, GPSResults, ESP-GPS).</summary>
+    public const int ResultsMinimumSatellites = 5;
+
+    /// <summary>Largest HDOP a frame may have for the filtered figures (GP3S, GPSResults).</summary>
+    public const double ResultsMaximumHdop = 5;
+
+    /// <summary>Largest speed accuracy, knots, a frame may have for the filtered figures (GPSResults at 5 and 10 Hz).</summary>
+    public const double ResultsMaximumSpeedAccuracyKnots = 4;
+
+    /// <summary>Largest change of speed, m/s², from the last frame kept (GPSResults at 10 Hz).</summary>
+    public const double ResultsMaximumAcceleration = 10;
+
+    /// <summary>Longest spacing a window may span.</summary>
+    public static readonly TimeSpan ResultsMaximumGap = TimeSpan.FromSeconds(2);
+
+    /// <summary>Frames slower than this many knots add nothing to the filtered distance (GP3S).</summary>
+    public const double ResultsDistanceMinimumSpeedKnots = 5;
+
+    /// <summary>A filter changing a category by more than this many knots makes the track suspect.</summary>
+    public const double ResultsSuspectThresholdKnots = 1;
+
+    /// <summary>A filtered speed above this many knots is implausible (the sailing record is 65.45 knots).</summary>
+    public const double ResultsMaximumPlausibleKnots = 70;
 }

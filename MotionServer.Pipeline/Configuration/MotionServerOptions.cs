@@ -48,6 +48,9 @@ public sealed class MotionServerOptions : ISettingsSection
     /// <summary>Battery and storage alarms.</summary>
     public ThresholdsOptions Thresholds { get; } = new();
 
+    /// <summary>Quality rules of a track's filtered figures, and when a track is suspect.</summary>
+    public ResultsOptions Results { get; } = new();
+
     /// <summary>Pacing of failing devices.</summary>
     public RetryOptions Retry { get; } = new();
 

@@ -1,0 +1,34 @@
+namespace MotionServer.Pipeline.Tracks.Results;
+
+/// <summary>The fastest window offered so far (the earliest on ties), with what was wrong inside it when it was found.</summary>
+internal sealed class BestWindow
+{
+    /// <summary>True once a window was offered.</summary>
+    public bool HasValue { get; private set; }
+
+    /// <summary>The fastest window.</summary>
+    public WindowSpeed Window { get; private set; }
+
+    /// <summary>Frames the rules set aside inside it (device figures only; empty otherwise).</summary>
+    public FaultSummary Faults { get; private set; } = FaultSummary.Empty;
+
+    /// <summary>Keeps <paramref name="window"/> when faster; true when kept.</summary>
+    public bool Offer(in WindowSpeed window)
+    {
+        if (HasValue && window.Speed <= Window.Speed)
+        {
+            return false;
+        }
+
+        Window = window;
+        HasValue = true;
+        Faults = FaultSummary.Empty;
+        return true;
+    }
+
+    /// <summary>Records what was wrong inside the window just kept.</summary>
+    public void Describe(in FaultSummary faults) => Faults = faults;
+
+    /// <summary>The speed in knots, or null when no window.</summary>
+    public double? Knots => HasValue ? Speeds.ToKnots(Window.Speed) : null;
+}

@@ -1,0 +1,136 @@
+using MotionServer.Pipeline.Tracks.Oao;
+
+namespace MotionServer.Pipeline.Tracks.Results;
+
+/// <summary>
+/// One set of figures computed frame by frame: the device's (every frame; windows as the device counts them, no gap
+/// rule) or the filtered one (kept frames only; windows by time; none across a gap). Holds a bounded history and one
+/// window per category, so its memory does not grow with the track.
+/// </summary>
+internal sealed class FigureSet
+{
+    private readonly FrameHistory _history;
+    private readonly SpeedWindow?[] _windows;
+    private readonly BestWindow[] _bests;
+    private readonly RunDetector _runs = new();
+    private readonly FiveRuns _fiveRuns = new();
+    private readonly RejectedFrames? _rejected;
+    private readonly FigureAccounting _accounting;
+
+    private FigureSet(int frequencyHz, SpeedWindow?[] windows, RejectedFrames? rejected, FigureAccounting accounting)
+    {
+        _history = new FrameHistory(frequencyHz);
+        _windows = windows;
+        _bests = [.. windows.Select(_ => new BestWindow())];
+        _rejected = rejected;
+        _accounting = accounting;
+    }
+
+    /// <summary>
+    /// The device's set: 2 s and 10 s over 2·f and 10·f frames truncated, 500 m and 1852 m truncated, 30 min, 1 h and
+    /// alpha by time and distance; every frame counts toward distance, gaps left out of the time on the water.
+    /// </summary>
+    /// <param name="frequencyHz">The rate (0 when unknown: no 2 s or 10 s).</param>
+    /// <param name="rules">For the gap of the time on the water.</param>
+    /// <param name="rejected">What the rules set aside, to say what was wrong inside the device's best windows.</param>
+    public static FigureSet ForDevice(int frequencyHz, ResultRules rules, RejectedFrames rejected)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        SpeedWindow?[] windows =
+        [
+            frequencyHz > 0 ? new CountWindow(2 * frequencyHz) : null,
+            frequencyHz > 0 ? new CountWindow(10 * frequencyHz) : null,
+            null,
+            new DistanceWindow(500_000, truncate: true),
+            new DistanceWindow(1_852_000, truncate: true),
+            new TimeWindow(30 * 60_000),
+            new TimeWindow(60 * 60_000),
+            new AlphaWindow(frequencyHz),
+        ];
+        return new FigureSet(frequencyHz, windows, rejected, new FigureAccounting(rules.MaximumGap, 0));
+    }
+
+    /// <summary>The filtered set: every window by time or distance, unrounded; distance only above the minimum speed.</summary>
+    public static FigureSet ForRules(int frequencyHz, ResultRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        SpeedWindow?[] windows =
+        [
+            new TimeWindow(2_000),
+            new TimeWindow(10_000),
+            null,
+            new DistanceWindow(500_000, truncate: false),
+            new DistanceWindow(1_852_000, truncate: false),
+            new TimeWindow(30 * 60_000),
+            new TimeWindow(60 * 60_000),
+            new AlphaWindow(frequencyHz),
+        ];
+        return new FigureSet(frequencyHz, windows, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed));
+    }
+
+    /// <summary>The best window of a category (none for 5×10 s: see <see cref="FiveRuns"/>).</summary>
+    public BestWindow Best(ResultCategory category) => _bests[(int)category];
+
+    /// <summary>The five runs of 5×10 s.</summary>
+    public FiveRuns FiveRuns => _fiveRuns;
+
+    /// <summary>Takes the next frame of this set.</summary>
+    /// <param name="frame">The frame.</param>
+    /// <param name="startsSegment">True when no window may reach back past it (after a gap).</param>
+    public void Add(in OaoGnssFrame frame, bool startsSegment)
+    {
+        if (startsSegment)
+        {
+            _history.StartSegment();
+        }
+
+        _history.Add(_accounting.Next(frame, startsSegment || _history.Newest < 0));
+        if (_runs.OnFrame(_history.Newest, frame.Utc, frame.Speed, frame.HeadingDegrees, startsSegment))
+        {
+            _fiveRuns.StartRun();
+        }
+
+        for (int i = 0; i < _windows.Length; i++)
+        {
+            if (_windows[i] is { } window && window.TryEndingAtNewest(_history, out var speed))
+            {
+                Keep(_bests[i], speed);
+                if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, _runs.RunStart))
+                {
+                    Describe(_fiveRuns.Current, speed);
+                }
+            }
+        }
+    }
+
+    /// <summary>The figures so far.</summary>
+    public CategoryFigures Figures() => _history.Newest < 0
+        ? CategoryFigures.None
+        : new CategoryFigures(
+            Best(ResultCategory.TwoSeconds).Knots,
+            Best(ResultCategory.TenSeconds).Knots,
+            _fiveRuns.Knots(),
+            Best(ResultCategory.FiveHundredMetres).Knots,
+            Best(ResultCategory.NauticalMile).Knots,
+            Best(ResultCategory.ThirtyMinutes).Knots,
+            Best(ResultCategory.OneHour).Knots,
+            Best(ResultCategory.Alpha500).Knots,
+            Speeds.MicrometresToKilometres(_accounting.Distance),
+            TimeSpan.FromMilliseconds(_accounting.TimeOnWater));
+
+    private void Keep(BestWindow best, in WindowSpeed speed)
+    {
+        if (best.Offer(speed))
+        {
+            Describe(best, speed);
+        }
+    }
+
+    private void Describe(BestWindow best, in WindowSpeed speed)
+    {
+        if (_rejected is { Count: > 0 })
+        {
+            best.Describe(_rejected.Between(speed.FirstUtc, speed.EndUtc));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Numerics;
+
+namespace MotionServer.Pipeline.Tracks.Results;
+
+/// <summary>
+/// The recent frames of one set of figures, in a ring of fixed size: enough for the longest window (an hour, with
+/// room to spare) at the track's rate, so memory never grows with the track. Frames are numbered from 0 in the order
+/// they arrive (the sequence); a window holds the sequence of its start, and <see cref="Oldest"/> says how far back the
+/// ring still reaches. A segment (after a gap, for the filtered figures) starts an empty history.
+/// </summary>
+internal sealed class FrameHistory
+{
+    /// <summary>Seconds the ring holds at the track's rate: an hour and a quarter.</summary>
+    public const int RetainedSeconds = 4500;
+
+    /// <summary>Fewest entries (a rate not known, or very low).</summary>
+    public const int MinimumCapacity = 1 << 12;
+
+    /// <summary>Most entries: an hour and a quarter at 58 Hz, 8 MiB.</summary>
+    public const int MaximumCapacity = 1 << 18;
+
+    private readonly HistoryEntry[] _entries;
+    private readonly long _mask;
+
+    /// <summary>A ring sized for <paramref name="frequencyHz"/>.</summary>
+    public FrameHistory(int frequencyHz)
+    {
+        long wanted = Math.Clamp((long)RetainedSeconds * Math.Max(1, frequencyHz), MinimumCapacity, MaximumCapacity);
+        int capacity = (int)BitOperations.RoundUpToPowerOf2((ulong)wanted);
+        _entries = new HistoryEntry[capacity];
+        _mask = capacity - 1;
+        Newest = -1;
+    }
+
+    /// <summary>Entries the ring holds.</summary>
+    public int Capacity => _entries.Length;
+
+    /// <summary>Sequence of the newest frame; −1 before the first.</summary>
+    public long Newest { get; private set; }
+
+    /// <summary>Sequence of the oldest frame still held in this segment.</summary>
+    public long Oldest { get; private set; }
+
+    /// <summary>Sequence of the first frame of this segment.</summary>
+    public long SegmentStart { get; private set; }
+
+    /// <summary>Frames held.</summary>
+    public long Count => Newest - Oldest + 1;
+
+    /// <summary>The frame with this sequence (between <see cref="Oldest"/> and <see cref="Newest"/>).</summary>
+    public ref readonly HistoryEntry this[long sequence] => ref _entries[sequence & _mask];
+
+    /// <summary>The newest frame.</summary>
+    public ref readonly HistoryEntry Last => ref _entries[Newest & _mask];
+
+    /// <summary>Appends a frame; the oldest falls out when the ring is full.</summary>
+    public void Add(in HistoryEntry entry)
+    {
+        Newest++;
+        _entries[Newest & _mask] = entry;
+        if (Newest - Oldest >= _entries.Length)
+        {
+            Oldest = Newest - _entries.Length + 1;
+        }
+    }
+
+    /// <summary>Starts a new segment: the next frame added is the first held.</summary>
+    public void StartSegment()
+    {
+        Oldest = Newest + 1;
+        SegmentStart = Oldest;
+    }
+
+    /// <summary>
+    /// The latest sequence in [<paramref name="from"/>, <paramref name="to"/>] whose distance is at most
+    /// <paramref name="distance"/>, or <paramref name="from"/> − 1 when none: distances never decrease, so a binary
+    /// search (kept to a short range, it stays within a few cache lines).
+    /// </summary>
+    public long LatestAtOrBelow(long distance, long from, long to)
+    {
+        long low = from;
+        long high = to;
+        while (low <= high)
+        {
+            long middle = low + ((high - low) / 2);
+            if (this[middle].Distance <= distance)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return high;
+    }
+}

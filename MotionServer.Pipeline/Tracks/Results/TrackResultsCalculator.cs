@@ -1,0 +1,97 @@
+using MotionServer.Pipeline.Tracks.Oao;
+
+namespace MotionServer.Pipeline.Tracks.Results;
+
+/// <summary>
+/// A track's results in one streaming pass (docs/results.md): the device's figures from every frame, the figures by
+/// the sport's quality rules from the frames they keep, and why the track is suspect. The windows are counted at the
+/// header's frequency when it has one, else at the rate of the first frames' median spacing (those few frames wait
+/// until it is known). Memory is bounded: two histories of an hour and a quarter at the track's rate, and a ring of
+/// the latest frames set aside.
+/// </summary>
+internal sealed class TrackResultsCalculator(ResultRules rules) : IOaoFrameSink
+{
+    /// <summary>Frames whose spacing tells the rate when the header does not.</summary>
+    public const int RateProbeFrames = 16;
+
+    private readonly FrameFilter _filter = new(rules);
+    private readonly RejectedFrames _rejected = new();
+    private readonly OaoGnssFrame[] _waiting = new OaoGnssFrame[RateProbeFrames];
+    private int _waitingCount;
+    private int _headerFrequency;
+    private FigureSet? _device;
+    private FigureSet? _filtered;
+
+    /// <inheritdoc />
+    public void OnHeader(OaoHeader header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (_headerFrequency == 0)
+        {
+            _headerFrequency = header.FrequencyHz;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnGnssFrame(in OaoGnssFrame frame)
+    {
+        if (_device is null)
+        {
+            _waiting[_waitingCount++] = frame;
+            if (_headerFrequency > 0 || _waitingCount == RateProbeFrames)
+            {
+                Start();
+            }
+
+            return;
+        }
+
+        Take(frame);
+    }
+
+    /// <summary>The results of the frames so far.</summary>
+    public TrackResults Finish()
+    {
+        if (_device is null)
+        {
+            if (_waitingCount == 0)
+            {
+                return TrackResults.None;
+            }
+
+            Start();
+        }
+
+        return new TrackResults(_device!.Figures(), _filtered!.Figures(), SuspectJudge.Judge(_device, _filtered, rules));
+    }
+
+    private void Start()
+    {
+        var waiting = _waiting.AsSpan(0, _waitingCount);
+        var (frequency, _) = OaoSampleRate.Resolve(waiting, _headerFrequency);
+        _device = FigureSet.ForDevice(frequency, rules, _rejected);
+        _filtered = FigureSet.ForRules(frequency, rules);
+        foreach (var frame in waiting)
+        {
+            Take(frame);
+        }
+
+        _waitingCount = 0;
+    }
+
+    private void Take(in OaoGnssFrame frame)
+    {
+        var verdict = _filter.Judge(frame);
+        if (!verdict.IsKept)
+        {
+            _rejected.Add(new RejectedFrame(
+                frame.Utc, verdict.Faults, frame.Fix, frame.Satellites, frame.Dop, frame.SpeedAccuracy, verdict.Acceleration));
+        }
+
+        _device!.Add(frame, startsSegment: false);
+        if (verdict.IsKept)
+        {
+            _filtered!.Add(frame, verdict.StartsSegment);
+        }
+    }
+}
