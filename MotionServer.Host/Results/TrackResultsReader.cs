@@ -38,23 +38,7 @@ internal static class TrackResultsReader
     /// <summary>A calculator for one file, by the rules' defaults.</summary>
     private static (IOaoFrameSink Sink, Func<TrackResults> Finish) NewCalculator()
     {
-        var calculator = new PendingCalculator(); // wired to TrackResultsCalculator at merge
+        var calculator = new TrackResultsCalculator(ResultRules.Default);
         return (calculator, calculator.Finish);
-    }
-
-    /// <summary>Placeholder until the calculator is merged: a track without results.</summary>
-    private sealed class PendingCalculator : IOaoFrameSink
-    {
-        private readonly TrackResults _results = TrackResults.None;
-
-        public void OnHeader(OaoHeader header)
-        {
-        }
-
-        public void OnGnssFrame(in OaoGnssFrame frame)
-        {
-        }
-
-        public TrackResults Finish() => _results;
     }
 }
