@@ -4,6 +4,8 @@ namespace MotionServer.Pipeline.Tracks.Oao;
 /// Reads a whole OAO file (§10): frame by frame, the mode deciding each length. Header frames are kept, GNSS frames
 /// decoded, other known frames skipped; the end marker stops the reading. Bad data becomes anomalies in the result;
 /// only a <c>Reject</c> policy of <see cref="OaoReaderOptions"/> makes it throw <see cref="OaoFormatException"/>.
+/// It keeps every frame and anomaly, for callers that need them all (the emulator's generator, tests); a pass whose
+/// memory must not grow with the file uses <see cref="OaoFrameWalker"/> with a sink of its own, as verification does.
 /// </summary>
 internal static class OaoReader
 {
