@@ -29,7 +29,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
         }
 
         var claims = TrackClaims.From(track.Log);
-        var verdict = TrackVerifier.VerifyFileOrReport(track.FinalPath, claims);
+        var verdict = TrackVerifier.VerifyFileOrReport(track.FinalPath, claims, cancellationToken: cancellationToken);
         if (verdict.IsValid)
         {
             return new TransferResult.Completed(size, verdict);
@@ -42,7 +42,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
             var again = await downloader.DownloadAsync(source, size, second, progress, cancellationToken).ConfigureAwait(false);
             if (again is TransferResult.Completed && !SameContent(track.FinalPath, second))
             {
-                var secondVerdict = TrackVerifier.VerifyFileOrReport(second, claims);
+                var secondVerdict = TrackVerifier.VerifyFileOrReport(second, claims, cancellationToken: cancellationToken);
                 AtomicFile.Replace(second, track.FinalPath);
                 verdict = secondVerdict;
             }

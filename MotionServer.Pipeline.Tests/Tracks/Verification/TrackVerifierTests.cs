@@ -267,6 +267,104 @@ public sealed class TrackVerifierTests
         verdict.Defects.Should().ContainSingle().Which.Kind.Should().Be(TrackDefectKind.Unreadable);
     }
 
+    [Fact]
+    public void Verify_StrayByteAfterEveryFrame_ShowsFiveRunsAndCountsTheRestInOneLine()
+    {
+        var track = SyntheticTrack.Generate(Spec(padding: false));
+        byte[] content = OaoFrameWalkerTests.WithStrayBytes(track.Content);
+        int runs = OaoReader.Read(content).Anomalies.Count(a => a.Kind == OaoAnomalyKind.Resynchronised);
+
+        var verdict = TrackVerifier.Verify(content, ClaimsOf(track));
+
+        runs.Should().BeGreaterThan(2_000);
+        verdict.ToString().Length.Should().BeLessThan(2_000);
+        verdict.Defects.Where(d => d.Kind == TrackDefectKind.UnknownBytes).Should().HaveCount(CappedDefects.Shown + 1)
+            .And.EndWith(new TrackDefect(TrackDefectKind.UnknownBytes, $"and {runs - CappedDefects.Shown:N0} more unknown-byte runs"));
+        verdict.Summary.FrameCount.Should().Be(OaoReader.Read(track.Content).Frames.Count);
+    }
+
+    [Fact]
+    public void Verify_ManyFramesWithABadChecksum_CountsThemAllInOneLine()
+    {
+        var track = SyntheticTrack.Generate(Spec(padding: false));
+        var content = (byte[])track.Content.Clone();
+        int damaged = 0;
+        for (int offset = OaoFrame.HeaderLength + OaoGnssFrame.SpeedOffset; offset < content.Length; offset += 2 * OaoFrame.GnssLength, damaged++)
+        {
+            content[offset] ^= 0xFF;
+        }
+
+        var verdict = TrackVerifier.Verify(content);
+
+        verdict.Defects.Where(d => d.Kind == TrackDefectKind.BadChecksum).Should().ContainSingle()
+            .Which.Text.Should().Be($"{damaged:N0} frames with a bad checksum, the first 0x0AD5 at offset {OaoFrame.HeaderLength}");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(TrackDamageKind.FlippedByte)]
+    [InlineData(TrackDamageKind.CutMidFrame)]
+    [InlineData(TrackDamageKind.UnknownBytes)]
+    public void VerifyFile_FileOnDisk_GivesTheVerdictOfTheSameBytesInMemory(TrackDamageKind? damage)
+    {
+        var track = SyntheticTrack.Generate(Spec(frequency: 10));
+        byte[] content = damage is { } kind ? TrackDamage.Apply(track.Content, kind) : track.Content;
+        string path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.oao");
+        File.WriteAllBytes(path, content);
+        try
+        {
+            var fromDisk = TrackVerifier.VerifyFile(path, ClaimsOf(track));
+
+            var inMemory = TrackVerifier.Verify(content, ClaimsOf(track));
+            fromDisk.Defects.Should().Equal(inMemory.Defects);
+            fromDisk.Notes.Should().Equal(inMemory.Notes);
+            fromDisk.Summary.Should().Be(inMemory.Summary);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void VerifyFile_SinkAlongside_ReceivesEveryFrameOfTheSamePass()
+    {
+        var track = SyntheticTrack.Generate(Spec());
+        string path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.oao");
+        File.WriteAllBytes(path, track.Content);
+        var alongside = new OaoFrameCollector();
+        try
+        {
+            TrackVerifier.VerifyFileOrReport(path, ClaimsOf(track), alongside).IsValid.Should().BeTrue();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var all = OaoReader.Read(track.Content);
+        alongside.Frames.Should().Equal(all.Frames);
+        alongside.Headers.Should().Equal(all.Headers);
+    }
+
+    [Fact]
+    public void VerifyFileOrReport_Cancelled_ThrowsRatherThanCallingTheTrackUnreadable()
+    {
+        var track = SyntheticTrack.Generate(Spec());
+        string path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.oao");
+        File.WriteAllBytes(path, track.Content);
+        try
+        {
+            var verifying = () => TrackVerifier.VerifyFileOrReport(path, ClaimsOf(track), cancellationToken: new CancellationToken(canceled: true));
+
+            verifying.Should().Throw<OperationCanceledException>();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static byte[] Fill(byte[] content, int offset, int count, byte value)
     {
         var bytes = (byte[])content.Clone();

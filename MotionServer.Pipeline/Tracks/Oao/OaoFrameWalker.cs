@@ -2,93 +2,183 @@ using System.Globalization;
 
 namespace MotionServer.Pipeline.Tracks.Oao;
 
-/// <summary>The loop of §10, for one file: walks the frames, applies the policies, collects frames and anomalies.</summary>
-internal sealed class OaoFrameWalker(OaoReaderOptions options)
+/// <summary>
+/// The loop of §10 as one forward pass: walks the frames of a file in memory or of a stream read through a fixed
+/// buffer, applies the policies, hands every valid header and GNSS frame to its sink and notes the anomalies in its
+/// log. Nothing it keeps grows with the file (the log is capped): memory is the buffer. Resynchronising costs work in
+/// proportion to the bytes it crosses (<see cref="OaoChecksumWindow"/>), and the pass stops when cancelled.
+/// </summary>
+internal sealed class OaoFrameWalker
 {
-    private readonly List<OaoHeader> _headers = [];
-    private readonly List<OaoAnomaly> _anomalies = [];
-    private List<OaoGnssFrame> _frames = [];
+    /// <summary>The buffer a stream is read through (below the large-object threshold: it dies young).</summary>
+    public const int DefaultBufferSize = 64 * 1024;
+
+    /// <summary>The smallest buffer: two header frames, so that a frame and what follows it always fit.</summary>
+    public const int MinimumBufferSize = 2 * OaoFrame.HeaderLength;
+
+    /// <summary>How often the token is looked at, in bytes walked or scanned.</summary>
+    private const int CancellationStride = 64 * 1024;
+
+    private readonly OaoReaderOptions _options;
+    private readonly IOaoFrameSink _sink;
+    private readonly OaoAnomalyLog _anomalies;
+    private readonly CancellationToken _cancellationToken;
+    private OaoChecksumWindow _checksums = new(DefaultBufferSize);
+    private long _nextCancellationCheck;
+    private long _checksumBytes;
+    private int _headers;
+    private int _gnssFrames;
     private int _otherFrames;
 
-    public OaoReadResult Walk(ReadOnlySpan<byte> content)
+    /// <summary>A walker for one pass.</summary>
+    /// <param name="options">Policies for bad data.</param>
+    /// <param name="sink">Receives the valid header and GNSS frames in file order.</param>
+    /// <param name="anomalies">Where anomalies go (its cap decides what is kept).</param>
+    /// <param name="cancellationToken">Stops the pass (<see cref="OperationCanceledException"/>), looked at every 64 KiB.</param>
+    public OaoFrameWalker(OaoReaderOptions options, IOaoFrameSink sink, OaoAnomalyLog anomalies, CancellationToken cancellationToken = default)
     {
-        _frames = new List<OaoGnssFrame>(content.Length / OaoFrame.GnssLength);
-        int offset = 0;
-        while (content.Length - offset >= 2)
-        {
-            offset = Step(content, offset);
-        }
-
-        if (offset < content.Length)
-        {
-            // One byte left: a frame cut after its first byte.
-            _anomalies.Add(new OaoAnomaly(OaoAnomalyKind.Truncated, offset, content.Length - offset, 0));
-        }
-
-        return new OaoReadResult(content.Length, _headers, _frames, _otherFrames, _anomalies);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(anomalies);
+        _options = options;
+        _sink = sink;
+        _anomalies = anomalies;
+        _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Handles whatever starts at <paramref name="offset"/>; returns where to go on.</summary>
-    private int Step(ReadOnlySpan<byte> content, int offset)
+    /// <summary>Walks a file already in memory.</summary>
+    public OaoWalk Walk(ReadOnlySpan<byte> content)
     {
-        ushort mode = OaoFrame.ReadMode(content[offset..]);
+        var window = new OaoByteWindow(content);
+        return Run(ref window);
+    }
+
+    /// <summary>Walks a stream from its current position to its end, through a buffer of <paramref name="bufferSize"/> bytes.</summary>
+    public OaoWalk Walk(Stream stream, int bufferSize = DefaultBufferSize)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, MinimumBufferSize);
+        _checksums = new OaoChecksumWindow(bufferSize);
+        var window = new OaoByteWindow(stream, new byte[bufferSize]);
+        return Run(ref window);
+    }
+
+    private OaoWalk Run(ref OaoByteWindow window)
+    {
+        bool startsWithHeader = StartsWithValidHeader(ref window);
+        long offset = 0;
+        bool frameAfterMarker = false;
+        while (window.Has(offset, 2))
+        {
+            CheckCancellation(offset);
+            long next = Step(ref window, offset);
+            if (next < 0)
+            {
+                frameAfterMarker = EndMarker(ref window, offset);
+                offset = window.End;
+                break;
+            }
+
+            offset = next;
+        }
+
+        if (offset < window.End)
+        {
+            // One byte left: a frame cut after its first byte.
+            Skip(OaoAnomalyKind.Truncated, offset, window.End, 0);
+        }
+
+        return new OaoWalk
+        {
+            Length = window.End,
+            HeaderCount = _headers,
+            GnssFrameCount = _gnssFrames,
+            OtherFrameCount = _otherFrames,
+            StartsWithValidHeader = startsWithHeader,
+            FrameAfterEndMarker = frameAfterMarker,
+            Anomalies = _anomalies,
+            ChecksumBytes = _checksumBytes + _checksums.BytesSummed,
+        };
+    }
+
+    /// <summary>Handles whatever starts at <paramref name="offset"/>; returns where to go on, or −1 at an end marker.</summary>
+    private long Step(ref OaoByteWindow window, long offset)
+    {
+        ushort mode = OaoFrame.ReadMode(window.Slice(offset, 2));
         if (mode == (ushort)OaoFrameMode.EndMarker)
         {
-            _anomalies.Add(new OaoAnomaly(OaoAnomalyKind.TrailingBytes, offset, content.Length - offset, mode));
-            return content.Length;
+            return -1;
         }
 
         int length = OaoFrame.GetLength(mode);
         if (length == 0)
         {
-            if (options.UnknownModePolicy == OaoUnknownModePolicy.Reject)
+            if (_options.UnknownModePolicy == OaoUnknownModePolicy.Reject)
             {
-                throw new OaoFormatException(Format($"Unknown OAO frame mode 0x{mode:X4} at offset {offset}."), offset);
+                throw new OaoFormatException(Format($"Unknown OAO frame mode 0x{mode:X4} at offset {offset}."), checked((int)offset));
             }
 
-            return Skip(OaoAnomalyKind.Resynchronised, offset, NextFrame(content, offset + 1), mode);
+            return Skip(OaoAnomalyKind.Resynchronised, offset, NextFrame(ref window, offset + 1), mode);
         }
 
-        if (length > content.Length - offset)
+        if (!window.Has(offset, length))
         {
-            return Incomplete(content, offset, mode);
+            return Incomplete(ref window, offset, mode);
         }
 
-        var frame = content.Slice(offset, length);
-        if (options.ChecksumPolicy != OaoChecksumPolicy.Ignore && !OaoChecksum.IsValid(frame))
+        if (_options.ChecksumPolicy != OaoChecksumPolicy.Ignore && !IsValid(window.Slice(offset, length)))
         {
-            if (options.ChecksumPolicy == OaoChecksumPolicy.Reject)
-            {
-                throw new OaoFormatException(Format($"Bad checksum in OAO frame 0x{mode:X4} at offset {offset}."), offset);
-            }
-
-            // A damaged mode may give a wrong length: trust it only when a frame boundary follows.
-            int next = offset + length;
-            if (!LooksLikeBoundary(content, next) && options.UnknownModePolicy == OaoUnknownModePolicy.Resynchronise)
-            {
-                next = NextFrame(content, offset + 1);
-            }
-
-            return Skip(OaoAnomalyKind.BadChecksum, offset, next, mode);
+            return BadChecksum(ref window, offset, length, mode);
         }
 
-        Keep(frame, (OaoFrameMode)mode);
+        Keep(window.Slice(offset, length), (OaoFrameMode)mode);
         return offset + length;
     }
 
-    /// <summary>A known mode whose frame does not fit: truncation, unless a valid frame follows (then it was damage).</summary>
-    private int Incomplete(ReadOnlySpan<byte> content, int offset, ushort mode)
+    private long BadChecksum(ref OaoByteWindow window, long offset, int length, ushort mode)
     {
-        if (options.UnknownModePolicy == OaoUnknownModePolicy.Resynchronise)
+        if (_options.ChecksumPolicy == OaoChecksumPolicy.Reject)
         {
-            int next = NextFrame(content, offset + 1);
-            if (next < content.Length)
+            throw new OaoFormatException(Format($"Bad checksum in OAO frame 0x{mode:X4} at offset {offset}."), checked((int)offset));
+        }
+
+        // A damaged mode may give a wrong length: trust it only when a frame boundary follows. The window keeps the
+        // frame while the two bytes after it are looked at, for the scan from inside it.
+        long next = offset + length;
+        bool boundary = !window.Has(offset, length + 2) || LooksLikeBoundary(window.Slice(next, 2));
+        if (!boundary && _options.UnknownModePolicy == OaoUnknownModePolicy.Resynchronise)
+        {
+            next = NextFrame(ref window, offset + 1);
+        }
+
+        return Skip(OaoAnomalyKind.BadChecksum, offset, next, mode);
+    }
+
+    /// <summary>A known mode whose frame does not fit: truncation, unless a valid frame follows (then it was damage).</summary>
+    private long Incomplete(ref OaoByteWindow window, long offset, ushort mode)
+    {
+        if (_options.UnknownModePolicy == OaoUnknownModePolicy.Resynchronise)
+        {
+            long next = NextFrame(ref window, offset + 1);
+            if (next < window.End)
             {
                 return Skip(OaoAnomalyKind.Resynchronised, offset, next, mode);
             }
         }
 
-        return Skip(OaoAnomalyKind.Truncated, offset, content.Length, mode);
+        return Skip(OaoAnomalyKind.Truncated, offset, window.End, mode);
+    }
+
+    /// <summary>
+    /// The end marker at <paramref name="offset"/> stops the reading; the rest of the file is still scanned for a valid
+    /// frame (which the marker would hide) and read to its end for its length. Returns true when a frame follows.
+    /// </summary>
+    private bool EndMarker(ref OaoByteWindow window, long offset)
+    {
+        bool frameFollows = ScanForFrame(ref window, offset + 2) >= 0;
+        window.Drain();
+        Skip(OaoAnomalyKind.TrailingBytes, offset, window.End, (ushort)OaoFrameMode.EndMarker);
+        return frameFollows;
     }
 
     private void Keep(ReadOnlySpan<byte> frame, OaoFrameMode mode)
@@ -96,10 +186,13 @@ internal sealed class OaoFrameWalker(OaoReaderOptions options)
         switch (mode)
         {
             case OaoFrameMode.Header:
-                _headers.Add(OaoHeader.Read(frame));
+                _headers++;
+                _sink.OnHeader(OaoHeader.Read(frame));
                 break;
             case OaoFrameMode.GnssAligned or OaoFrameMode.GnssUnaligned:
-                _frames.Add(OaoGnssFrame.Read(frame));
+                _gnssFrames++;
+                var gnss = OaoGnssFrame.Read(frame);
+                _sink.OnGnssFrame(in gnss);
                 break;
             default:
                 _otherFrames++;
@@ -107,21 +200,27 @@ internal sealed class OaoFrameWalker(OaoReaderOptions options)
         }
     }
 
-    private int Skip(OaoAnomalyKind kind, int offset, int next, ushort mode)
+    private long Skip(OaoAnomalyKind kind, long offset, long next, ushort mode)
     {
-        _anomalies.Add(new OaoAnomaly(kind, offset, next - offset, mode));
+        _anomalies.Add(new OaoAnomaly(kind, checked((int)offset), checked((int)(next - offset)), mode));
         return next;
     }
 
-    /// <summary>True at the end, before the end marker or before a known mode (its checksum is not checked here).</summary>
-    private static bool LooksLikeBoundary(ReadOnlySpan<byte> content, int offset)
-    {
-        if (content.Length - offset < 2)
-        {
-            return true;
-        }
+    private bool StartsWithValidHeader(ref OaoByteWindow window) =>
+        window.Has(0, OaoFrame.HeaderLength)
+        && OaoFrame.ReadMode(window.Slice(0, 2)) == (ushort)OaoFrameMode.Header
+        && IsValid(window.Slice(0, OaoFrame.HeaderLength));
 
-        ushort mode = OaoFrame.ReadMode(content[offset..]);
+    private bool IsValid(ReadOnlySpan<byte> frame)
+    {
+        _checksumBytes += frame.Length;
+        return OaoChecksum.IsValid(frame);
+    }
+
+    /// <summary>True before the end marker or before a known mode (its checksum is not checked here).</summary>
+    private static bool LooksLikeBoundary(ReadOnlySpan<byte> twoBytes)
+    {
+        ushort mode = OaoFrame.ReadMode(twoBytes);
         return mode == (ushort)OaoFrameMode.EndMarker || OaoFrame.IsKnown(mode);
     }
 
@@ -129,22 +228,37 @@ internal sealed class OaoFrameWalker(OaoReaderOptions options)
     /// The first offset from <paramref name="start"/> on holding a known mode whose whole frame fits and has a valid
     /// checksum, or the end marker as the file's last two bytes; the file's length when there is none.
     /// </summary>
-    internal static int NextFrame(ReadOnlySpan<byte> content, int start)
+    private long NextFrame(ref OaoByteWindow window, long start)
+    {
+        long found = ScanForFrame(ref window, start);
+        if (found >= 0)
+        {
+            return found;
+        }
+
+        // The scan reached the end: the window holds the file's last two bytes.
+        long length = window.End;
+        bool endsWithMarker = length - start >= 2 && OaoFrame.ReadMode(window.Slice(length - 2, 2)) == (ushort)OaoFrameMode.EndMarker;
+        return endsWithMarker ? length - 2 : length;
+    }
+
+    /// <summary>The first offset from <paramref name="start"/> on holding a valid frame, or −1 (the window then at the file's end).</summary>
+    private long ScanForFrame(ref OaoByteWindow window, long start)
     {
         // Every known mode has 0x0A as its high (second) byte: look for that byte, then check the candidate before it.
-        int candidate = start;
-        while (content.Length - candidate >= 2)
+        long candidate = start;
+        while (window.Has(candidate, 2))
         {
-            int found = content[(candidate + 1)..].IndexOf((byte)0x0A);
+            CheckCancellation(candidate);
+            int found = window.From(candidate + 1).IndexOf((byte)0x0A);
             if (found < 0)
             {
-                break;
+                candidate = window.End - 1;
+                continue;
             }
 
             candidate += found;
-            ushort mode = OaoFrame.ReadMode(content[candidate..]);
-            int length = OaoFrame.GetLength(mode);
-            if (length != 0 && length <= content.Length - candidate && OaoChecksum.IsValid(content.Slice(candidate, length)))
+            if (IsCandidateValid(ref window, candidate))
             {
                 return candidate;
             }
@@ -152,11 +266,23 @@ internal sealed class OaoFrameWalker(OaoReaderOptions options)
             candidate++;
         }
 
-        return EndsWithMarker(content, start) ? content.Length - 2 : content.Length;
+        return -1;
     }
 
-    private static bool EndsWithMarker(ReadOnlySpan<byte> content, int start) =>
-        content.Length - start >= 2 && OaoFrame.ReadMode(content[^2..]) == (ushort)OaoFrameMode.EndMarker;
+    private bool IsCandidateValid(ref OaoByteWindow window, long candidate)
+    {
+        int length = OaoFrame.GetLength(OaoFrame.ReadMode(window.Slice(candidate, 2)));
+        return length != 0 && window.Has(candidate, length) && _checksums.IsValid(ref window, candidate, length);
+    }
+
+    private void CheckCancellation(long position)
+    {
+        if (position >= _nextCancellationCheck)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            _nextCancellationCheck = position + CancellationStride;
+        }
+    }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,56 +1,56 @@
-using System.Runtime.InteropServices;
-using MotionServer.Pipeline.Tracks.Oao;
-
 namespace MotionServer.Pipeline.Tracks.Verification;
 
-/// <summary>What the GNSS frames of a file say (§9): the recomputed summary, plus what the loose comparisons need.</summary>
-internal sealed class FrameFigures
+/// <summary>
+/// What the GNSS frames of a file say (§9), as far as verification compares them: start and end as devices write them,
+/// the Doppler distance, the single best 2 s, 10 s and 500 m (exactly as <see cref="Oao.OaoSummaryCalculator"/>
+/// computes them), plus what the loose comparisons need. Computed in one pass by <see cref="FrameFigureSink"/>.
+/// </summary>
+internal sealed record FrameFigures
 {
-    /// <summary>Frames slower than this (mm/s) do not count in <see cref="MovingDistance"/> (§9: "within about 1 %").</summary>
-    private const long MovingSpeed = 500;
+    /// <summary>No frames.</summary>
+    public static FrameFigures Empty { get; } = new();
 
-    private FrameFigures(OaoSummary summary, long movingDistance, bool hasGaps)
-    {
-        Summary = summary;
-        MovingDistance = movingDistance;
-        HasGaps = hasGaps;
-    }
+    /// <summary>GNSS frames read.</summary>
+    public int FrameCount { get; init; }
 
-    /// <summary>The summary as §9 derives it (start one period before the first frame, Doppler distance).</summary>
-    public OaoSummary Summary { get; }
+    /// <summary>The rate windows were counted with: the header's, or 1000 / the median spacing.</summary>
+    public int FrequencyHz { get; init; }
 
     /// <summary>The sample period the windows were counted with, ms.</summary>
-    public long SamplePeriod => Summary.SamplePeriod;
+    public long SamplePeriod { get; init; }
+
+    /// <summary>Time of the first frame.</summary>
+    public long FirstFrameTime { get; init; }
+
+    /// <summary>Time of the last frame.</summary>
+    public long LastFrameTime { get; init; }
+
+    /// <summary>Start as devices write it: one sample period before the first frame.</summary>
+    public long StartDate => FirstFrameTime - SamplePeriod;
+
+    /// <summary>End: the last frame.</summary>
+    public long EndDate => LastFrameTime;
+
+    /// <summary>Doppler distance Σ vᵢ·(tᵢ − tᵢ₋₁), mm, truncated (a clock going backwards adds nothing).</summary>
+    public long Distance { get; init; }
 
     /// <summary>Doppler distance over the frames of at least 0.5 m/s, mm.</summary>
-    public long MovingDistance { get; }
+    public long MovingDistance { get; init; }
 
     /// <summary>True when two frames are further apart than 1.5 sample periods (or out of order): windows are then uncertain.</summary>
-    public bool HasGaps { get; }
+    public bool HasGaps { get; init; }
 
-    /// <summary>Derives the figures of what the reader found (the header's frequency, when recorded, sets the windows).</summary>
-    public static FrameFigures Of(OaoReadResult result)
-    {
-        var summary = OaoSummaryCalculator.Calculate(result);
-        var frames = result.Frames is List<OaoGnssFrame> list ? CollectionsMarshal.AsSpan(list) : result.Frames.ToArray();
-        long moving = 0;
-        bool gaps = false;
-        long limit = summary.SamplePeriod * 3 / 2;
-        for (int i = 1; i < frames.Length; i++)
-        {
-            long spacing = frames[i].Utc - frames[i - 1].Utc;
-            gaps |= spacing <= 0 || spacing > limit;
-            if (frames[i].Speed >= MovingSpeed && spacing > 0)
-            {
-                moving += frames[i].Speed * spacing;
-            }
-        }
+    /// <summary>Best 2 s, mm/s (0 when no window).</summary>
+    public long Best2s { get; init; }
 
-        return new FrameFigures(summary, moving / 1000, gaps);
-    }
+    /// <summary>Best 10 s, mm/s.</summary>
+    public long Best10s { get; init; }
+
+    /// <summary>Best 500 m, mm/s.</summary>
+    public long Best500m { get; init; }
 
     /// <summary>The figures staff see.</summary>
-    public VerifiedSummary ToVerified() => Summary.FrameCount == 0
+    public VerifiedSummary ToVerified() => FrameCount == 0
         ? VerifiedSummary.Empty
-        : new VerifiedSummary(Summary.FrameCount, Summary.StartDate, Summary.EndDate, Summary.Distance, Summary.Best2s, Summary.Best10s, Summary.Best500m);
+        : new VerifiedSummary(FrameCount, StartDate, EndDate, Distance, Best2s, Best10s, Best500m);
 }

@@ -43,24 +43,23 @@ internal sealed class TrackFigureCheck(
 
     public void Compare(long startDate, long endDate, long duration, long distance, long best2s, long best10s, long best500m)
     {
-        var summary = frames.Summary;
         long period = Math.Max(1, frames.SamplePeriod);
         long endSlack = Math.Max(EndTolerance, period);
         if (startDate != 0)
         {
-            long before = summary.FirstFrameTime - startDate;
+            long before = frames.FirstFrameTime - startDate;
             Expect(before >= 0 && before <= period, $"start_date is {before} ms before the first frame (expected {period} ms)");
         }
 
         if (endDate != 0)
         {
-            long after = endDate - summary.LastFrameTime;
+            long after = endDate - frames.LastFrameTime;
             Expect(after >= 0 && after <= endSlack, $"end_date is {after} ms after the last frame (expected 0 to {endSlack} ms)");
         }
 
         if (duration != 0)
         {
-            long span = summary.LastFrameTime - summary.FirstFrameTime;
+            long span = frames.LastFrameTime - frames.FirstFrameTime;
             Expect(duration >= span && duration <= span + period + endSlack,
                 $"duration {duration} ms, the frames span {span} ms (expected {span} to {span + period + endSlack} ms)");
         }
@@ -70,14 +69,14 @@ internal sealed class TrackFigureCheck(
             CompareDistance(distance);
         }
 
-        CompareBest("best 2 s", best2s, summary.Best2s);
-        CompareBest("best 10 s", best10s, summary.Best10s);
-        CompareBest("best 500 m", best500m, summary.Best500m);
+        CompareBest("best 2 s", best2s, frames.Best2s);
+        CompareBest("best 10 s", best10s, frames.Best10s);
+        CompareBest("best 500 m", best500m, frames.Best500m);
     }
 
     private void CompareDistance(long distance)
     {
-        long plain = frames.Summary.Distance;
+        long plain = frames.Distance;
         long moving = frames.MovingDistance;
         long low = (long)(Math.Min(plain, moving) * (1 - DistanceSlack)) - DistanceFloor;
         long high = (long)(plain * (1 + DistanceSlack)) + DistanceFloor;

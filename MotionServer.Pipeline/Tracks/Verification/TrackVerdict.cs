@@ -13,7 +13,10 @@ internal sealed record TrackVerdict
     /// <summary>The word a damaged track carries.</summary>
     public const string DamagedWord = "damaged";
 
-    /// <summary>Every defect, in file order then comparison order; empty for a valid track.</summary>
+    /// <summary>
+    /// The defects, in file order then comparison order; empty for a valid track. Of each kind the first few are in
+    /// full and one more line counts the rest (<see cref="CappedDefects"/>).
+    /// </summary>
     public IReadOnlyList<TrackDefect> Defects { get; init; } = [];
 
     /// <summary>The figures recomputed from the frames that were read.</summary>

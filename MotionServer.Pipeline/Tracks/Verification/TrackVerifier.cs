@@ -12,31 +12,103 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// </summary>
 internal static class TrackVerifier
 {
-    /// <summary>
-    /// One track in memory at a time, process-wide: a file and its decoded frames take about twice its size, so four
-    /// workers finishing 26 MB tracks together would hold some 200 MB at once. Verifying takes ~70 ms for such a track
-    /// (benchmarks/README.md), so a worker waits at most a few hundred milliseconds here.
-    /// </summary>
-    private static readonly Lock OneAtATime = new();
-
     /// <summary>Verifies a whole file in memory.</summary>
     /// <param name="content">The file.</param>
     /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
-    public static TrackVerdict Verify(ReadOnlySpan<byte> content, TrackClaims? claims = null)
+    /// <param name="alongside">A second sink fed in the same pass (the first pass only), or null.</param>
+    /// <param name="cancellationToken">Stops the pass.</param>
+    public static TrackVerdict Verify(
+        ReadOnlySpan<byte> content, TrackClaims? claims = null, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
+    {
+        var sink = new FrameFigureSink();
+        var walk = Walker(Both(sink, alongside), cancellationToken).Walk(content);
+        var figures = sink.Finish(out int frequency);
+        if (figures is null)
+        {
+            var again = new FrameFigureSink(frequency);
+            Walker(again, cancellationToken).Walk(content);
+            figures = again.Finish(out _)!;
+        }
+
+        return Conclude(walk, sink.Header, figures, claims);
+    }
+
+    /// <summary>
+    /// <see cref="VerifyFile"/>, and a verifier that breaks (it must not, whatever the bytes) is an
+    /// <see cref="TrackDefectKind.Unreadable"/> verdict saying so: the track is on disk either way and must never vanish
+    /// because its check failed. Cancellation is not a verdict: it throws.
+    /// </summary>
+    internal static TrackVerdict VerifyFileOrReport(
+        string path, TrackClaims? claims, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return VerifyFile(path, claims, alongside, cancellationToken);
+        }
+#pragma warning disable CA1031 // a verifier bug must not fault the worker that holds the track
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+#pragma warning restore CA1031
+        {
+            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"verification could not run: {e.GetType().Name}: {e.Message}")] };
+        }
+    }
+
+    /// <summary>
+    /// Verifies a file on disk in one pass through a 64 KiB buffer: memory does not depend on the track's size (no
+    /// process-wide lock is needed, as it was while a whole file and its frames were held: four workers verify at
+    /// once for a few hundred KiB). A file that cannot be read is an <see cref="TrackDefectKind.Unreadable"/> verdict.
+    /// A log whose frequency is not known when its first frame comes (no header, or none recorded) is read twice.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
+    /// <param name="alongside">A second sink fed in the same pass (the first pass only), or null.</param>
+    /// <param name="cancellationToken">Stops the pass (<see cref="OperationCanceledException"/>).</param>
+    public static TrackVerdict VerifyFile(
+        string path, TrackClaims? claims = null, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // bufferSize 0: the walker's own buffer is the only one.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            var sink = new FrameFigureSink();
+            var walk = Walker(Both(sink, alongside), cancellationToken).Walk(file);
+            var figures = sink.Finish(out int frequency);
+            if (figures is null)
+            {
+                file.Position = 0;
+                var again = new FrameFigureSink(frequency);
+                Walker(again, cancellationToken).Walk(file);
+                figures = again.Finish(out _)!;
+            }
+
+            return Conclude(walk, sink.Header, figures, claims);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OverflowException)
+        {
+            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"cannot read the file: {e.Message}")] };
+        }
+    }
+
+    private static OaoFrameWalker Walker(IOaoFrameSink sink, CancellationToken cancellationToken) =>
+        new(OaoReaderOptions.Default, sink, new OaoAnomalyLog(), cancellationToken);
+
+    private static IOaoFrameSink Both(IOaoFrameSink sink, IOaoFrameSink? alongside) =>
+        alongside is null ? sink : new OaoFrameSinkPair(sink, alongside);
+
+    /// <summary>The verdict on what a pass found: structure, then the figures against the header's and the device's.</summary>
+    private static TrackVerdict Conclude(OaoWalk walk, OaoHeader? header, FrameFigures figures, TrackClaims? claims)
     {
         var defects = new List<TrackDefect>();
         var notes = new List<string>();
-        var result = OaoReader.Read(content);
-        TrackStructureCheck.Check(content, result, defects, notes);
-        if (result.Frames.Count == 0)
+        TrackStructureCheck.Check(walk, defects, notes);
+        if (figures.FrameCount == 0)
         {
-            CheckEmpty(result.Header, claims, defects);
+            CheckEmpty(header, claims, defects);
             return new TrackVerdict { Defects = defects, Notes = notes };
         }
 
-        var figures = FrameFigures.Of(result);
         bool headerAgrees = false;
-        if (result.Header is { HasSummary: true } header)
+        if (header is { HasSummary: true })
         {
             int before = defects.Count;
             new TrackFigureCheck(figures, TrackDefectKind.HeaderMismatch, "header", defects, notes).Compare(
@@ -58,51 +130,6 @@ internal static class TrackVerifier
         }
 
         return new TrackVerdict { Defects = defects, Summary = figures.ToVerified(), Notes = notes };
-    }
-
-    /// <summary>
-    /// <see cref="VerifyFile"/>, and a verifier that breaks (it must not, whatever the bytes) is an
-    /// <see cref="TrackDefectKind.Unreadable"/> verdict saying so: the track is on disk either way and must never vanish
-    /// because its check failed.
-    /// </summary>
-    internal static TrackVerdict VerifyFileOrReport(string path, TrackClaims? claims)
-    {
-        try
-        {
-            return VerifyFile(path, claims);
-        }
-#pragma warning disable CA1031 // a verifier bug must not fault the worker that holds the track
-        catch (Exception e) when (e is not OutOfMemoryException)
-#pragma warning restore CA1031
-        {
-            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"verification could not run: {e.GetType().Name}: {e.Message}")] };
-        }
-    }
-
-    /// <summary>Verifies a file on disk; a file that cannot be read is an <see cref="TrackDefectKind.Unreadable"/> verdict.</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
-    public static TrackVerdict VerifyFile(string path, TrackClaims? claims = null)
-    {
-        // Not from ArrayPool.Shared: it keeps large arrays per thread for good, and the server would carry the largest
-        // tracks of the day in memory while at rest. Below the large-object threshold (the host's runtimeconfig), the
-        // buffer dies young and is collected within seconds.
-        using var scope = OneAtATime.EnterScope();
-        try
-        {
-            byte[] content;
-            using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
-            {
-                content = GC.AllocateUninitializedArray<byte>(checked((int)file.Length));
-                file.ReadExactly(content);
-            }
-
-            return Verify(content, claims);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OverflowException)
-        {
-            return new TrackVerdict { Defects = [new TrackDefect(TrackDefectKind.Unreadable, $"cannot read the file: {e.Message}")] };
-        }
     }
 
     /// <summary>A log without GNSS frames (switched on, never sailed) is valid unless something claims it sailed.</summary>
