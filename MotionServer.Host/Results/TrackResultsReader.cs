@@ -15,21 +15,16 @@ internal static class TrackResultsReader
     public static TrackResults Read(string path) => Read(path, NewCalculator);
 
     /// <summary>
-    /// Reads <paramref name="path"/> and feeds its headers, then its GNSS frames in file order, to the sink a new
+    /// Walks <paramref name="path"/> once and feeds its valid header and GNSS frames, in file order, to the sink a new
     /// calculator from <paramref name="newCalculator"/> holds; then asks the calculator for the results.
     /// </summary>
     internal static TrackResults Read(string path, Func<(IOaoFrameSink Sink, Func<TrackResults> Finish)> newCalculator)
     {
-        var read = OaoReader.Read(File.ReadAllBytes(path));
         var (sink, finish) = newCalculator();
-        foreach (var header in read.Headers)
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0))
         {
-            sink.OnHeader(header);
-        }
-
-        foreach (var frame in read.Frames)
-        {
-            sink.OnGnssFrame(frame);
+            // One streaming pass: memory does not grow with the file, however long the track.
+            new OaoFrameWalker(OaoReaderOptions.Default, sink, new OaoAnomalyLog()).Walk(file);
         }
 
         return finish();
