@@ -157,6 +157,35 @@ public sealed partial class DetectionSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Stop_EndsEveryLookBeforeCompleting_AndReleasesTheirDevices()
+    {
+        _resolver.Hang("motion-801");
+        Start(lookups: 256, 801);
+        await _resolver.NextCallAsync();
+
+        _lifetime.BeginStop();
+        await _scheduler!.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        _scheduler.Looking.Should().Be(0);
+        _fleet!.ClaimForDetection().Should().Equal([801], "a look ended by the stop gives its device back");
+    }
+
+    [Fact]
+    public async Task Return_AfterTheScheduleEnded_ReleasesTheDeviceAtOnce()
+    {
+        _resolver.Answer("motion-801", IPAddress.Loopback);
+        Start(lookups: 256, 801);
+        await LookEndedAsync(801); // found: in the graph
+        _lifetime.BeginStop();
+        await _scheduler!.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        _fleet!.MarkFailed(801, "test", _ => TimeSpan.Zero, _ => null);
+
+        _scheduler.Return(801); // a backoff that ended as the server stopped
+
+        _fleet.ClaimForDetection().Should().Equal([801], "nobody is left to release it later");
+    }
+
+    [Fact]
     public async Task AnArrival_BringsAbsentDevicesLooksForward_ToOneArrivalIntervalApart_UntilTheWindowPasses()
     {
         _arrivalWindow = TimeSpan.FromSeconds(3);
