@@ -60,4 +60,18 @@ public sealed class DueTimesTests
         due.NextAfter(S(2)).Should().Be(S(4));
         due.NextAfter(S(4)).Should().BeNull("the old later entries are stale");
     }
+
+    [Fact]
+    public void ClaimOrder_PutsEveryWallClockBetweenDueAndNotYetDue()
+    {
+        var due = new DueTimes();
+        due.Set(801, S(2));
+        due.Set(802, S(3));
+        due.Set(803, S(9));
+        var wallClockSetBack = new DateTimeOffset(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        due.ClaimOrder(800, S(5)).Should().Be(DateTimeOffset.MinValue, "a device without a due time is due at once, first");
+        due.ClaimOrder(801, S(5)).Should().BeBefore(due.ClaimOrder(802, S(5))).And.BeBefore(wallClockSetBack);
+        due.ClaimOrder(803, S(5)).Should().Be(DateTimeOffset.MaxValue, "not yet due: after any wall clock");
+    }
 }

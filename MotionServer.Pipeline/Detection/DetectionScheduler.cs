@@ -154,7 +154,7 @@ internal sealed partial class DetectionScheduler
             return;
         }
 
-        var claimed = _fleet.ClaimForDetection(id => ClaimOrder(id, now), free);
+        var claimed = _fleet.ClaimForDetection(id => _due.ClaimOrder(id, now), free);
         _starved = claimed.Count == free; // maybe more were due than free looks: a look ending calls for a pass
         foreach (int id in claimed)
         {
@@ -164,21 +164,6 @@ internal sealed partial class DetectionScheduler
             Volatile.Write(ref _looking, _looking + 1);
             _ = _look.RunAsync(new DeviceWork(id, _fleet.HostnameOf(id)), missedBefore, stopping);
         }
-    }
-
-    /// <summary>
-    /// The fleet claims the devices whose time this says has come (earliest first) by comparing it with its wall
-    /// clock. Due times here are monotonic: a device due answers a moment at the very start of the calendar (in the
-    /// order it fell due), one not yet due its very end; the wall clock, wherever it was set, lies between.
-    /// </summary>
-    private DateTimeOffset ClaimOrder(int deviceId, TimeSpan now)
-    {
-        if (!_due.TryGet(deviceId, out var at))
-        {
-            return DateTimeOffset.MinValue;
-        }
-
-        return at <= now ? DateTimeOffset.MinValue + at : DateTimeOffset.MaxValue;
     }
 
     /// <summary>Sleeps until <paramref name="delay"/> has passed, the loop hears something, or stopping.</summary>

@@ -64,6 +64,22 @@ internal sealed class DueTimes
         }
     }
 
+    /// <summary>
+    /// What the fleet's claim is told of the device's due time. It claims the devices whose time has come, earliest
+    /// first, by comparing this with its wall clock, but these due times are monotonic: a device due answers a moment
+    /// at the very start of the calendar (in the order it fell due; at once: the very first), one not yet due its
+    /// very end. The wall clock, wherever it was set, lies between.
+    /// </summary>
+    public DateTimeOffset ClaimOrder(int deviceId, TimeSpan now)
+    {
+        if (!TryGet(deviceId, out var at))
+        {
+            return DateTimeOffset.MinValue;
+        }
+
+        return at <= now ? DateTimeOffset.MinValue + at : DateTimeOffset.MaxValue;
+    }
+
     /// <summary>Every due time later than <paramref name="soon"/> becomes <paramref name="soon"/>.</summary>
     public void BringForwardTo(TimeSpan soon)
     {
