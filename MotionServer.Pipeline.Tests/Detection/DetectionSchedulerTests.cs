@@ -14,12 +14,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MotionServer.Pipeline.Tests.Detection;
 
-public sealed class DetectionSchedulerTests : IAsyncDisposable
+public sealed partial class DetectionSchedulerTests : IAsyncDisposable
 {
     private static readonly DateTimeOffset T0 = new(2025, 10, 12, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private readonly TimerWatchingClock _time = new(); // starts at T0
+    private readonly SteppableClock _time = new(); // starts at T0; its wall clock can be stepped (DetectionSchedulerTests.ClockSteps.cs)
     private readonly ScriptedResolver _resolver;
     private readonly PipelineLifetime _lifetime = new();
     private readonly Channel<int> _ended = Channel.CreateUnbounded<int>();
@@ -28,6 +28,7 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
     private DetectionScheduler? _scheduler;
     private TimeSpan _arrivalInterval = TimeSpan.FromSeconds(1);
     private TimeSpan _arrivalWindow = TimeSpan.FromMinutes(1);
+    private int _rosterRereads;
 
     public DetectionSchedulerTests() => _resolver = new ScriptedResolver(_time);
 
@@ -156,6 +157,35 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Stop_EndsEveryLookBeforeCompleting_AndReleasesTheirDevices()
+    {
+        _resolver.Hang("motion-801");
+        Start(lookups: 256, 801);
+        await _resolver.NextCallAsync();
+
+        _lifetime.BeginStop();
+        await _scheduler!.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        _scheduler.Looking.Should().Be(0);
+        _fleet!.ClaimForDetection().Should().Equal([801], "a look ended by the stop gives its device back");
+    }
+
+    [Fact]
+    public async Task Return_AfterTheScheduleEnded_ReleasesTheDeviceAtOnce()
+    {
+        _resolver.Answer("motion-801", IPAddress.Loopback);
+        Start(lookups: 256, 801);
+        await LookEndedAsync(801); // found: in the graph
+        _lifetime.BeginStop();
+        await _scheduler!.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        _fleet!.MarkFailed(801, "test", _ => TimeSpan.Zero, _ => null);
+
+        _scheduler.Return(801); // a backoff that ended as the server stopped
+
+        _fleet.ClaimForDetection().Should().Equal([801], "nobody is left to release it later");
+    }
+
+    [Fact]
     public async Task AnArrival_BringsAbsentDevicesLooksForward_ToOneArrivalIntervalApart_UntilTheWindowPasses()
     {
         _arrivalWindow = TimeSpan.FromSeconds(3);
@@ -254,7 +284,8 @@ public sealed class DetectionSchedulerTests : IAsyncDisposable
         var look = new DetectionLook(new NameLookups(_resolver, options.Detection.ConnectTimeout, _time), new AlwaysAnswers(), options);
         var log = new FleetLog(NullLogger.Instance, _fleet);
         var stage = new DetectionStage(new StatusReporter(_fleet, log, new FailurePolicy(options)), new DeparturePolicy(new AlwaysAnswers(), _fleet, options), log);
-        _scheduler = new DetectionScheduler(_fleet, look, stage, Found, options.Detection, _time, NullLogger.Instance);
+        _scheduler = new DetectionScheduler(_fleet, look, stage, Found, options.Detection, _time, NullLogger.Instance,
+            () => Interlocked.Increment(ref _rosterRereads));
         _scheduler.LookEnded += id => _ended.Writer.TryWrite(id);
         _scheduler.Start(_lifetime.Stopping);
     }

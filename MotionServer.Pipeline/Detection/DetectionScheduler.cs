@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
@@ -8,42 +8,36 @@ namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
 /// Detection's schedule. There are no rounds: each device is due one Detection:Interval after its own last look
-/// ended, so one slow name or one silent address never pushes back another device's next look (the idea of YARP's
-/// EntityActionScheduler). Up to Detection:Lookups looks run at once, each on its own, outside the Dataflow stages:
-/// a device found is sent to the detection stage, whose input takes it at once (nothing after detection pushes back
-/// on it); a device not found is due again one interval later. The loop sleeps until the next device is due, until a
-/// look frees a slot that a due device waits for, or until a retry hands a device back; it runs at least once an
-/// interval (roster re-read, devices back from the graph).
+/// ended (or Detection:ArrivalInterval while riders arrive: <see cref="ArrivalPace"/>), so one slow name or one silent
+/// address never pushes back another device's next look (the idea of YARP's EntityActionScheduler).
 /// <para>
-/// Riders come off the water together: when a device arrives (found after a look that missed it), every device still
-/// absent is looked for every Detection:ArrivalInterval instead, until Detection:ArrivalWindow has passed without
-/// another arrival. A quiet beach costs what it did; the last rider of a crowd waits about a second to be found, not
-/// half an interval. Interval stays the longest any device waits for its next look.
+/// One loop owns the schedule: the due times (<see cref="DueTimes"/>), the pace and the count of looks running. It
+/// runs a pass — re-read the roster once an interval, claim the devices due, start their looks — then sleeps until
+/// the next device falls due or the next re-read, or until it hears from a look or the retry path through its
+/// channel. Up to Detection:Lookups looks run at once, each on its own (<see cref="ScheduledLook"/>), so detection
+/// never waits for inspection or download. Every time is on the monotonic <see cref="ScheduleClock"/>: a wall clock
+/// set back an hour stops nothing for an hour, one set forward brings no look forward.
 /// </para>
 /// </summary>
 internal sealed partial class DetectionScheduler
 {
     private readonly FleetState _fleet;
-    private readonly DetectionLook _look;
-    private readonly DetectionStage _stage;
-    private readonly Func<DeviceWork, CancellationToken, Task<bool>> _found;
+    private readonly ScheduleClock _clock;
+    private readonly ScheduledLook _look;
+    private readonly ArrivalPace _pace;
+    private readonly DueTimes _due = new();
+    private readonly Channel<ScheduleEvent> _events = Channel.CreateUnbounded<ScheduleEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TimeSpan _interval;
-    private readonly TimeSpan _arrivalInterval;
-    private readonly TimeSpan _arrivalWindow;
     private readonly TimeSpan _coalesce;
     private readonly int _maxLooks;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action _everyInterval;
 
-    // When each device not in the graph is next due; a device missing from it is due at once.
-    private readonly ConcurrentDictionary<int, DateTimeOffset> _due = new();
-    private readonly TaskCompletionSource _looksEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private CancellationToken _stopping;
-    private int _looking;
-    private long _arrivalPaceUntil; // UTC ticks: absent devices are looked for every ArrivalInterval until then
-    private volatile bool _starved;
+    private int _looking; // looks started and not yet heard to end: written by the loop only
+    private bool _starved; // the last pass may have left due devices for want of a free look
+    private TimeSpan _rereadDue; // the next roster re-read (at once, first)
+    private TimeSpan _lastPass = TimeSpan.MinValue;
+    private TimeSpan _earliestPass;
     private Task _running = Task.CompletedTask;
 
     /// <param name="fleet">Whose devices are looked for, and their claims.</param>
@@ -51,21 +45,18 @@ internal sealed partial class DetectionScheduler
     /// <param name="stage">Records what a look did not find.</param>
     /// <param name="found">Hands a found device (its address set) to the detection stage; false when the stage takes no more.</param>
     /// <param name="options">Interval, the arrival pace (ArrivalInterval, ArrivalWindow) and Lookups.</param>
-    /// <param name="time">The clock.</param>
+    /// <param name="time">The clock (its monotonic time and timers; its wall time only to show due times).</param>
     /// <param name="logger">Where a failed pass is reported.</param>
     /// <param name="everyInterval">Runs before claiming, at most once an interval (the roster re-read).</param>
     public DetectionScheduler(FleetState fleet, DetectionLook look, DetectionStage stage, Func<DeviceWork, CancellationToken, Task<bool>> found,
         DetectionOptions options, TimeProvider time, ILogger logger, Action? everyInterval = null)
     {
         _fleet = fleet;
-        _look = look;
-        _stage = stage;
-        _found = found;
+        _clock = new ScheduleClock(time);
+        _look = new ScheduledLook(look, stage, found, _clock, _events.Writer);
+        _pace = new ArrivalPace(options);
         _interval = options.Interval;
-        _arrivalInterval = options.ArrivalInterval;
-        _arrivalWindow = options.ArrivalWindow;
         _maxLooks = options.Lookups;
-        _time = time;
         _logger = logger;
         _everyInterval = everyInterval ?? (() => { });
 
@@ -76,204 +67,170 @@ internal sealed partial class DetectionScheduler
     /// <summary>Completes when the loop has ended after the stopping token was cancelled and every look has ended.</summary>
     public Task Completion => _running;
 
-    /// <summary>Raised when a look at a device has ended and the device is due again or handed to the detection stage (for tests).</summary>
+    /// <summary>Raised on the loop when a look at a device has ended and the device is due again or handed to the detection stage (for tests).</summary>
     internal event Action<int>? LookEnded;
 
     /// <summary>Looks in progress (for tests).</summary>
     internal int Looking => Volatile.Read(ref _looking);
 
-    public void Start(CancellationToken stopping)
-    {
-        _stopping = stopping;
-        _running = RunAsync(stopping);
-    }
+    public void Start(CancellationToken stopping) => _running = RunAsync(stopping);
 
     /// <summary>A device back from the retry path (its backoff waited out): released, and due at once.</summary>
     public void Return(int deviceId)
     {
-        _due.TryRemove(deviceId, out _);
-        _fleet.Release(deviceId);
-        Wake();
+        if (!_events.Writer.TryWrite(new ScheduleEvent(ScheduleEventKind.Returned, deviceId, _clock.Now)))
+        {
+            _fleet.Release(deviceId); // the loop has ended: nobody will look for it in this run
+        }
     }
 
-    /// <summary>When the device is next due.</summary>
-    internal DateTimeOffset DueOf(int deviceId) => _due.TryGetValue(deviceId, out var due) ? due : DateTimeOffset.MinValue;
+    /// <summary>When the device is next due, as the wall clock reads now (for people and tests); MinValue: at once.</summary>
+    internal DateTimeOffset DueOf(int deviceId) => _due.TryGet(deviceId, out var at) ? _clock.ToWallTime(at) : DateTimeOffset.MinValue;
 
     private async Task RunAsync(CancellationToken stopping)
     {
         await Task.Yield();
-        var lastRun = DateTimeOffset.MinValue;
-        var lastEveryInterval = DateTimeOffset.MinValue;
+        bool passNow = true;
         while (!stopping.IsCancellationRequested)
         {
-            var wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Volatile.Write(ref _wake, wake); // a wake from now on reaches this wait
-            var now = _time.GetUtcNow();
-            lastRun = now;
-            try
+            passNow |= Apply();
+            var now = _clock.Now;
+            var next = NextPass();
+            if (passNow || now >= next)
             {
-                if (now - lastEveryInterval >= _interval)
-                {
-                    lastEveryInterval = now;
-                    _everyInterval();
-                }
-
-                ClaimAndLook(stopping);
-            }
-#pragma warning disable CA1031 // the schedule must survive anything a pass throws
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                PassFailed(_logger, e.GetType().Name, e.Message);
-            }
-
-            var next = NextPass(now, lastEveryInterval + _interval);
-            try
-            {
-                if (next > now)
-                {
-                    using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                    var delay = Task.Delay(next - now, _time, sleep.Token);
-                    await Task.WhenAny(delay, wake.Task).ConfigureAwait(false);
-                    await sleep.CancelAsync().ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        if (Interlocked.CompareExchange(ref _looking, 0, 0) == 0)
-        {
-            _looksEnded.TrySetResult();
-        }
-
-        await _looksEnded.Task.ConfigureAwait(false);
-    }
-
-    private void ClaimAndLook(CancellationToken stopping)
-    {
-        int free = _maxLooks - Volatile.Read(ref _looking);
-        if (free <= 0)
-        {
-            _starved = true;
-            return;
-        }
-
-        var claimed = _fleet.ClaimForDetection(DueOf, free);
-        _starved = claimed.Count == free; // maybe more were due than slots: wake when a look ends
-        foreach (int id in claimed)
-        {
-            // Only devices waiting for their next look are in the schedule, and those are the ones a look missed: one
-            // found now has arrived. Not so a device looked for the first time, or back from the retry path.
-            bool missedBefore = _due.TryRemove(id, out _);
-            Interlocked.Increment(ref _looking);
-            _ = LookAsync(new DeviceWork(id, _fleet.HostnameOf(id)), missedBefore, stopping);
-        }
-    }
-
-    /// <summary>The next pass: when the next known device falls due (coalesced), at the latest one interval after the last roster re-read.</summary>
-    private DateTimeOffset NextPass(DateTimeOffset now, DateTimeOffset latest)
-    {
-        var next = latest;
-        foreach (var due in _due.Values)
-        {
-            // A device already due and not claimed waits for a slot (a look ending wakes the loop) or is not
-            // detection's now (it left the roster, or is in the graph): the next pass picks it up.
-            if (due > now && due < next)
-            {
-                next = due;
-            }
-        }
-
-        var earliest = now + _coalesce;
-        return next < earliest && next > now ? earliest : next;
-    }
-
-    private async Task LookAsync(DeviceWork work, bool missedBefore, CancellationToken stopping)
-    {
-        // No yield first: a look that needs no waiting (a name the hosts file answers with the router's catch-all
-        // address) ends here, inside the pass, without a thread-pool hop; the others go on their own at their first wait.
-        bool handedOver = false;
-        try
-        {
-            var address = await _look.LookAsync(work.Hostname, stopping).ConfigureAwait(false);
-            if (address is null)
-            {
-                _stage.NotFound(work);
+                Pass(now, stopping);
+                passNow = false;
             }
             else
             {
-                _due.TryRemove(work.DeviceId, out _); // back from the graph, it is due at once
-                if (missedBefore)
-                {
-                    Arrived();
-                }
-
-                handedOver = await _found(work with { Address = address }, stopping).ConfigureAwait(false);
+                await WaitAsync(next - now, stopping).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+
+        await EndLooksAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The next pass: when the first device falls due that the last pass did not see due, at the latest at the next
+    /// roster re-read, never sooner than the coalescing allows. A device the last pass saw due and did not claim
+    /// waits for a free look (a look ending calls for a pass) or is not detection's now (it left the roster, or is
+    /// in the graph): a later pass picks it up.
+    /// </summary>
+    private TimeSpan NextPass()
+    {
+        var next = _due.NextAfter(_lastPass) is { } due && due < _rereadDue ? due : _rereadDue;
+        return next > _earliestPass ? next : _earliestPass;
+    }
+
+    private void Pass(TimeSpan now, CancellationToken stopping)
+    {
+        try
         {
-            // Stopping: the device is released below.
+            if (now >= _rereadDue)
+            {
+                _rereadDue = now + _interval;
+                _everyInterval();
+            }
+
+            ClaimAndLook(now, stopping);
         }
-#pragma warning disable CA1031 // a look never throws: the device would stay claimed and never be looked for again
+#pragma warning disable CA1031 // the schedule must survive anything a pass throws
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _stage.LookFailed(work, e);
+            PassFailed(_logger, e.GetType().Name, e.Message);
         }
-        finally
-        {
-            if (!handedOver)
-            {
-                // Due before released: the next pass never sees it free with a stale due time.
-                var now = _time.GetUtcNow();
-                _due[work.DeviceId] = now + PaceAt(now);
-                _fleet.Release(work.DeviceId);
-            }
 
-            LookEnded?.Invoke(work.DeviceId);
-            if (Interlocked.Decrement(ref _looking) == 0 && _stopping.IsCancellationRequested)
-            {
-                _looksEnded.TrySetResult();
-            }
-            else if (_starved)
-            {
-                Wake();
-            }
-        }
+        _lastPass = now;
+        _earliestPass = now + _coalesce;
     }
 
-    /// <summary>How long a device not found now waits for its next look: Interval, or ArrivalInterval while riders arrive.</summary>
-    private TimeSpan PaceAt(DateTimeOffset now) =>
-        now.UtcTicks < Interlocked.Read(ref _arrivalPaceUntil) ? _arrivalInterval : _interval;
-
-    /// <summary>
-    /// A device arrived: for ArrivalWindow from now, devices not found are due again ArrivalInterval after their look,
-    /// and those already waiting longer are brought forward to that.
-    /// </summary>
-    private void Arrived()
+    private void ClaimAndLook(TimeSpan now, CancellationToken stopping)
     {
-        if (_arrivalInterval <= TimeSpan.Zero || _arrivalWindow <= TimeSpan.Zero || _arrivalInterval >= _interval)
+        int free = _maxLooks - _looking;
+        _starved = free <= 0;
+        if (_starved)
         {
             return;
         }
 
-        var now = _time.GetUtcNow();
-        Interlocked.Exchange(ref _arrivalPaceUntil, (now + _arrivalWindow).UtcTicks);
-        var soon = now + _arrivalInterval;
-        foreach (var (id, due) in _due)
+        var claimed = _fleet.ClaimForDetection(id => _due.ClaimOrder(id, now), free);
+        _starved = claimed.Count == free; // maybe more were due than free looks: a look ending calls for a pass
+        foreach (int id in claimed)
         {
-            if (due > soon)
-            {
-                _due.TryUpdate(id, soon, due);
-            }
+            // Only devices waiting for their next look have a due time, and those are the ones a look missed: one
+            // found now has arrived. Not so a device looked for the first time, or back from the retry path.
+            bool missedBefore = _due.Remove(id);
+            Volatile.Write(ref _looking, _looking + 1);
+            _ = _look.RunAsync(new DeviceWork(id, _fleet.HostnameOf(id)), missedBefore, stopping);
         }
-
-        Wake();
     }
 
-    private void Wake() => Volatile.Read(ref _wake).TrySetResult();
+    /// <summary>Sleeps until <paramref name="delay"/> has passed, the loop hears something, or stopping.</summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var heard = _events.Reader.WaitToReadAsync(sleep.Token).AsTask();
+        var timer = Task.Delay(delay, _clock.Time, sleep.Token);
+        await Task.WhenAny(heard, timer).ConfigureAwait(false);
+        await sleep.CancelAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Takes in everything heard since the last time; true when a pass is called for at once.</summary>
+    private bool Apply()
+    {
+        bool passNow = false;
+        while (_events.Reader.TryRead(out var heard))
+        {
+            passNow |= Apply(heard);
+        }
+
+        return passNow;
+    }
+
+    private bool Apply(ScheduleEvent heard)
+    {
+        switch (heard.Kind)
+        {
+            case ScheduleEventKind.Arrived:
+                if (_pace.Arrived(heard.At) is { } soon)
+                {
+                    _due.BringForwardTo(soon);
+                }
+
+                return false;
+            case ScheduleEventKind.Returned:
+                _due.Remove(heard.DeviceId);
+                _fleet.Release(heard.DeviceId);
+                return true;
+            default:
+                return LookEndedAt(heard);
+        }
+    }
+
+    /// <summary>A look ended: a device not handed over is due again, then released (never free with a stale due time).</summary>
+    private bool LookEndedAt(ScheduleEvent heard)
+    {
+        if (heard.Kind == ScheduleEventKind.Missed)
+        {
+            _due.Set(heard.DeviceId, heard.At + _pace.WaitAfterMiss(heard.At));
+            _fleet.Release(heard.DeviceId);
+        }
+
+        Volatile.Write(ref _looking, _looking - 1);
+        LookEnded?.Invoke(heard.DeviceId);
+        return _starved; // a look is free for a device that waited for one
+    }
+
+    /// <summary>Stopping: waits for every look to end (each sees the stopping token), then closes the channel.</summary>
+    private async Task EndLooksAsync()
+    {
+        while (_looking > 0 && await _events.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            Apply();
+        }
+
+        _events.Writer.TryComplete();
+        Apply(); // returns heard before the channel closed; later ones are released by Return itself
+    }
 }

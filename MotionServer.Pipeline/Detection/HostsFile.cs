@@ -58,23 +58,8 @@ internal sealed class HostsFile(string path, TimeSpan? recheckEvery = null)
     /// <summary>Re-reads the file when its time stamp or length changed (lookups do this themselves).</summary>
     public void Refresh()
     {
-        long now = Environment.TickCount64;
-        long checkedAt = Interlocked.Read(ref _checkedAt);
-        if (checkedAt != long.MinValue && now - checkedAt < _recheckMilliseconds)
+        if (!RecheckDue() || ReadStamp() is not { } stamp)
         {
-            return;
-        }
-
-        Interlocked.Exchange(ref _checkedAt, now);
-        (DateTime, long) stamp;
-        try
-        {
-            var info = new FileInfo(Path);
-            stamp = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1);
-        }
-        catch (IOException e)
-        {
-            Problem = $"cannot be read: {e.Message}";
             return;
         }
 
@@ -86,20 +71,9 @@ internal sealed class HostsFile(string path, TimeSpan? recheckEvery = null)
             }
         }
 
-        Dictionary<string, IPAddress> names;
-        try
+        if (ReadNames(stamp) is not { } names)
         {
-            names = stamp.Item2 < 0 ? new(StringComparer.OrdinalIgnoreCase) : Parse(File.ReadAllLines(Path));
-        }
-        catch (IOException e)
-        {
-            Problem = $"cannot be read: {e.Message}";
             return; // being rewritten: keep the last good copy and look again after the recheck period
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            Problem = $"cannot be read: {e.Message}";
-            return;
         }
 
         Problem = stamp.Item2 < 0 ? "does not exist" : null;
@@ -108,6 +82,49 @@ internal sealed class HostsFile(string path, TimeSpan? recheckEvery = null)
         {
             _names = names;
             _stamp = stamp;
+        }
+    }
+
+    /// <summary>True, and the check counted as done, when the last look at the file is older than the recheck period.</summary>
+    private bool RecheckDue()
+    {
+        long now = Environment.TickCount64;
+        long checkedAt = Interlocked.Read(ref _checkedAt);
+        if (checkedAt != long.MinValue && now - checkedAt < _recheckMilliseconds)
+        {
+            return false;
+        }
+
+        Interlocked.Exchange(ref _checkedAt, now);
+        return true;
+    }
+
+    /// <summary>The file's time stamp and length (length -1: no file), or null when it cannot be looked at.</summary>
+    private (DateTime, long)? ReadStamp()
+    {
+        try
+        {
+            var info = new FileInfo(Path);
+            return info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1);
+        }
+        catch (IOException e)
+        {
+            Problem = $"cannot be read: {e.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>The names the file gives (none when there is no file), or null when it cannot be read.</summary>
+    private Dictionary<string, IPAddress>? ReadNames((DateTime, long) stamp)
+    {
+        try
+        {
+            return stamp.Item2 < 0 ? new(StringComparer.OrdinalIgnoreCase) : Parse(File.ReadAllLines(Path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Problem = $"cannot be read: {e.Message}";
+            return null;
         }
     }
 }

@@ -123,30 +123,36 @@ internal sealed class LookupThreads(int maxThreads)
 
     private void Serve()
     {
-        while (true)
+        while (TakeNext() is { } item)
+        {
+            item.Run();
+        }
+    }
+
+    /// <summary>The next lookup in line, waiting for one; null when none came for <see cref="IdleLifetime"/> (the thread ends).</summary>
+    private Item? TakeNext()
+    {
+        lock (_gate)
         {
             Item? item;
-            lock (_gate)
+            while (!_queue.TryDequeue(out item))
             {
-                while (!_queue.TryDequeue(out item))
+                _idle++;
+                bool woken = Monitor.Wait(_gate, IdleLifetime);
+                _idle--;
+                if (!woken && _queue.Count == 0)
                 {
-                    _idle++;
-                    bool woken = Monitor.Wait(_gate, IdleLifetime);
-                    _idle--;
-                    if (!woken && _queue.Count == 0)
-                    {
-                        _threads--;
-                        return;
-                    }
-                }
-
-                if (_queue.Count > _idle)
-                {
-                    GrowIfWaiting();
+                    _threads--;
+                    return null;
                 }
             }
 
-            item.Run();
+            if (_queue.Count > _idle)
+            {
+                GrowIfWaiting();
+            }
+
+            return item;
         }
     }
 
