@@ -36,7 +36,7 @@ internal sealed class RetryPacer
         var work = failed.Work with { Address = null };
         try
         {
-            var wait = _fleet.NotBeforeOf(work.DeviceId) - _time.GetUtcNow();
+            var wait = _fleet.RetryWaitOf(work.DeviceId); // on the monotonic clock: a clock stepped back changes nothing
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, _time, _lifetime.Stopping).ConfigureAwait(false);

@@ -52,6 +52,9 @@ internal sealed class DeviceState(int id, string hostname)
     /// </summary>
     public bool ReplanOwed { get; set; }
 
-    /// <summary>Earliest time the detection sweep may try it again (set after a failure, for pacing).</summary>
-    public DateTimeOffset NotBefore { get; set; }
+    /// <summary>
+    /// Earliest monotonic timestamp (<see cref="TimeProvider.GetTimestamp"/>) at which detection may try it again, set
+    /// after a failure for pacing. Not a wall time: a clock stepped back an hour must not hold a failed device back an hour.
+    /// </summary>
+    public long NotBefore { get; set; }
 }

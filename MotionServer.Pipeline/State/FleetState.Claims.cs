@@ -20,6 +20,7 @@ internal sealed partial class FleetState
     public IReadOnlyList<int> ClaimForDetection(Func<int, DateTimeOffset> dueOf, int max)
     {
         var now = Now;
+        long timestamp = _time.GetTimestamp();
         lock (_gate)
         {
             var due = new List<(DateTimeOffset At, int Id)>();
@@ -34,7 +35,7 @@ internal sealed partial class FleetState
                 {
                     due.Add((DateTimeOffset.MinValue, id)); // a re-plan does not wait for the device's next look
                 }
-                else if (d.Address is null && d.NotBefore <= now && dueOf(id) is var at && at <= now)
+                else if (d.Address is null && d.NotBefore <= timestamp && dueOf(id) is var at && at <= now)
                 {
                     due.Add((at, id));
                 }

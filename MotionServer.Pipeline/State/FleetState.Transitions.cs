@@ -73,7 +73,7 @@ internal sealed partial class FleetState
             d.Transfer = null;
             d.LastError = reason;
             attempts = ++d.FailedAttempts;
-            d.NotBefore = Now + backoff(attempts);
+            d.NotBefore = _time.GetTimestamp() + TimestampTicks(backoff(attempts));
             if (attention?.Invoke(attempts) is { } words)
             {
                 d.Attention = words;

@@ -178,13 +178,24 @@ internal sealed partial class FleetState : IMotionFleet
         }
     }
 
-    public DateTimeOffset NotBeforeOf(int id)
+    /// <summary>How long a failed device must still wait before detection tries it again (zero when it need not).</summary>
+    public TimeSpan RetryWaitOf(int id)
     {
+        long notBefore;
         lock (_gate)
         {
-            return _devices.GetValueOrDefault(id)?.NotBefore ?? default;
+            notBefore = _devices.GetValueOrDefault(id)?.NotBefore ?? 0;
         }
+
+        long now = _time.GetTimestamp();
+        return notBefore <= now ? TimeSpan.Zero : _time.GetElapsedTime(now, notBefore);
     }
+
+    /// <summary>When a failed device may be tried again, as a wall time for people to read (<see cref="RetryWaitOf"/> decides).</summary>
+    public DateTimeOffset NotBeforeOf(int id) => Now + RetryWaitOf(id);
+
+    /// <summary><paramref name="span"/> in <see cref="TimeProvider.GetTimestamp"/> units.</summary>
+    private long TimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
     public MotionStatus? StatusOf(int id)
     {
