@@ -40,6 +40,23 @@ public sealed class DetectionStageTests : IDisposable
         _rig.Timeline.Should().Equal("line: motion-801 has been disconnected", "status: 801 Disconnected");
     }
 
+    [Fact]
+    public async Task Run_NotFound_WhenSetBackForARosterReplan_SaysItHasBeenDisconnected()
+    {
+        // Issue 17: a completed device whose roster rows change is set back to connected and looked for again; gone, it
+        // became disconnected without the contract's line.
+        Bring(MotionStatus.Completed);
+        _rig.Fleet.ApplyRoster(Support.MotionRosters.WithFileId(_rig.Fleet.Roster, "G801"));
+        _rig.Fleet.ClaimForDetection().Should().Equal([801], "a re-plan is claimed at once");
+        _rig.ClearTimeline();
+
+        var outcome = await _rig.Guard.Guard(_stage)(_rig.Work(801));
+        _rig.Fleet.Release(801);
+
+        outcome.Should().Be(new DeviceNotFound(_rig.Work(801)));
+        _rig.Timeline.Should().Equal("line: motion-801 has been disconnected", "status: 801 Disconnected");
+    }
+
     [Theory]
     [InlineData(MotionStatus.Waiting)]
     [InlineData(MotionStatus.Disconnected)]

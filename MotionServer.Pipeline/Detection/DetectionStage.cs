@@ -30,10 +30,13 @@ internal sealed partial class DetectionStage(StatusReporter reporter, DepartureP
         return Task.FromResult<StageOutcome>(new DeviceNotFound(work));
     }
 
-    /// <summary>A look did not find the device. One that was done, or failed, and is now gone has left the network: said so.</summary>
+    /// <summary>
+    /// A look did not find the device. One that was done, or failed, or set back to be planned again after a roster
+    /// change, and is now gone has left the network: said so (the contract's line, then the status).
+    /// </summary>
     public void NotFound(DeviceWork work)
     {
-        if (departures.AbsenceIsDeparture(work.DeviceId))
+        if (departures.MissedLookIsDeparture(work.DeviceId))
         {
             reporter.Disconnected(work);
         }

@@ -19,6 +19,15 @@ internal sealed class DeparturePolicy(IConnectProbe probe, FleetState fleet, Mot
     public bool AbsenceIsDeparture(int deviceId) => fleet.StatusOf(deviceId) is MotionStatus.Completed or MotionStatus.Failed;
 
     /// <summary>
+    /// A device detection's look did not find has left as <see cref="AbsenceIsDeparture"/> says, and also when it is
+    /// <c>connected</c>: a look is made for a connected device only when a roster change set it back from completed to
+    /// be planned again, and then it has walked away since. (A presence probe of a device that is no longer completed
+    /// says nothing: detection is looking for it.)
+    /// </summary>
+    public bool MissedLookIsDeparture(int deviceId) =>
+        fleet.StatusOf(deviceId) is MotionStatus.Completed or MotionStatus.Failed or MotionStatus.Connected;
+
+    /// <summary>
     /// A device that stopped answering mid-step is still there (so <c>failed</c>: present, yet not answering as it should)
     /// only if a TCP connect within Detection:ConnectTimeout succeeds. Otherwise it has left, and no attempt is counted
     /// towards "needs attention": a healthy device passing through WiFi range would be flagged.
