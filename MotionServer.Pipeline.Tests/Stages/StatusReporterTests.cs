@@ -101,6 +101,33 @@ public sealed class StatusReporterTests : IDisposable
     }
 
     [Fact]
+    public async Task CanBeDisconnected_ARosterChangeFromAnotherThreadWhileTheLineIsWritten_LandsAfterTheCompletion()
+    {
+        // Issue 17: the check and the completion were two steps; a roster change between them let the line through for
+        // a device then kept connected. Now the line is said inside the completion: the change waits, then sets it back.
+        Reporter.Connected(Work, Address);
+        Reporter.TracksToDownload(Work, 1);
+        _rig.ClearTimeline();
+        Task? rosterChange = null;
+        void OnLine(CapturingLoggerProvider.LogLine line)
+        {
+            if (line.Message.EndsWith("can be disconnected", StringComparison.Ordinal))
+            {
+                rosterChange = Task.Run(() => _rig.Fleet.ApplyRoster(MotionServer.Pipeline.Tests.Support.MotionRosters.WithFileId(_rig.Fleet.Roster, "G801")));
+                rosterChange.Wait(TimeSpan.FromMilliseconds(300)); // long enough to land in a gap, if there were one
+            }
+        }
+
+        _rig.Log.LineWritten += OnLine;
+        Reporter.CanBeDisconnected(Work);
+        await rosterChange!.WaitAsync(Patience.Timeout);
+
+        _rig.Timeline.Should().Equal(
+            ["line: motion-801 can be disconnected", "status: 801 Completed", "status: 801 Connected"],
+            "what was said was true when said: completed, then set back by the roster change to be planned again");
+    }
+
+    [Fact]
     public void Disconnected_WritesItsLine_ThenMarksDisconnected_AndForgetsTheAddress()
     {
         Reporter.Connected(Work, Address);

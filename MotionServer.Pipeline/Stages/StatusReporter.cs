@@ -43,12 +43,10 @@ internal sealed partial class StatusReporter(FleetState fleet, FleetLog log, Fai
     /// </summary>
     public DeviceDone CanBeDisconnected(DeviceWork work)
     {
-        if (!fleet.CompletionHeld(work.DeviceId))
-        {
-            LogCanBeDisconnected(log.For(work.DeviceId), work.Hostname);
-        }
-
-        fleet.MarkCompleted(work.DeviceId);
+        // Decided and said in one step under the fleet's lock: a roster change landing between a check and the
+        // completion once let "can be disconnected" through for a device that was then kept connected.
+        var logger = log.For(work.DeviceId);
+        fleet.MarkCompleted(work.DeviceId, () => LogCanBeDisconnected(logger, work.Hostname));
         return new DeviceDone(work);
     }
 

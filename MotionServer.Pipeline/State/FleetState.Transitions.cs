@@ -30,7 +30,13 @@ internal sealed partial class FleetState
     /// Every track it owes is downloaded: completed, failures and attention cleared. Unless the roster changed its rows
     /// while it was being planned: then it stays connected, and the next sweep plans it again (<see cref="RosterReplan"/>).
     /// </summary>
-    public void MarkCompleted(int id)
+    /// <param name="id">The device.</param>
+    /// <param name="announce">
+    /// Says it is done (the contract's line) when, and only when, it is completed: called under the fleet's lock, in the
+    /// same decision, so a roster change cannot land between the saying and the completing; before the status change is
+    /// announced. Must be quick and must not call back into anything but the fleet.
+    /// </param>
+    public void MarkCompleted(int id, Action? announce = null)
     {
         Change(id, d =>
         {
@@ -38,6 +44,8 @@ internal sealed partial class FleetState
             {
                 return MotionStatus.Connected;
             }
+
+            announce?.Invoke();
 
             d.LastCompleted = Now;
             d.FailedAttempts = 0;
@@ -47,15 +55,6 @@ internal sealed partial class FleetState
             d.Transfer = null;
             return MotionStatus.Completed;
         });
-    }
-
-    /// <summary>True while a roster change holds back the device's completion: <see cref="MarkCompleted"/> keeps it connected.</summary>
-    public bool CompletionHeld(int id)
-    {
-        lock (_gate)
-        {
-            return _devices.GetValueOrDefault(id)?.ReplanOwed ?? false;
-        }
     }
 
     /// <summary>
