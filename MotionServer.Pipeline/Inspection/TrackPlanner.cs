@@ -3,6 +3,7 @@ using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Results;
 using MotionServer.Pipeline.Tracks.Verification;
 using MotionServer.Pipeline.Tracks;
 
@@ -13,7 +14,7 @@ namespace MotionServer.Pipeline.Inspection;
 /// skipped by the speed filter and which must be fetched — and records the decisions in the ledger.
 /// Pure apart from asking the length of files already on disk.
 /// </summary>
-internal sealed class TrackPlanner(MotionServerOptions options, EventFolder folder)
+internal sealed class TrackPlanner(MotionServerOptions options, EventFolder folder, ITrackResultsSource? results = null)
 {
     private readonly double _minBest500m = TrackFigures.KnotsToMillimetresPerSecond(options.Filters.Min500mBestKnots);
 
@@ -190,8 +191,13 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
             // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopt it, verified
             // like a download (a file of the right length may still be a damaged copy).
             adopted = existing?.Status != LedgerStatus.Completed;
-            var verdict = TrackVerifier.VerifyFileOrReport(track.FinalPath, TrackClaims.From(log));
-            return fresh with { Status = LedgerStatus.Completed, Verification = LedgerVerification.From(verdict) };
+            var found = (results ?? StreamingTrackResultsSource.Instance).Check(track.FinalPath, TrackClaims.From(log));
+            return fresh with
+            {
+                Status = LedgerStatus.Completed,
+                Verification = LedgerVerification.From(found.Verdict),
+                Results = LedgerResults.From(found.Results),
+            };
         }
 
         bool wasCompleted = existing?.Status == LedgerStatus.Completed;
