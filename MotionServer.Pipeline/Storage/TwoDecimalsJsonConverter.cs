@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MotionServer.Pipeline.Tracks.Results;
 
 namespace MotionServer.Pipeline.Storage;
 
@@ -23,12 +23,9 @@ internal sealed class TwoDecimalsJsonConverter : JsonConverter<double?>
             return;
         }
 
-        writer.WriteRawValue(Format(v), skipInputValidation: true);
+        writer.WriteRawValue(ResultText.Figure(v, "null"), skipInputValidation: true);
     }
 
     /// <summary>The figure rounded to two decimals (half away from zero), as the files write it.</summary>
     public static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
-
-    /// <summary><c>22.60</c>: two decimals, invariant culture.</summary>
-    public static string Format(double value) => Round(value).ToString("0.00", CultureInfo.InvariantCulture);
 }
