@@ -16,8 +16,10 @@ namespace MotionServer.Pipeline.Download;
 /// Verification runs on the download worker: it costs well under 1 % of the transfer of the same track
 /// (benchmarks/README.md, "Track verification"), so moving it elsewhere would buy nothing.
 /// </remarks>
-internal sealed class VerifyingDownloader(TrackDownloader downloader, ITrackResultsSource checker)
+internal sealed class VerifyingDownloader(TrackDownloader downloader, ITrackResultsSource? checker = null)
 {
+    private readonly ITrackResultsSource _checker = checker ?? StreamingTrackResultsSource.Instance;
+
     /// <summary>Suffix of the second copy while it is compared: hidden and <c>.partial</c>, so a crash leaves nothing that looks like a track.</summary>
     private const string SecondCopySuffix = ".second" + EventFolder.PartialSuffix;
 
@@ -31,7 +33,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader, ITrackResu
         }
 
         var claims = TrackClaims.From(track.Log);
-        var kept = checker.Check(track.FinalPath, claims);
+        var kept = _checker.Check(track.FinalPath, claims);
         if (kept.Verdict.IsValid)
         {
             return new TransferResult.Completed(size, kept.Verdict, Results: kept.Results);
@@ -44,7 +46,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader, ITrackResu
             var again = await downloader.DownloadAsync(source, size, second, progress, cancellationToken).ConfigureAwait(false);
             if (again is TransferResult.Completed && !SameContent(track.FinalPath, second))
             {
-                var secondCopy = checker.Check(second, claims);
+                var secondCopy = _checker.Check(second, claims);
                 AtomicFile.Replace(second, track.FinalPath);
                 kept = secondCopy;
             }
