@@ -140,8 +140,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
                 _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
             _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger);
-            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval,
-                TrackResults, _results is null ? null : _results.DayChanged);
+            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval, TrackResults, _results is null ? null : _results.DayChanged);
             _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
             _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
 

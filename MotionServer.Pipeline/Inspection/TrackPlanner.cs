@@ -191,13 +191,7 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
             // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopt it, verified
             // like a download (a file of the right length may still be a damaged copy).
             adopted = existing?.Status != LedgerStatus.Completed;
-            var found = (results ?? StreamingTrackResultsSource.Instance).Check(track.FinalPath, TrackClaims.From(log));
-            return fresh with
-            {
-                Status = LedgerStatus.Completed,
-                Verification = LedgerVerification.From(found.Verdict),
-                Results = LedgerResults.From(found.Results),
-            };
+            return Adopt(fresh, track.FinalPath, log);
         }
 
         bool wasCompleted = existing?.Status == LedgerStatus.Completed;
@@ -216,6 +210,18 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
         return existing is { Status: LedgerStatus.Queued } && existing with { LocalFile = fresh.LocalFile } == fresh with { Status = LedgerStatus.Queued }
             ? existing
             : fresh with { Status = LedgerStatus.Queued };
+    }
+
+    /// <summary>A file complete on disk, completed in the ledger with its verdict and results, as a download would be.</summary>
+    private LedgerEntry Adopt(LedgerEntry fresh, string path, DeviceLog log)
+    {
+        var found = (results ?? StreamingTrackResultsSource.Instance).Check(path, TrackClaims.From(log));
+        return fresh with
+        {
+            Status = LedgerStatus.Completed,
+            Verification = LedgerVerification.From(found.Verdict),
+            Results = LedgerResults.From(found.Results),
+        };
     }
 
     private static long? LengthOnDisk(string path)
