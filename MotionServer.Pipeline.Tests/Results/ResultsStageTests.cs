@@ -37,20 +37,33 @@ public sealed class ResultsStageTests : IDisposable
     }
 
     [Fact]
-    public async Task DayChanged_ABurstOfTracksOfOneDay_IsOneRebuild()
+    public async Task DayChanged_ABurstOfTracksOfOneDay_WhileADayIsRebuilt_IsOneMoreRebuild()
     {
         using var stage = Stage();
+        var inFirstRebuild = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int rebuilds = 0;
-        stage.Rebuilt += (_, _) => Interlocked.Increment(ref rebuilds);
+        stage.Rebuilt += (_, _) =>
+        {
+            if (Interlocked.Increment(ref rebuilds) == 1)
+            {
+                inFirstRebuild.SetResult();
+                release.Task.Wait(Patience); // holds the consumer while the burst comes in
+            }
+        };
+        stage.DayChanged(Day);
+        stage.Start();
+        await inFirstRebuild.Task.WaitAsync(Patience);
+
         for (int i = 0; i < 100; i++)
         {
-            stage.DayChanged(Day); // a burst before the consumer runs: one mark
+            stage.DayChanged(Day); // a burst of landings of one day while the consumer is busy
         }
 
-        stage.Start();
+        release.SetResult();
         await stage.StopAsync(Patience, TimeProvider.System);
 
-        rebuilds.Should().Be(1);
+        rebuilds.Should().Be(2, "the burst is one rebuild after the one in progress");
     }
 
     [Fact]
