@@ -4,13 +4,13 @@ using MotionServer.Pipeline.Tests.Documentation;
 namespace MotionServer.Pipeline.Tests.Architecture;
 
 /// <summary>
-/// The library reads top-down (README.md, "Layout"): <c>Graph/</c> wires the four stages; each stage depends only on
+/// The library reads top-down (README.md, "Layout"): <c>Graph/</c> wires the stages; each stage depends only on
 /// the shared stage vocabulary (<c>Stages/</c>), the device's wire (<c>Devices/</c>) and the foundations below them,
 /// never on a sibling stage nor on the graph that builds it.
 /// </summary>
 public sealed partial class LayeringTests
 {
-    private static readonly string[] StageFolders = ["Detection", "Inspection", "Download", "Disconnection"];
+    private static readonly string[] StageFolders = ["Detection", "Inspection", "Download", "Disconnection", "Results"];
 
     public static TheoryData<string> Stages => new(StageFolders);
 

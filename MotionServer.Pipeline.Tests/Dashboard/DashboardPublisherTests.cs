@@ -54,7 +54,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         publisher.Start();
         await _rendered.WaitForAsync(1);
 
-        Directory.GetFiles(Dashboards).Select(Path.GetFileName).Should().BeEquivalentTo(["index.html", "events.html", "tracks.html", "status.json"]);
+        Directory.GetFiles(Dashboards).Select(Path.GetFileName).Should().BeEquivalentTo(["index.html", "events.html", "tracks.html", "results.html", "status.json"]);
         Index().QuerySelector("#generated")!.TextContent.Should().Be("2025-10-12 17:48:21");
     }
 
@@ -252,7 +252,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         publisher.RenderNow(Hostile());
 
         Directory.GetFiles(Dashboards, "*", SearchOption.AllDirectories).Select(Path.GetFileName)
-            .Should().BeEquivalentTo(["index.html", "events.html", "tracks.html", "status.json"]);
+            .Should().BeEquivalentTo(["index.html", "events.html", "tracks.html", "results.html", "status.json"]);
         Index().QuerySelector("#device-666").Should().NotBeNull();
         await Task.CompletedTask;
     }
@@ -295,7 +295,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         await writer;
         renders.Should().BeGreaterThanOrEqualTo(150);
         reads.Should().BeGreaterThan(1);
-        Directory.GetFiles(Dashboards).Should().HaveCount(4, "no temporary file is left behind");
+        Directory.GetFiles(Dashboards).Should().HaveCount(5, "no temporary file is left behind");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class DashboardRendererTests
     {
         var files = Render(Fleet());
 
-        files.Select(f => f.Name).Should().Equal("index.html", "events.html", "tracks.html", "status.json");
+        files.Select(f => f.Name).Should().Equal("index.html", "events.html", "tracks.html", "results.html", "status.json");
         files.Should().OnlyContain(f => f.Content.Length > 0);
     }
 
@@ -37,6 +37,7 @@ public sealed class DashboardRendererTests
     [InlineData("index.html")]
     [InlineData("events.html")]
     [InlineData("tracks.html")]
+    [InlineData("results.html")]
     public void Render_AnyPage_FooterNamesTheVersion(string page)
     {
         Render(Fleet()).Page(page).QuerySelector("footer")!.TextContent
@@ -204,7 +205,7 @@ public sealed class DashboardRendererTests
         page.QuerySelector("h1")!.TextContent.Should().Be("2025-10-dutch-open");
         page.QuerySelector("meta[http-equiv='refresh']")!.GetAttribute("content").Should().Be("5");
         page.QuerySelector("meta[name='viewport']").Should().NotBeNull();
-        page.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).Should().Contain(["events.html", "tracks.html"]);
+        page.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).Should().Contain(["events.html", "tracks.html", "results.html"]);
     }
 
     [Fact]
@@ -219,6 +220,7 @@ public sealed class DashboardRendererTests
     [InlineData("index.html")]
     [InlineData("events.html")]
     [InlineData("tracks.html")]
+    [InlineData("results.html")]
     public void Render_Stopped_ShowsServerStoppedBanner(string name)
     {
         Render(Fleet(running: false)).Page(name).QuerySelector("#server-stopped")!.TextContent

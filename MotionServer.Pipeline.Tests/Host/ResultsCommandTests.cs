@@ -142,15 +142,31 @@ public sealed class ResultsCommandTests : IDisposable
     }
 
     [Fact]
-    public void Run_EventDirBeforeTheRebuildIsWired_SaysSoAndExits1()
+    public void Run_EventDirWithAnEmptyLedgerFolder_SaysThereIsNothingToRebuild_AndExits0()
+    {
+        Directory.CreateDirectory(Path.Combine(_temp.Path, "config"));
+        System.IO.File.WriteAllText(Path.Combine(_temp.Path, "config", "motions.csv"), "Motion ID,Start Date,End Date,File ID\n817,2025-10-11,2025-10-17,ABC\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        int code = ResultsCommand.Run(["--event-dir", _temp.Path, "--date", "20251012"], output, error);
+
+        error.ToString().Should().BeEmpty();
+        code.Should().Be(0);
+        output.ToString().Should().StartWith("20251012: 1 row(s), results/20251012.csv and 20251012.json written");
+        System.IO.File.ReadAllText(Path.Combine(_temp.Path, "results", "20251012.csv")).Should().Contain("ABC");
+    }
+
+    [Fact]
+    public void Run_EventDirWithoutARoster_SaysWhatIsWrong_AndExits2()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
 
         int code = ResultsCommand.Run(["--event-dir", _temp.Path], output, error);
 
-        code.Should().Be(1);
-        error.ToString().Should().Contain("not available yet");
+        code.Should().Be(2);
+        error.ToString().Should().Contain("config/motions.csv").And.Contain("not found");
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
+using MotionServer.Pipeline.Tracks.Results;
 using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Tests.Integration;
@@ -67,13 +68,16 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <param name="freeSpace">Where free disk space is read; null: the real disk.</param>
     /// <param name="resolver">Replaces name resolution (the fleet's hosts file, then the operating system).</param>
     /// <param name="probe">Replaces the TCP connect probe.</param>
+    /// <param name="trackResults">Gives a downloaded track's verdict and results (the server's own when null).</param>
     public static Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, MotionRoster roster, Action<MotionServerOptions>? configure = null,
-        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null, IAddressResolver? resolver = null, IConnectProbe? probe = null) =>
-        StartAsync(eventDirectory, fleet, new FixedRosterSource(roster), configure, log, freeSpace, resolver, probe);
+        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null, IAddressResolver? resolver = null, IConnectProbe? probe = null,
+        ITrackResultsSource? trackResults = null) =>
+        StartAsync(eventDirectory, fleet, new FixedRosterSource(roster), configure, log, freeSpace, resolver, probe, trackResults);
 
     /// <summary>Starts a pipeline whose roster comes from <paramref name="rosterSource"/> (e.g. one the test changes).</summary>
     public static async Task<PipelineHarness> StartAsync(string eventDirectory, EmulatedFleet fleet, IRosterSource rosterSource, Action<MotionServerOptions>? configure = null,
-        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null, IAddressResolver? resolver = null, IConnectProbe? probe = null)
+        CapturingLoggerProvider? log = null, IFreeSpaceProbe? freeSpace = null, IAddressResolver? resolver = null, IConnectProbe? probe = null,
+        ITrackResultsSource? trackResults = null)
     {
         var options = OptionsFor(eventDirectory, fleet);
         configure?.Invoke(options);
@@ -83,9 +87,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var loggers = new LoggerFactory([log]);
         var settings = new MotionServerOptionsReadResult(options, []);
         var space = freeSpace ?? new DriveFreeSpaceProbe();
+        var results = trackResults ?? StreamingTrackResultsSource.Default;
         var pipeline = resolver is null && probe is null
-            ? new MotionPipeline(settings, rosterSource, TimeProvider.System, loggers) { FreeSpace = space }
-            : new MotionPipeline(settings, rosterSource, TimeProvider.System, loggers, resolver, probe) { FreeSpace = space };
+            ? new MotionPipeline(settings, rosterSource, TimeProvider.System, loggers) { FreeSpace = space, TrackResults = results }
+            : new MotionPipeline(settings, rosterSource, TimeProvider.System, loggers, resolver, probe) { FreeSpace = space, TrackResults = results };
         await pipeline.StartAsync(CancellationToken.None);
         return new PipelineHarness(eventDirectory, options, pipeline, loggers, log);
     }

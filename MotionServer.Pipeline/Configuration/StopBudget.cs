@@ -2,7 +2,7 @@ namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>
 /// How Host:ShutdownTimeout is shared out, in one place. In-flight downloads may finish for the drain time; the last
-/// 1.5 s are kept for what follows the drain (final dashboards, history, log flush). The Generic Host itself waits one
+/// 1.5 s are kept for what follows the drain (the day's results, final dashboards, history, log flush). The Generic Host itself waits one
 /// second longer than the whole budget, as a backstop: the pipeline ends its own stop first, and the host's deadline is
 /// only ever reached if something hangs.
 /// </summary>
@@ -10,6 +10,12 @@ internal static class StopBudget
 {
     /// <summary>Kept back from the timeout for what follows the drain.</summary>
     public static readonly TimeSpan AfterDrain = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// Of <see cref="AfterDrain"/>, the most the results stage may take to rebuild the last tracks' day (it takes
+    /// milliseconds; past this it is abandoned, and the day is rebuilt at the next start).
+    /// </summary>
+    public static readonly TimeSpan Results = TimeSpan.FromSeconds(0.5);
 
     /// <summary>The host's margin beyond the timeout.</summary>
     public static readonly TimeSpan HostMargin = TimeSpan.FromSeconds(1);

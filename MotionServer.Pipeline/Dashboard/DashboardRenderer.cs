@@ -18,6 +18,7 @@ internal sealed class DashboardRenderer
         ("index.liquid", "index.html"),
         ("events.liquid", "events.html"),
         ("tracks.liquid", "tracks.html"),
+        ("results.liquid", "results.html"),
     ];
 
     /// <summary>The machine-readable file.</summary>

@@ -38,6 +38,10 @@ internal static class DashboardTemplateOptions
         options.MemberAccessStrategy.Register<TrackView>();
         options.MemberAccessStrategy.Register<NoticeView>();
         options.MemberAccessStrategy.Register<StillOutView>();
+        options.MemberAccessStrategy.Register<ResultsView>();
+        options.MemberAccessStrategy.Register<ResultsClassView>();
+        options.MemberAccessStrategy.Register<ResultsCategoryView>();
+        options.MemberAccessStrategy.Register<ResultsRankView>();
         return options;
     }
 }

@@ -18,7 +18,7 @@ internal sealed partial class DashboardTemplates
     public const string Style = "style.liquid";
 
     /// <summary>Every template the dashboards use.</summary>
-    public static readonly IReadOnlyList<string> Names = [Style, "index.liquid", "events.liquid", "tracks.liquid"];
+    public static readonly IReadOnlyList<string> Names = [Style, "index.liquid", "events.liquid", "tracks.liquid", "results.liquid"];
 
     private static readonly FluidParser Parser = new();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Defaults = new(StringComparer.Ordinal);

@@ -64,6 +64,9 @@ internal sealed class DashboardView
     /// <summary>Conditions that need someone to act, oldest first: a banner each, on every page.</summary>
     public IReadOnlyList<NoticeView> Notices { get; init; } = [];
 
+    /// <summary>Today's results by the rules (the results page).</summary>
+    public ResultsView Results { get; init; } = ResultsView.None;
+
     /// <summary>Devices on today's roster not yet on the network today, in roster order.</summary>
     public IReadOnlyList<StillOutView> StillOut { get; init; } = [];
 }

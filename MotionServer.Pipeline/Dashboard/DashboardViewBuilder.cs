@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tracks;
+using MotionServer.Pipeline.Tracks.Results;
 
 namespace MotionServer.Pipeline.Dashboard;
 
@@ -61,6 +62,7 @@ internal static class DashboardViewBuilder
                 SinceAgo = clock.Ago(n.Since),
             })],
             StillOut = StillOut(snapshot, clock),
+            Results = ResultsViewBuilder.Build(snapshot, clock),
         };
     }
 
@@ -117,6 +119,7 @@ internal static class DashboardViewBuilder
             LastError = DisplayText.Clean(m.LastError, 500),
             FailedAttempts = m.FailedAttempts,
             DamagedTracks = [.. m.DamagedTracks.Select(t => DisplayText.Clean($"{t.FileName}: {string.Join("; ", t.Verification!.Defects)}", 500))],
+            SuspectTracks = [.. m.SuspectTracks.Select(t => DisplayText.Clean($"{t.FileName}: {SuspectText(t)}", 500))],
         };
     }
 
@@ -223,8 +226,16 @@ internal static class DashboardViewBuilder
             Best10s = v is null ? DisplayText.Unknown : Knots(v.Best10s),
             Verdict = v is null ? "unverified" : DisplayText.Clean(v.Verdict),
             Defects = v is null ? "" : DisplayText.Clean(string.Join("; ", v.Defects), 500),
+            Suspect = t.IsSuspect,
+            Reasons = t.IsSuspect ? DisplayText.Clean(SuspectText(t), 500) : "",
+            Rules2s = ResultText.Figure(t.Results?.Figures.TwoSeconds, DisplayText.Unknown),
+            Rules10s = ResultText.Figure(t.Results?.Figures.TenSeconds, DisplayText.Unknown),
+            Rules500m = ResultText.Figure(t.Results?.Figures.FiveHundredMetres, DisplayText.Unknown),
         };
     }
+
+    /// <summary>A suspect track's reasons, one sentence each, <c> | </c> between two (as its log line).</summary>
+    private static string SuspectText(TrackSnapshot t) => string.Join(" | ", t.Results?.Reasons.Select(r => r.Text) ?? []);
 
     private static string Knots(long millimetresPerSecond) =>
         TrackFigures.ToKnots(millimetresPerSecond).ToString("0.0", CultureInfo.InvariantCulture);

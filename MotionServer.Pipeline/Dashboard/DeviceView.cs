@@ -110,4 +110,7 @@ internal sealed class DeviceView
 
     /// <summary>Its completed tracks whose file failed verification, each <c>NAME: defects</c> (kept as downloaded).</summary>
     public IReadOnlyList<string> DamagedTracks { get; init; } = [];
+
+    /// <summary>Its completed tracks the rules find suspect, each <c>NAME: reasons</c> (kept and counted like any other).</summary>
+    public IReadOnlyList<string> SuspectTracks { get; init; } = [];
 }

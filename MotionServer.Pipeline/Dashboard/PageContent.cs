@@ -20,6 +20,7 @@ internal static class PageContent
             && a.RecentEvents.SequenceEqual(b.RecentEvents)
             && a.Notices.SequenceEqual(b.Notices)
             && a.StillOut.SequenceEqual(b.StillOut)
+            && ReferenceEquals(a.Roster, b.Roster) // names and craft types on the results page; a re-read roster is a new one
             && SameDevices(a.Motions, b.Motions);
     }
 

@@ -46,6 +46,8 @@ internal sealed record StatusNotice(string Code, string Severity, string Text, s
 /// <param name="Rate">Measured transfer rate while downloading, bytes per second (smoothed), or null when unknown.</param>
 /// <param name="Remaining">Estimated seconds until every track it owes is in, while downloading, or null when unknown.</param>
 /// <param name="DamagedTracks">Its completed tracks whose file failed verification (kept as downloaded), with the defects.</param>
+/// <param name="SuspectCount">How many of its completed tracks the rules find suspect.</param>
+/// <param name="SuspectTracks">Those tracks, newest first, with the reasons.</param>
 internal sealed record StatusMotion(
     int Id,
     string Hostname,
@@ -68,7 +70,9 @@ internal sealed record StatusMotion(
     StatusTransfer? Transfer,
     long? Rate,
     long? Remaining,
-    IReadOnlyList<StatusDamagedTrack> DamagedTracks);
+    IReadOnlyList<StatusDamagedTrack> DamagedTracks,
+    int SuspectCount,
+    IReadOnlyList<StatusSuspectTrack> SuspectTracks);
 
 /// <summary>Track counts by status.</summary>
 /// <param name="Queued">Queued.</param>
@@ -82,6 +86,11 @@ internal sealed record StatusTracks(int Queued, int Downloading, int Completed, 
 /// <param name="File">Local file name.</param>
 /// <param name="Defects">What is wrong, one sentence per defect.</param>
 internal sealed record StatusDamagedTrack(string File, IReadOnlyList<string> Defects);
+
+/// <summary>A completed track the rules find suspect (kept and counted like any other).</summary>
+/// <param name="File">Local file name.</param>
+/// <param name="Reasons">Why, one sentence each: the category, the time, what was wrong and the figure by the rules.</param>
+internal sealed record StatusSuspectTrack(string File, IReadOnlyList<string> Reasons);
 
 /// <summary>The track in transfer.</summary>
 /// <param name="File">Local file name.</param>

@@ -51,5 +51,7 @@ internal static class StatusJson
         m.Transfer is { } t ? new StatusTransfer(t.FileName, t.BytesReceived, t.Size) : null,
         TransferFigures.Rate(m.Transfer),
         TransferFigures.RemainingSeconds(m.Transfer),
-        [.. m.DamagedTracks.Select(d => new StatusDamagedTrack(d.FileName, d.Verification!.Defects))]);
+        [.. m.DamagedTracks.Select(d => new StatusDamagedTrack(d.FileName, d.Verification!.Defects))],
+        m.SuspectTracks.Count,
+        [.. m.SuspectTracks.Select(t => new StatusSuspectTrack(t.FileName, [.. t.Results!.Reasons.Select(r => r.Text)]))]);
 }

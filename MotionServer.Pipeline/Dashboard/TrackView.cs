@@ -38,4 +38,19 @@ internal sealed class TrackView
 
     /// <summary>What is wrong with a damaged track, or "".</summary>
     public string Defects { get; init; } = "";
+
+    /// <summary>True when the rules find the track suspect.</summary>
+    public bool Suspect { get; init; }
+
+    /// <summary>Why it is suspect (one sentence each, <c> | </c> between two), or "".</summary>
+    public string Reasons { get; init; } = "";
+
+    /// <summary>Best 2 s by the rules in knots, two decimals, e.g. <c>22.60</c>, or "—".</summary>
+    public string Rules2s { get; init; } = DisplayText.Unknown;
+
+    /// <summary>Best 10 s by the rules in knots, or "—".</summary>
+    public string Rules10s { get; init; } = DisplayText.Unknown;
+
+    /// <summary>Best 500 m by the rules in knots, or "—".</summary>
+    public string Rules500m { get; init; } = DisplayText.Unknown;
 }

@@ -9,4 +9,7 @@ internal sealed partial class DownloadStage
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "{Hostname} {FileName} damaged - {Defects} ({Outcome})")]
     private static partial void Damaged(ILogger logger, string hostname, string fileName, string defects, string outcome);
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Warning, Message = "{Hostname} {FileName} suspect - {Reasons}")]
+    private static partial void Suspect(ILogger logger, string hostname, string fileName, string reasons);
 }

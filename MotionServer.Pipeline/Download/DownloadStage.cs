@@ -4,6 +4,7 @@ using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Results;
 using MotionServer.Pipeline.Tracks.Verification;
 using MotionServer.Pipeline.Tracks;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,8 @@ namespace MotionServer.Pipeline.Download;
 /// <c>completed</c> only after the file is at its final name; the device is completed — "can be disconnected" —
 /// only when it owes nothing. A failed track is marked failed in the ledger and the device failed and retried; a device
 /// that stops answering and no longer accepts connections has left: disconnected (<see cref="DeparturePolicy"/>).
+/// A completed track's results go to its ledger entry, a suspect one is said in the log, and its day is handed to
+/// <paramref name="dayChanged"/> (the results stage, which rebuilds the day's results away from this worker).
 /// </summary>
 internal sealed partial class DownloadStage(
     TrackDownloader downloader,
@@ -26,9 +29,11 @@ internal sealed partial class DownloadStage(
     PipelineLifetime lifetime,
     DiskSpaceGate diskSpace,
     TimeProvider time,
-    FleetLog log) : IDeviceStage<DownloadsNeeded>
+    FleetLog log,
+    ITrackResultsSource? results = null,
+    Action<DateOnly>? dayChanged = null) : IDeviceStage<DownloadsNeeded>
 {
-    private readonly VerifyingDownloader _verifyingDownloader = new(downloader);
+    private readonly VerifyingDownloader _verifyingDownloader = new(downloader, results ?? StreamingTrackResultsSource.Default);
 
     public string Name => "download";
 
@@ -91,7 +96,7 @@ internal sealed partial class DownloadStage(
             var result = await DownloadOneAsync(work, address, track, transfer).ConfigureAwait(false);
             received += transfer.LastReceived; // what really came, also when the track failed part-way
             owed -= track.Log.Size; // done, or failed: not asked for again in this visit
-            if (result is TransferResult.Completed done && TrySave(work, ledger, track, LedgerStatus.Completed, error: null, done.Verdict) is { } unsaved)
+            if (result is TransferResult.Completed done && TrySave(work, ledger, track, LedgerStatus.Completed, error: null, done) is { } unsaved)
             {
                 // On disk at its final name, but not recorded: a failed attempt, with its line and the true reason. The
                 // file stays (a downloaded track is never deleted); the next inspection adopts it.
@@ -102,17 +107,7 @@ internal sealed partial class DownloadStage(
             switch (result)
             {
                 case TransferResult.Completed completed:
-                    reporter.Downloaded(work, track.FileName, Summary(track, completed.Verdict), ledger);
-                    if (completed.Verdict is { Notes.Count: > 0 } checkedTrack)
-                    {
-                        VerificationNotes(logger, work.Hostname, track.FileName, LogText.Escape(string.Join("; ", checkedTrack.Notes)));
-                    }
-
-                    if (completed.Verdict is { IsValid: false } verdict)
-                    {
-                        Damaged(logger, work.Hostname, track.FileName, LogText.Escape(verdict.DefectText), completed.Refetched ? "fetched twice, kept" : "kept");
-                    }
-
+                    Landed(work, track, completed, ledger, logger);
                     break;
 
                 case TransferResult.Cancelled:
@@ -172,10 +167,38 @@ internal sealed partial class DownloadStage(
         }
     }
 
-    /// <summary>Records the track's new status; returns why the ledger could not be written, or null.</summary>
-    private string? TrySave(DeviceWork work, DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TrackVerdict? verdict = null)
+    /// <summary>
+    /// A track is on disk and recorded: its line, the counts, what verification noted, a damaged or suspect track's
+    /// warning, then its day goes to the results stage.
+    /// </summary>
+    private void Landed(DeviceWork work, PlannedTrack track, TransferResult.Completed completed, DeviceLedger ledger, ILogger logger)
     {
-        SetStatus(ledger, track, status, error, verdict);
+        reporter.Downloaded(work, track.FileName, Summary(track, completed.Verdict), ledger);
+        if (completed.Verdict is { Notes.Count: > 0 } checkedTrack)
+        {
+            VerificationNotes(logger, work.Hostname, track.FileName, LogText.Escape(string.Join("; ", checkedTrack.Notes)));
+        }
+
+        if (completed.Verdict is { IsValid: false } verdict)
+        {
+            Damaged(logger, work.Hostname, track.FileName, LogText.Escape(verdict.DefectText), completed.Refetched ? "fetched twice, kept" : "kept");
+        }
+
+        if (completed.Results is { IsSuspect: true } suspect)
+        {
+            Suspect(logger, work.Hostname, track.FileName, LogText.Escape(SuspectText(suspect)));
+        }
+
+        dayChanged?.Invoke(DateOnly.FromDateTime(track.Name.LocalStart));
+    }
+
+    /// <summary>The reasons of a suspect track, as its warning says them: one sentence each, <c> | </c> between two.</summary>
+    internal static string SuspectText(TrackResults results) => string.Join(" | ", results.Reasons.Select(r => r.Text));
+
+    /// <summary>Records the track's new status; returns why the ledger could not be written, or null.</summary>
+    private string? TrySave(DeviceWork work, DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TransferResult.Completed? completed = null)
+    {
+        SetStatus(ledger, track, status, error, completed);
         try
         {
             ledgers.Save(work.Hostname, ledger);
@@ -204,7 +227,7 @@ internal sealed partial class DownloadStage(
         }
     }
 
-    private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TrackVerdict? verdict = null)
+    private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TransferResult.Completed? completed)
     {
         var entry = ledger.Find(track.FileName);
         if (entry is null)
@@ -217,7 +240,8 @@ internal sealed partial class DownloadStage(
             Status = status,
             Error = error,
             Size = track.Log.Size,
-            Verification = verdict is null ? entry.Verification : LedgerVerification.From(verdict),
+            Verification = completed?.Verdict is { } verdict ? LedgerVerification.From(verdict) : entry.Verification,
+            Results = completed?.Results is { } results ? LedgerResults.From(results) : entry.Results,
         });
     }
 

@@ -1,5 +1,6 @@
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Results;
 using MotionServer.Pipeline.Tracks.Verification;
 
 namespace MotionServer.Pipeline.Download;
@@ -8,14 +9,17 @@ namespace MotionServer.Pipeline.Download;
 /// Downloads a track, then verifies it before anyone calls it complete (<see cref="TrackVerifier"/>). A copy that
 /// fails is fetched once more: when the second copy differs, it replaces the first and is verified instead (a
 /// transfer may have damaged the first); when it is the same, the damage is the device's. Either way a track that
-/// still fails is kept with its verdict: it is the device's data, and a track is never thrown away.
+/// still fails is kept with its verdict: it is the device's data, and a track is never thrown away. The same pass gives
+/// the track's results (<see cref="ITrackResultsSource"/>), those of the copy that is kept.
 /// </summary>
 /// <remarks>
 /// Verification runs on the download worker: it costs well under 1 % of the transfer of the same track
 /// (benchmarks/README.md, "Track verification"), so moving it elsewhere would buy nothing.
 /// </remarks>
-internal sealed class VerifyingDownloader(TrackDownloader downloader)
+internal sealed class VerifyingDownloader(TrackDownloader downloader, ITrackResultsSource? checker = null)
 {
+    private readonly ITrackResultsSource _checker = checker ?? StreamingTrackResultsSource.Default;
+
     /// <summary>Suffix of the second copy while it is compared: hidden and <c>.partial</c>, so a crash leaves nothing that looks like a track.</summary>
     private const string SecondCopySuffix = ".second" + EventFolder.PartialSuffix;
 
@@ -29,10 +33,10 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
         }
 
         var claims = TrackClaims.From(track.Log);
-        var verdict = TrackVerifier.VerifyFileOrReport(track.FinalPath, claims, cancellationToken: cancellationToken);
-        if (verdict.IsValid)
+        var kept = _checker.Check(track.FinalPath, claims, cancellationToken);
+        if (kept.Verdict.IsValid)
         {
-            return new TransferResult.Completed(size, verdict);
+            return new TransferResult.Completed(size, kept.Verdict, Results: kept.Results);
         }
 
         string second = Path.Combine(Path.GetDirectoryName(track.FinalPath)!, $".{Path.GetFileName(track.FinalPath)}{SecondCopySuffix}");
@@ -42,9 +46,9 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
             var again = await downloader.DownloadAsync(source, size, second, progress, cancellationToken).ConfigureAwait(false);
             if (again is TransferResult.Completed && !SameContent(track.FinalPath, second))
             {
-                var secondVerdict = TrackVerifier.VerifyFileOrReport(second, claims, cancellationToken: cancellationToken);
+                var secondCopy = _checker.Check(second, claims, cancellationToken);
                 AtomicFile.Replace(second, track.FinalPath);
-                verdict = secondVerdict;
+                kept = secondCopy;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -58,7 +62,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader)
             AtomicFile.TryDelete(second);
         }
 
-        return new TransferResult.Completed(size, verdict, Refetched: true);
+        return new TransferResult.Completed(size, kept.Verdict, Refetched: true, kept.Results);
     }
 
     private static bool SameContent(string first, string second) =>

@@ -22,7 +22,7 @@ internal sealed partial class MotionPipeline
     /// The graph is a cycle (failures go back to detection), which completion propagation alone cannot
     /// complete, so the order is explicit: stop the loops, complete the entries, let the stages drain
     /// (in-flight downloads may finish until the drain deadline, then are cut), complete the retry path and
-    /// the sink last, then write the final dashboards.
+    /// the sink last, let the results stage rebuild the last tracks' day, then write the final dashboards.
     /// </summary>
     private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +39,12 @@ internal sealed partial class MotionPipeline
             if (_graph is not null)
             {
                 await _graph.DrainAsync(StopBudget.DrainTime(_options.Host), _lifetime, _time).ConfigureAwait(false);
+            }
+
+            if (_results is not null)
+            {
+                // The last tracks' day, rebuilt within its share of the time kept back for after the drain.
+                await _results.StopAsync(StopBudget.Results, _time).ConfigureAwait(false);
             }
         }
         finally
@@ -64,6 +70,7 @@ internal sealed partial class MotionPipeline
             }
 
             _graph?.Dispose();
+            _results?.Dispose();
             _lock?.Dispose();
             _lock = null;
             Stopped(_logger);

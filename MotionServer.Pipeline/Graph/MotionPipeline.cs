@@ -7,10 +7,12 @@ using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Notices;
+using MotionServer.Pipeline.Results;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Results;
 using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Graph;
@@ -47,6 +49,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     private PipelineGraph? _graph;
     private PeriodicLoop? _presence;
     private DashboardPublisher? _dashboards;
+    private ResultsStage? _results;
     private Task? _stopped;
     private bool _startAttempted;
     private bool _running;
@@ -89,6 +92,15 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 
     /// <summary>The dashboard stage once started (tests wait on its renders).</summary>
     internal DashboardPublisher? Dashboards => _dashboards;
+
+    /// <summary>The results stage once started (tests wait on its rebuilds); null in a dry run.</summary>
+    internal ResultsStage? Results => _results;
+
+    /// <summary>
+    /// Where a downloaded track's verdict and results come from (tests give results of their own); null: the verifier
+    /// and the results calculator in one pass, by the settings' quality rules (<c>MotionServer:Results</c>).
+    /// </summary>
+    internal ITrackResultsSource? TrackResults { get; init; }
 
     /// <summary>Where free disk space is read (tests give a fake).</summary>
     internal IFreeSpaceProbe FreeSpace { get; init; } = new DriveFreeSpaceProbe();
@@ -134,12 +146,14 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
             _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
                 _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
-            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval);
+            _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger);
+            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval, TrackResults ?? new StreamingTrackResultsSource(ResultRules.From(_options.Results)), _results is null ? null : _results.DayChanged);
             _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
             _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
 
             _graph.Schedule.Start(_lifetime.Stopping);
             _presence.Start(_lifetime.Stopping);
+            _results?.Start();
             _dashboards?.Start();
             lock (_stateGate)
             {

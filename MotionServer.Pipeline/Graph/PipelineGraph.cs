@@ -9,6 +9,7 @@ using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Results;
 
 namespace MotionServer.Pipeline.Graph;
 
@@ -53,7 +54,9 @@ internal sealed class PipelineGraph : IDisposable
         FleetLog log,
         DiskSpaceGate diskSpace,
         Action<string, Exception> faulted,
-        Action? everyDetectionInterval = null)
+        Action? everyDetectionInterval = null,
+        ITrackResultsSource? results = null,
+        Action<DateOnly>? dayChanged = null)
     {
         _http = new DeviceHttpClient(options.Inspection.RequestTimeout);
         var ledgers = new LedgerStore(folder);
@@ -62,8 +65,8 @@ internal sealed class PipelineGraph : IDisposable
         var blocks = new DataflowBlocks(new StageGuard(lifetime, log.Server), log.Server, faulted);
 
         var detection = new DetectionStage(reporter, departures, log);
-        var inspection = new InspectionStage(_http, new MetadataCache(folder), ledgers, new TrackPlanner(options, folder), fleet, reporter, departures, options, lifetime, log);
-        var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, reporter, departures, options, lifetime, diskSpace, time, log);
+        var inspection = new InspectionStage(_http, new MetadataCache(folder), ledgers, new TrackPlanner(options, folder, results: results), fleet, reporter, departures, options, lifetime, log);
+        var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, reporter, departures, options, lifetime, diskSpace, time, log, results, dayChanged);
         var disconnection = new DisconnectionStage(probe, fleet, reporter, departures, options, lifetime, log);
 
         Detection = blocks.Stage(detection, options.Detection.Workers);

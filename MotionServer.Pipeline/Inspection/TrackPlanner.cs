@@ -3,6 +3,7 @@ using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Results;
 using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Verification;
 
@@ -14,10 +15,11 @@ namespace MotionServer.Pipeline.Inspection;
 /// (<see cref="Decide"/>, which changes nothing); then records the decisions (<see cref="Apply"/>). A dry run only lists
 /// them.
 /// </summary>
-internal sealed class TrackPlanner(MotionServerOptions options, EventFolder folder, ITrackFiles? files = null)
+internal sealed class TrackPlanner(MotionServerOptions options, EventFolder folder, ITrackFiles? files = null, ITrackResultsSource? results = null)
 {
     private readonly double _minBest500m = TrackFigures.KnotsToMillimetresPerSecond(options.Filters.Min500mBestKnots);
     private readonly ITrackFiles _files = files ?? new TrackFiles();
+    private readonly ITrackResultsSource _results = results ?? StreamingTrackResultsSource.Default;
 
     /// <summary>Decides and applies: the real run's plan, the ledger changed in memory (the caller saves it).</summary>
     public TrackPlan Plan(int deviceId, IReadOnlyList<DeviceLog> logs, DeviceSettings settings, MotionRoster roster, DeviceLedger ledger) =>
@@ -105,7 +107,7 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
         return new TrackDecision(planned, recorded, decided) { Rename = rename, FromDisk = fromDisk, Refusal = refusal };
     }
 
-    private static bool ApplyTrack(TrackDecision track, DeviceLedger ledger, TrackRenamer renamer)
+    private bool ApplyTrack(TrackDecision track, DeviceLedger ledger, TrackRenamer renamer)
     {
         bool renamed = false;
         if (track.Rename is { } rename)
@@ -117,8 +119,10 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
         var entry = track.Decided;
         if (track.FromDisk)
         {
-            var verdict = TrackVerifier.VerifyFileOrReport(track.Track.FinalPath, TrackClaims.From(track.Track.Log));
-            entry = entry with { Verification = LedgerVerification.From(verdict) };
+            // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopted, verified
+            // like a download (a file of the right length may still be a damaged copy), with its results.
+            var found = _results.Check(track.Track.FinalPath, TrackClaims.From(track.Track.Log));
+            entry = entry with { Verification = LedgerVerification.From(found.Verdict), Results = LedgerResults.From(found.Results) };
         }
 
         return Set(ledger, track.Track.FileName, entry) | renamed;

@@ -31,4 +31,7 @@ public sealed record FleetSnapshot
     /// network today: who is still out. In roster order.
     /// </summary>
     public IReadOnlyList<int> StillOut { get; init; } = [];
+
+    /// <summary>The roster in force when the snapshot was taken (the results page groups tracks by its rows).</summary>
+    internal Roster.MotionRoster Roster { get; init; } = Pipeline.Roster.MotionRoster.Empty;
 }

@@ -37,6 +37,7 @@ internal sealed partial class FleetState
                 EventDirectory = EventDirectory,
                 Notices = Notices?.Current ?? [],
                 StillOut = StillOut(localToday),
+                Roster = _roster,
             };
         }
     }

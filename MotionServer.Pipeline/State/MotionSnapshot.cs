@@ -69,6 +69,9 @@ public sealed record MotionSnapshot
     /// <summary>Its completed tracks whose file failed verification (kept as downloaded), newest first.</summary>
     public IReadOnlyList<TrackSnapshot> DamagedTracks => [.. TrackList.Where(t => t.IsDamaged)];
 
+    /// <summary>Its completed tracks the rules find suspect (kept and counted like any other), newest first.</summary>
+    internal IReadOnlyList<TrackSnapshot> SuspectTracks => [.. TrackList.Where(t => t.IsSuspect)];
+
     /// <summary>True when every track it owes is downloaded and it was not failed since: the staff may take it.</summary>
     public bool CanBeDisconnected => Status == MotionStatus.Completed && Tracks.Owed == 0;
 }

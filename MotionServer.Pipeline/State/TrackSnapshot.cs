@@ -23,6 +23,15 @@ public sealed record TrackSnapshot(
     string? Error,
     TrackVerificationSnapshot? Verification = null)
 {
+    /// <summary>
+    /// The track's results by the speed-sailing rules, as its ledger records them (completed tracks checked by this
+    /// version), or null. Internal until the results' shape is settled for embedders.
+    /// </summary>
+    internal Tracks.Results.TrackResults? Results { get; init; }
+
+    /// <summary>True when the track is completed and the rules find it suspect.</summary>
+    internal bool IsSuspect => Results is { IsSuspect: true } && string.Equals(Status, "completed", StringComparison.Ordinal);
+
     /// <summary>True when the track is completed and its file failed verification.</summary>
     public bool IsDamaged => Verification is { IsDamaged: true } && string.Equals(Status, "completed", StringComparison.Ordinal);
 }

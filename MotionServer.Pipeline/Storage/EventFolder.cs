@@ -43,6 +43,13 @@ internal sealed class EventFolder
     /// <summary><c>dashboards/</c>.</summary>
     public string DashboardsDirectory => Path.Combine(Root, "dashboards");
 
+    /// <summary><c>results/</c>, the day's results.</summary>
+    public string ResultsDirectory => Path.Combine(Root, "results");
+
+    /// <summary><c>results/&lt;yyyyMMdd&gt;.&lt;extension&gt;</c>, e.g. <c>results/20251012.csv</c>.</summary>
+    public string DayResultsFile(DateOnly date, string extension) =>
+        Path.Combine(ResultsDirectory, $"{date.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}.{extension}");
+
     /// <summary>The lock file held while a server runs on this folder.</summary>
     public string LockFile => Path.Combine(Root, "motion-server.lock");
 

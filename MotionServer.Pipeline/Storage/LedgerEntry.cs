@@ -66,6 +66,14 @@ internal sealed record LedgerEntry
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LedgerVerification? Verification { get; init; }
 
+    /// <summary>
+    /// The track's results by the speed-sailing rules (added field; set when the track is completed, absent in older
+    /// ledgers and for tracks never completed).
+    /// </summary>
+    [JsonPropertyName("results")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LedgerResults? Results { get; init; }
+
     /// <summary>The local file name, whatever form <see cref="LocalFile"/> has.</summary>
     [JsonIgnore]
     public string FileName => LocalFile.Replace('\\', '/').Split('/')[^1];

@@ -55,6 +55,9 @@ internal static class LedgerSummary
             entry.Best500m,
             row?.CompetitorName,
             entry.Error,
-            entry.Status == LedgerStatus.Completed ? entry.Verification?.ToSnapshot() : null);
+            entry.Status == LedgerStatus.Completed ? entry.Verification?.ToSnapshot() : null)
+        {
+            Results = entry.Status == LedgerStatus.Completed ? entry.Results?.ToResults() : null,
+        };
     }
 }

@@ -95,6 +95,7 @@ internal static partial class EventFolderScan
         |gpslogs/[0-9]{8}/F[0-9]+_[0-9]+_[0-9]{8}_[0-9]{6}\.oao
         |logs/server\.log
         |dashboards/.+
+        |results/[0-9]{8}\.(csv|json)
         |motion-server\.lock(\.info)?)$
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex KnownFile();

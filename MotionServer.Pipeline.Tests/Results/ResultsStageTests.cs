@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using MotionServer.Pipeline.Results;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tests.Support;
+using static MotionServer.Pipeline.Tests.Results.ResultSamples;
+
+namespace MotionServer.Pipeline.Tests.Results;
+
+public sealed class ResultsStageTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly TemporaryFolder _temp = new();
+    private readonly EventFolder _folder;
+    private readonly MotionRoster _roster = MotionRoster.Create([Row(801, "ABC", start: Day.AddDays(-1), end: Day)]);
+
+    public ResultsStageTests() => _folder = new EventFolder(_temp.Path);
+
+    public void Dispose() => _temp.Dispose();
+
+    private ResultsStage Stage() => new(_folder, () => _roster, NullLogger.Instance);
+
+    [Fact]
+    public async Task Start_LedgersOnDisk_RebuildsEveryDayWithTracks_OnceEach()
+    {
+        SaveLedger(_folder, 801, Completed("ABC", 801, At(10), Outcome(20)), Completed("ABC", 801, At(10).AddDays(-1), Outcome(21)));
+        using var stage = Stage();
+        var rebuilt = new List<DateOnly>();
+        stage.Rebuilt += (_, w) => rebuilt.Add(w.Date);
+
+        stage.Start();
+        await stage.StopAsync(Patience, TimeProvider.System);
+
+        rebuilt.Should().Equal(Day.AddDays(-1), Day);
+        File.Exists(_folder.DayResultsFile(Day.AddDays(-1), "csv")).Should().BeTrue();
+        File.ReadAllText(_folder.DayResultsFile(Day, "csv")).Should().Contain("ABC,801,,,E801,Sailboard,1,1:00:00,10.00,20.00,");
+    }
+
+    [Fact]
+    public async Task DayChanged_ABurstOfTracksOfOneDay_WhileADayIsRebuilt_IsOneMoreRebuild()
+    {
+        using var stage = Stage();
+        var inFirstRebuild = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int rebuilds = 0;
+        stage.Rebuilt += (_, _) =>
+        {
+            if (Interlocked.Increment(ref rebuilds) == 1)
+            {
+                inFirstRebuild.SetResult();
+                release.Task.Wait(Patience); // holds the consumer while the burst comes in
+            }
+        };
+        stage.DayChanged(Day);
+        stage.Start();
+        await inFirstRebuild.Task.WaitAsync(Patience);
+
+        for (int i = 0; i < 100; i++)
+        {
+            stage.DayChanged(Day); // a burst of landings of one day while the consumer is busy
+        }
+
+        release.SetResult();
+        await stage.StopAsync(Patience, TimeProvider.System);
+
+        rebuilds.Should().Be(2, "the burst is one rebuild after the one in progress");
+    }
+
+    [Fact]
+    public async Task DayChanged_WhileRunning_RebuildsTheDay_AndTheStopDrainsIt()
+    {
+        using var stage = Stage();
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stage.Rebuilt += (_, _) => first.TrySetResult();
+        SaveLedger(_folder, 801, Completed("ABC", 801, At(9), Outcome(20)));
+        stage.Start();
+        await first.Task.WaitAsync(Patience);
+
+        SaveLedger(_folder, 801, Completed("ABC", 801, At(9), Outcome(20)), Completed("ABC", 801, At(15), Outcome(27.5)));
+        stage.DayChanged(Day);
+        await stage.StopAsync(Patience, TimeProvider.System);
+
+        File.ReadAllText(_folder.DayResultsFile(Day, "csv")).Should().Contain("ABC,801,,,E801,Sailboard,2,2:00:00,20.00,27.50,");
+    }
+
+    [Fact]
+    public async Task DayChanged_AfterTheStop_IsIgnored_AndNeverThrows()
+    {
+        using var stage = Stage();
+        stage.Start();
+        await stage.StopAsync(Patience, TimeProvider.System);
+
+        stage.Invoking(s => s.DayChanged(Day)).Should().NotThrow();
+        File.Exists(_folder.DayResultsFile(Day, "csv")).Should().BeFalse();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks.Results;
+
+namespace MotionServer.Pipeline.Results;
+
+/// <summary>
+/// Rebuilds a day's results files, <c>results/&lt;yyyyMMdd&gt;.csv</c> and <c>.json</c>, from the ledgers of an event
+/// folder on disk (never from the tracks: their results are in the ledgers). Each file is replaced atomically, and only
+/// when its bytes change: the same tracks and roster give the same bytes (stable order, invariant culture, no time of
+/// writing inside). Not thread-safe: one results stage, or one command, uses it at a time.
+/// </summary>
+internal sealed class DayResultsBuilder(EventFolder folder)
+{
+    private readonly LedgerTracks _ledgers = new(folder);
+
+    /// <summary>
+    /// Rebuilds the results of <paramref name="date"/> (local) in the event folder <paramref name="eventDirectory"/>, for
+    /// <paramref name="roster"/>: the function the host's <c>results</c> command calls.
+    /// </summary>
+    /// <exception cref="IOException">A file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">A file could not be written.</exception>
+    public static DayResultsWritten Rebuild(string eventDirectory, MotionRoster roster, DateOnly date) =>
+        new DayResultsBuilder(new EventFolder(eventDirectory)).Rebuild(roster, date);
+
+    /// <summary>The local days that have at least one completed track in a ledger, earliest first.</summary>
+    public static IReadOnlyList<DateOnly> DaysWithTracks(string eventDirectory) =>
+        new DayResultsBuilder(new EventFolder(eventDirectory)).DaysWithTracks(new List<string>());
+
+    /// <summary>Rebuilds one day's files from the ledgers as they are now.</summary>
+    public DayResultsWritten Rebuild(MotionRoster roster, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        var problems = new List<string>();
+        var rows = DayResultsTable.Build(roster, date, _ledgers.Completed(problems));
+        Directory.CreateDirectory(folder.ResultsDirectory);
+        string csv = folder.DayResultsFile(date, "csv");
+        string json = folder.DayResultsFile(date, "json");
+        bool changed = WriteIfChanged(csv, DayResultsCsv.Write(rows));
+        changed |= WriteIfChanged(json, JsonSerializer.SerializeToUtf8Bytes(DayResultsDocument.From(date, rows), DayResultsJsonContext.Default.DayResultsDocument));
+        return new DayResultsWritten(date, csv, json, rows, changed, problems);
+    }
+
+    /// <summary>The local days with completed tracks, earliest first; ledgers that could not be read go to <paramref name="problems"/>.</summary>
+    public IReadOnlyList<DateOnly> DaysWithTracks(List<string> problems) =>
+        [.. _ledgers.Completed(problems).Select(t => DateOnly.FromDateTime(t.LocalStart)).Distinct().Order()];
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> unless it already holds exactly that.</summary>
+    private static bool WriteIfChanged(string path, byte[] content)
+    {
+        try
+        {
+            if (File.Exists(path) && new FileInfo(path).Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable now: written anew below (the write says so if the disk refuses).
+        }
+
+        AtomicFile.WriteAllBytes(path, content);
+        return true;
+    }
+}
+
+/// <summary>What one rebuild of a day's results did.</summary>
+/// <param name="Date">The local day.</param>
+/// <param name="CsvFile">Its CSV file, absolute.</param>
+/// <param name="JsonFile">Its JSON file, absolute.</param>
+/// <param name="Rows">The rows written.</param>
+/// <param name="Changed">False when both files already held these bytes (nothing was written).</param>
+/// <param name="Problems">Ledgers that could not be read (each left out), one sentence each.</param>
+internal sealed record DayResultsWritten(DateOnly Date, string CsvFile, string JsonFile, IReadOnlyList<DayResultRow> Rows, bool Changed, IReadOnlyList<string> Problems);

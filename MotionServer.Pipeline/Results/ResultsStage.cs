@@ -1,0 +1,157 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Storage;
+
+namespace MotionServer.Pipeline.Results;
+
+/// <summary>
+/// The results stage: when a track lands (<see cref="DayChanged"/>, called by the download workers) or at start-up (every
+/// day the ledgers hold), the day's results files are rebuilt (<see cref="DayResultsBuilder"/>). It never delays a
+/// download: <see cref="DayChanged"/> only marks the day dirty and wakes one consumer of its own, which rebuilds each
+/// dirty day once per burst (a day marked while it is rebuilt is rebuilt once more). Bounded: one pending wake-up and
+/// one mark per day. A stop lets the consumer finish within its budget, then abandons it between two days (each file
+/// is replaced atomically, so an abandoned rebuild leaves the previous files).
+/// </summary>
+internal sealed partial class ResultsStage : IDisposable
+{
+    private readonly DayResultsBuilder _builder;
+    private readonly Func<MotionRoster> _roster;
+    private readonly ILogger _logger;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite, // a wake-up already pending covers this one
+        SingleReader = true,
+    });
+
+    private readonly Lock _gate = new();
+    private readonly SortedSet<DateOnly> _dirty = [];
+    private readonly CancellationTokenSource _abandon = new();
+    private bool _everyDay;
+    private Task _consumer = Task.CompletedTask;
+
+    /// <summary>Creates the stage; nothing runs before <see cref="Start"/>.</summary>
+    public ResultsStage(EventFolder folder, Func<MotionRoster> roster, ILogger logger)
+    {
+        _builder = new DayResultsBuilder(folder);
+        _roster = roster;
+        _logger = logger;
+    }
+
+    /// <summary>Raised on the consumer after each day's rebuild that ran to its end (tests).</summary>
+    internal event EventHandler<DayResultsWritten>? Rebuilt;
+
+    /// <summary>Starts the consumer, which first rebuilds every day the ledgers hold (the results of a restart).</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            _everyDay = true;
+        }
+
+        _consumer = Task.Run(ConsumeAsync);
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>A track of <paramref name="localDate"/> landed: its day is rebuilt soon, off the caller's thread.</summary>
+    public void DayChanged(DateOnly localDate)
+    {
+        lock (_gate)
+        {
+            _dirty.Add(localDate);
+        }
+
+        _wake.Writer.TryWrite(true); // false after the stop: the day is rebuilt at the next start
+    }
+
+    /// <summary>
+    /// Takes no more days, lets the consumer rebuild what is dirty for at most <paramref name="budget"/>, then abandons
+    /// it (it stops before the next day; the one in progress is a few file writes).
+    /// </summary>
+    public async Task StopAsync(TimeSpan budget, TimeProvider time)
+    {
+        _wake.Writer.TryComplete();
+        try
+        {
+            await _consumer.WaitAsync(budget, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _abandon.CancelAsync().ConfigureAwait(false);
+            LogAbandoned(_logger, budget.TotalSeconds);
+            await _consumer.ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        _wake.Writer.TryComplete();
+        _abandon.Cancel();
+        _abandon.Dispose();
+    }
+
+    private async Task ConsumeAsync()
+    {
+        try
+        {
+            while (await _wake.Reader.WaitToReadAsync(_abandon.Token).ConfigureAwait(false))
+            {
+                _wake.Reader.TryRead(out _);
+                RebuildDirtyDays();
+            }
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            // Abandoned by the stop.
+        }
+    }
+
+    private void RebuildDirtyDays()
+    {
+        foreach (var day in TakeDirtyDays())
+        {
+            if (_abandon.IsCancellationRequested)
+            {
+                return;
+            }
+
+            RebuildDay(day);
+        }
+    }
+
+    private List<DateOnly> TakeDirtyDays()
+    {
+        bool everyDay;
+        List<DateOnly> days;
+        lock (_gate)
+        {
+            everyDay = _everyDay;
+            _everyDay = false;
+            days = [.. _dirty];
+            _dirty.Clear();
+        }
+
+        if (everyDay)
+        {
+            days = [.. days.Union(_builder.DaysWithTracks([])).Order()];
+        }
+
+        return days;
+    }
+
+    private void RebuildDay(DateOnly day)
+    {
+        try
+        {
+            var written = _builder.Rebuild(_roster(), day);
+            LogRebuilt(_logger, day, written.Rows.Count, written.Changed ? "written" : "unchanged");
+            Rebuilt?.Invoke(this, written);
+        }
+#pragma warning disable CA1031 // a day that cannot be rebuilt must not end the stage: the next track of the day tries again
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            LogNotWritten(_logger, day, Logging.LogText.Escape(e.Message));
+        }
+    }
+}

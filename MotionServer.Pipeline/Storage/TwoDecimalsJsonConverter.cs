@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MotionServer.Pipeline.Tracks.Results;
+
+namespace MotionServer.Pipeline.Storage;
+
+/// <summary>
+/// Writes a figure as the contract's results give it: a number with two decimals (<c>22.60</c>), or <c>null</c>.
+/// Reads any JSON number. A value that is not finite is written as <c>null</c> (JSON has no NaN).
+/// </summary>
+internal sealed class TwoDecimalsJsonConverter : JsonConverter<double?>
+{
+    public override bool HandleNull => true;
+
+    public override double? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : reader.GetDouble();
+
+    public override void Write(Utf8JsonWriter writer, double? value, JsonSerializerOptions options)
+    {
+        if (value is not { } v || !double.IsFinite(v))
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteRawValue(ResultText.Figure(v, "null"), skipInputValidation: true);
+    }
+
+    /// <summary>The figure rounded to two decimals (half away from zero), as the files write it.</summary>
+    public static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+}
