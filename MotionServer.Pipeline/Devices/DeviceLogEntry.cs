@@ -26,8 +26,34 @@ internal static class DeviceLogEntry
     public static string? Read(JsonElement entry, out DeviceLog? log, out string? file, out IReadOnlyList<string> dropped)
     {
         log = null;
-        file = null;
         dropped = [];
+        (long Size, long Start, int? Timezone) needed = default;
+        if ((ReadFile(entry, out file) ?? ReadNeeded(entry, out needed)) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var figures = ReadFigures(entry, out dropped);
+        log = new DeviceLog
+        {
+            File = file!,
+            Size = needed.Size,
+            Timezone = needed.Timezone,
+            StartDate = needed.Start,
+            EndDate = figures[0],
+            Duration = figures[1],
+            Distance = figures[2],
+            Best2s = figures[3],
+            Best10s = figures[4],
+            Best500m = figures[5],
+        };
+        return null;
+    }
+
+    /// <returns>Why the entry has no usable <c>file</c>, or null.</returns>
+    private static string? ReadFile(JsonElement entry, out string? file)
+    {
+        file = null;
         if (entry.ValueKind != JsonValueKind.Object)
         {
             return $"the entry is {entry.ValueKind.ToString().ToLowerInvariant()}, not an object";
@@ -38,13 +64,19 @@ internal static class DeviceLogEntry
             case null:
                 return "file is missing";
             case { ValueKind: JsonValueKind.String } path when JsonFields.TryGetText(path, out file):
-                break;
+                return null;
             case { ValueKind: JsonValueKind.String }:
                 return "file is not valid text (a broken UTF-16 escape)";
             case { } other:
                 return $"file is {other.ValueKind.ToString().ToLowerInvariant()}, not text";
         }
+    }
 
+    /// <summary>What the track is fetched and named by: its length, its start and its time zone.</summary>
+    /// <returns>Why one of them cannot be right (the entry is refused), or null.</returns>
+    private static string? ReadNeeded(JsonElement entry, out (long Size, long Start, int? Timezone) needed)
+    {
+        needed = default;
         if (entry.Child("size").ReadInteger("size", 1, MaxSize, out long size) is { } sizeProblem)
         {
             return sizeProblem;
@@ -55,17 +87,15 @@ internal static class DeviceLogEntry
             return startProblem;
         }
 
-        int? timezone = null;
-        if (Optional(entry, "timezone", MinTimezone, MaxTimezone, out long zone, out string? zoneProblem))
-        {
-            timezone = (int)zone;
-        }
+        // The local date, hence whether the track is the event's and its name, depends on the time zone.
+        bool zoned = Optional(entry, "timezone", MinTimezone, MaxTimezone, out long zone, out string? zoneProblem);
+        needed = (size, start, zoned ? (int)zone : null);
+        return zoneProblem;
+    }
 
-        if (zoneProblem is not null)
-        {
-            return zoneProblem; // the local date, hence whether the track is the event's and its name, depends on it
-        }
-
+    /// <summary>The figures that are only reported, in <see cref="FigureFields"/> order; one that cannot be right reads as 0.</summary>
+    private static long[] ReadFigures(JsonElement entry, out IReadOnlyList<string> dropped)
+    {
         var figures = new long[FigureFields.Length];
         var problems = new List<string>();
         for (int i = 0; i < FigureFields.Length; i++)
@@ -77,21 +107,7 @@ internal static class DeviceLogEntry
         }
 
         dropped = problems;
-
-        log = new DeviceLog
-        {
-            File = file!,
-            Size = size,
-            Timezone = timezone,
-            StartDate = start,
-            EndDate = figures[0],
-            Duration = figures[1],
-            Distance = figures[2],
-            Best2s = figures[3],
-            Best10s = figures[4],
-            Best500m = figures[5],
-        };
-        return null;
+        return figures;
     }
 
     /// <summary>A figure: absent or null counts as 0; present, it must be a whole number in [0, max], or it reads as 0 with the reason.</summary>
