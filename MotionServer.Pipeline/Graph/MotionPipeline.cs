@@ -5,7 +5,6 @@ using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Inspection;
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Results;
 using MotionServer.Pipeline.Roster;
