@@ -1,69 +1,72 @@
-using System.Text.RegularExpressions;
 using MotionServer.Pipeline.Tests.Documentation;
 
 namespace MotionServer.Pipeline.Tests.Architecture;
 
 /// <summary>
-/// The library reads top-down (README.md, "Layout"): <c>Graph/</c> wires the stages; each stage depends only on
-/// the shared stage vocabulary (<c>Stages/</c>), the device's wire (<c>Devices/</c>) and the foundations below them,
-/// never on a sibling stage nor on the graph that builds it.
+/// The library reads top-down, as README.md's layer table ("Layout") says, checked against what the compiler emitted
+/// (<see cref="CompiledDependencies"/>): every use goes to the user's own row or a row below; a stage never uses a
+/// sibling stage; inside the foundations, each folder uses only those the row names after it.
 /// </summary>
-public sealed partial class LayeringTests
+public sealed class LayeringTests
 {
-    private static readonly string[] StageFolders = ["Detection", "Inspection", "Download", "Disconnection", "Results"];
+    private const string StagesRow = "stages";
+    private const string FoundationsRow = "foundations";
 
-    public static TheoryData<string> Stages => new(StageFolders);
+    private static readonly LayerTable Table = LayerTable.FromReadme();
 
-    [Theory]
-    [MemberData(nameof(Stages))]
-    public void A_stage_imports_no_sibling_stage_and_not_the_graph(string stage)
+    public static TheoryData<string> Stages => new(Table.Named(StagesRow).Folders);
+
+    [Fact]
+    public void Every_compiled_use_goes_to_the_same_row_of_the_README_table_or_a_row_below()
     {
-        var forbidden = StageFolders.Where(s => s != stage).Append("Graph").Append("DependencyInjection").ToHashSet();
+        var upward = CompiledDependencies.Of
+            .Where(d => Table.RowOf(d.From) < 0 || Table.RowOf(d.To) < Table.RowOf(d.From))
+            .Select(d => $"{d} ({RowName(d.From)} -> {RowName(d.To)})");
 
-        ReferencesFrom(stage).Where(r => forbidden.Contains(r.Folder))
-            .Should().BeEmpty($"{stage}/ may use Stages/, Devices/ and the foundations, but no other stage and not Graph/");
+        upward.Should().BeEmpty("a layer uses its own row and the rows below it, never a row above (README.md, \"Layout\")");
     }
 
     [Theory]
-    [InlineData("Stages")]
-    [InlineData("Devices")]
-    public void The_shared_layers_import_no_stage_and_not_the_graph(string shared)
+    [MemberData(nameof(Stages))]
+    public void A_stage_uses_no_sibling_stage(string stage)
     {
-        var forbidden = StageFolders.Append("Graph").Append("DependencyInjection").ToHashSet();
+        var siblings = Table.Named(StagesRow).Folders.Where(s => s != stage).ToHashSet();
 
-        ReferencesFrom(shared).Where(r => forbidden.Contains(r.Folder))
-            .Should().BeEmpty($"{shared}/ sits below the stages");
+        CompiledDependencies.Of.Where(d => d.From == stage && siblings.Contains(d.To)).Select(d => d.ToString())
+            .Should().BeEmpty($"{stage}/ may use Stages/, Devices/ and the foundations, but no other stage");
+    }
+
+    [Fact]
+    public void A_foundation_uses_only_the_foundations_the_README_names_after_it()
+    {
+        var order = Table.Named(FoundationsRow).Folders.ToList();
+
+        CompiledDependencies.Of.Where(d => order.Contains(d.From) && order.Contains(d.To))
+            .Where(d => order.IndexOf(d.To) < order.IndexOf(d.From))
+            .Select(d => d.ToString())
+            .Should().BeEmpty($"the foundations read top-down in the order README.md names them: {string.Join(", ", order)}");
     }
 
     [Fact]
     public void The_check_sees_a_reference_when_there_is_one()
     {
-        // The graph knows every stage: if this found nothing, the checks above could not fail either.
-        ReferencesFrom("Graph").Select(r => r.Folder).Should().Contain(StageFolders);
+        // The graph knows every stage, and the fleet's state its roster: if these were not found, the checks above
+        // could not fail either.
+        CompiledDependencies.Of.Where(d => d.From == "Graph").Select(d => d.To).Should().Contain(Table.Named(StagesRow).Folders);
+        CompiledDependencies.Of.Should().Contain(d => d.From == "State" && d.To == "Roster");
     }
 
     [Fact]
     public void The_README_layer_table_names_every_folder_of_the_library_and_no_other()
     {
-        var lines = File.ReadAllLines(RepositoryFiles.PathOf("README.md"));
-        int header = Array.FindIndex(lines, line => line.StartsWith("| layer | folders |", StringComparison.Ordinal));
-        header.Should().BeGreaterThan(0, "README.md has the library's layer table");
-        var named = lines.Skip(header + 2).TakeWhile(line => line.StartsWith('|'))
-            .SelectMany(row => FolderName().Matches(row.Split('|')[2]).Select(m => m.Groups[1].Value))
-            .Except(["Verification"]) // Tracks/Verification/, named beside Tracks/
-            .ToHashSet();
+        var named = Table.Layers.SelectMany(layer => layer.Folders).Where(f => f != CompiledDependencies.Entry).ToList();
         var folders = Directory.EnumerateDirectories(RepositoryFiles.PathOf("MotionServer.Pipeline"))
             .Select(path => Path.GetFileName(path)!)
-            .Where(name => name is not ("bin" or "obj"))
-            .ToHashSet();
+            .Where(name => name is not ("bin" or "obj"));
 
-        named.Should().BeEquivalentTo(folders, "README.md's layer table names every folder of the library, and only those");
+        named.Should().OnlyHaveUniqueItems("a folder sits in one row")
+            .And.BeEquivalentTo(folders, "README.md's layer table names every folder of the library, and only those");
     }
 
-    /// <summary>What the compiled types of <paramref name="folder"/> use of other folders (<see cref="CompiledDependencies"/>).</summary>
-    private static IEnumerable<(string File, string Folder)> ReferencesFrom(string folder) =>
-        CompiledDependencies.Of.Where(d => d.From == folder).Select(d => (File: $"{d.FromType} uses {d.ToType}", Folder: d.To)).Distinct();
-
-    [GeneratedRegex(@"`(\w+)/`")]
-    private static partial Regex FolderName();
+    private static string RowName(string folder) => Table.RowOf(folder) is >= 0 and var row ? Table.Layers[row].Name : "no row";
 }

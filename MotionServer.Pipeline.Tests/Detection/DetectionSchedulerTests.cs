@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;

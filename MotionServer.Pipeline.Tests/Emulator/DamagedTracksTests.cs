@@ -22,11 +22,11 @@ public sealed class DamagedTracksTests
 
         var devices = DamagedTracks.Into(plan.Devices, 4);
 
-        var verdicts = devices.Select(d => d.Tracks.Select(t => TrackVerifier.Verify(t.Content.Span, TrackClaims.From(new MotionServer.Pipeline.Devices.DeviceLog
+        var verdicts = devices.Select(d => d.Tracks.Select(t => TrackVerifier.Verify(t.Content.Span, new MotionServer.Pipeline.Devices.DeviceLog
         {
             File = t.Path, Size = t.Size, StartDate = t.StartDate, EndDate = t.EndDate, Duration = t.Duration, Distance = t.Distance,
             Best2s = t.Best2s, Best10s = t.Best10s, Best500m = t.Best500m,
-        }))).ToList()).ToList();
+        }.ToClaims())).ToList()).ToList();
         verdicts.Take(4).Should().OnlyContain(v => v.Count(x => !x.IsValid) == 1, "one log of each of the first four devices is damaged");
         verdicts.Skip(4).SelectMany(v => v).Should().OnlyContain(v => v.IsValid, "the other devices' logs are intact");
         verdicts.Take(4).Select(v => v.Single(x => !x.IsValid).Defects[0].Kind).Should().Equal(

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Stages;
+using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tests.Support;
 
 namespace MotionServer.Pipeline.Tests.Graph;

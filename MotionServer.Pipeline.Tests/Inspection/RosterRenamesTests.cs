@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using MotionServer.Pipeline.Inspection;
 using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
 using MotionServer.Pipeline.Tracks;

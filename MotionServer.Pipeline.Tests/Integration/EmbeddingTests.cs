@@ -127,4 +127,23 @@ public sealed class EmbeddingTests : IDisposable
         actual.Message.Should().Be(expected.Message);
         Directory.EnumerateFileSystemEntries(_first.Path).Should().BeEmpty("nothing is written before the settings are good");
     }
+
+    [Fact]
+    public async Task AnEventFolderFileThatCannotBeRead_FailsTheStart_NamingItAndWhatToDo()
+    {
+        // Storage says so with an exception of its own; the embedder gets the StartupException every start problem is.
+        // A dangling symbolic link fails to read as a file the server may not read would (the tests run as root).
+        string history = Path.Combine(_first.Path, "motions", "history.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(history)!);
+        File.CreateSymbolicLink(history, Path.Combine(_second.Path, "nowhere", "history.json"));
+        var services = new ServiceCollection().AddLogging();
+        services.AddMotionServer(o => o.EventDirectory = _first.Path).UseRoster(MotionServer.Pipeline.Roster.MotionRoster.Empty);
+        await using var provider = services.BuildServiceProvider();
+
+        var start = () => provider.GetRequiredService<IMotionPipeline>().StartAsync(CancellationToken.None);
+
+        var refused = (await start.Should().ThrowAsync<StartupException>()).Which;
+        refused.Problems.Should().ContainSingle().Which.Should().Contain(history).And.Contain("give the server read and write access to it");
+        refused.InnerException.Should().BeAssignableTo<IOException>("the cause is the read that failed");
+    }
 }

@@ -90,7 +90,7 @@ public sealed class StartupAtTheEdgeTests : IDisposable
 
         var act = Reconcile;
 
-        act.Should().Throw<StartupException>().Which.Message.Should()
+        act.Should().Throw<EventFolderUnreadableException>().Which.Message.Should()
             .Contain(path).And.Contain("give the server read and write access to it");
     }
 
@@ -114,6 +114,6 @@ public sealed class StartupAtTheEdgeTests : IDisposable
 
         var act = () => new HistoryStore(_folder).Load();
 
-        act.Should().Throw<StartupException>().Which.Message.Should().Contain(_folder.HistoryFile);
+        act.Should().Throw<EventFolderUnreadableException>().Which.Message.Should().Contain(_folder.HistoryFile);
     }
 }

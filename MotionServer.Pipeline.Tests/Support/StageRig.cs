@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Inspection;
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;

@@ -1,4 +1,4 @@
-using MotionServer.Pipeline.Logging;
+using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Detection;

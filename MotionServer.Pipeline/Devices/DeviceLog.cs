@@ -1,3 +1,5 @@
+using MotionServer.Pipeline.Tracks.Verification;
+
 namespace MotionServer.Pipeline.Devices;
 
 /// <summary>One entry of a device's <c>logs.json</c>, in the device's units (bytes, ms since the epoch, ms, mm, mm/s).</summary>
@@ -32,4 +34,7 @@ internal sealed record DeviceLog
 
     /// <summary>Best 500 m speed, mm/s.</summary>
     public long Best500m { get; init; }
+
+    /// <summary>What this entry announces about its track, for the verifier to compare the file against.</summary>
+    public TrackClaims ToClaims() => new(StartDate, EndDate, Duration, Distance, Best2s, Best10s, Best500m);
 }

@@ -1,6 +1,5 @@
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 

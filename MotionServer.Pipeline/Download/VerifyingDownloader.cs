@@ -32,7 +32,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader, ITrackResu
             return first;
         }
 
-        var claims = TrackClaims.From(track.Log);
+        var claims = track.Log.ToClaims();
         var kept = _checker.Check(track.FinalPath, claims, cancellationToken);
         if (kept.Verdict.IsValid)
         {

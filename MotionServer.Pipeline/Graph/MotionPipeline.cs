@@ -5,7 +5,6 @@ using MotionServer.Pipeline.Detection;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Inspection;
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Results;
 using MotionServer.Pipeline.Roster;
@@ -133,10 +132,10 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             }
             else
             {
-                new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger, _log).Run();
+                AsStartupProblem(new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger, _log).Run);
             }
 
-            _fleet.Restore(_history.Load());
+            AsStartupProblem(() => _fleet.Restore(_history.Load()));
             if (!_options.DryRun)
             {
                 _fleet.StatusChanged += SaveHistoryOnChange;
@@ -170,6 +169,22 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Runs one of storage's start-up reads. Storage says what it cannot read with an exception of its own (it sits
+    /// below the entry's <see cref="StartupException"/>); to an embedder it is a start-up problem like any other.
+    /// </summary>
+    private static void AsStartupProblem(Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (EventFolderUnreadableException e)
+        {
+            throw new StartupException(e.Message, e.InnerException ?? e);
+        }
     }
 
     private void PrepareEventFolder()

@@ -5,7 +5,6 @@ using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Disconnection;
 using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Inspection;
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;

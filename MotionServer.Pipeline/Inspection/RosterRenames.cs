@@ -1,4 +1,3 @@
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;

@@ -1,5 +1,4 @@
 using System.Net;
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using Microsoft.Extensions.Logging;

@@ -14,7 +14,7 @@ internal sealed class HistoryStore(EventFolder folder)
     private readonly Lock _gate = new();
 
     /// <summary>Reads the history kept by an earlier run; a file that is not valid JSON is started afresh.</summary>
-    /// <exception cref="StartupException">The file is there but cannot be read: named, with what to do.</exception>
+    /// <exception cref="EventFolderUnreadableException">The file is there but cannot be read: named, with what to do.</exception>
     public HistoryRecord Load()
     {
         try
@@ -55,7 +55,7 @@ internal sealed class HistoryStore(EventFolder folder)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StartupException(
+            throw new EventFolderUnreadableException(
                 $"{path} cannot be read: {e.Message} - give the server read and write access to it (or move it out of the event folder) and start again",
                 e);
         }

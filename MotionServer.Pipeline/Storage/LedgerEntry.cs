@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MotionServer.Pipeline.Tracks.Verification;
 
 namespace MotionServer.Pipeline.Storage;
 
@@ -77,4 +78,7 @@ internal sealed record LedgerEntry
     /// <summary>The local file name, whatever form <see cref="LocalFile"/> has.</summary>
     [JsonIgnore]
     public string FileName => LocalFile.Replace('\\', '/').Split('/')[^1];
+
+    /// <summary>The claims this entry recorded (the device's logs.json figures at the time of the download).</summary>
+    public TrackClaims ToClaims() => new(StartDate, EndDate, Duration, Distance, Best2s, Best10s, Best500m);
 }

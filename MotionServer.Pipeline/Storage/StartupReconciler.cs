@@ -1,4 +1,3 @@
-using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Tracks;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,7 @@ namespace MotionServer.Pipeline.Storage;
 /// </summary>
 internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore ledgers, FleetState fleet, ILogger logger, FleetLog? log = null)
 {
-    /// <exception cref="StartupException">A file in the event folder cannot be read: named, with what to do.</exception>
+    /// <exception cref="EventFolderUnreadableException">A file in the event folder cannot be read: named, with what to do.</exception>
     public void Run()
     {
         string current = folder.Root;
@@ -22,7 +21,7 @@ internal sealed partial class StartupReconciler(EventFolder folder, LedgerStore 
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StartupException(
+            throw new EventFolderUnreadableException(
                 $"{current} cannot be read or written: {e.Message} - give the server read and write access to it (or move it out of the event folder) and start again",
                 e);
         }

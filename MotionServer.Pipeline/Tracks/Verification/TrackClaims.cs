@@ -1,6 +1,3 @@
-using MotionServer.Pipeline.Devices;
-using MotionServer.Pipeline.Storage;
-
 namespace MotionServer.Pipeline.Tracks.Verification;
 
 /// <summary>
@@ -14,19 +11,4 @@ namespace MotionServer.Pipeline.Tracks.Verification;
 /// <param name="Best2s">logs.json <c>2s_best</c>.</param>
 /// <param name="Best10s">logs.json <c>10s_best</c>.</param>
 /// <param name="Best500m">logs.json <c>500m_best</c>.</param>
-internal sealed record TrackClaims(long StartDate, long EndDate, long Duration, long Distance, long Best2s, long Best10s, long Best500m)
-{
-    /// <summary>The claims of a logs.json entry.</summary>
-    public static TrackClaims From(DeviceLog log)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        return new(log.StartDate, log.EndDate, log.Duration, log.Distance, log.Best2s, log.Best10s, log.Best500m);
-    }
-
-    /// <summary>The claims a ledger entry recorded (the device's logs.json figures at the time of the download).</summary>
-    public static TrackClaims From(LedgerEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return new(entry.StartDate, entry.EndDate, entry.Duration, entry.Distance, entry.Best2s, entry.Best10s, entry.Best500m);
-    }
-}
+internal sealed record TrackClaims(long StartDate, long EndDate, long Duration, long Distance, long Best2s, long Best10s, long Best500m);

@@ -1,7 +1,6 @@
-using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Logging;
+namespace MotionServer.Pipeline.State;
 
 /// <summary>
 /// Passes every log call on, and keeps the notable ones (Information and above) as fleet events for the dashboards'

@@ -1,7 +1,6 @@
-using MotionServer.Pipeline.State;
 using Microsoft.Extensions.Logging;
 
-namespace MotionServer.Pipeline.Logging;
+namespace MotionServer.Pipeline.State;
 
 /// <summary>
 /// The loggers the pipeline writes with. <see cref="Server"/> for lines about the server itself; <see cref="For(int)"/>
