@@ -21,7 +21,9 @@ namespace MotionServer.Pipeline.Tests.Reliability;
 /// </summary>
 public sealed partial class HostProcessTests : ReliabilityTest
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // How long the host process may take to start and get going: a guard against a hang, not a figure under test (it was
+    // 30 s, and a CI machine compiling beside the tests once needed more before a download was under way).
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task KilledMidDownload_LeavesNoFileAtAFinalName_AndARestartFinishesWithEveryTrackExactlyOnce()
