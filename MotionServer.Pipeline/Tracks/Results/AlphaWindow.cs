@@ -21,6 +21,12 @@ internal sealed class AlphaWindow : SpeedWindow
     /// <summary>Metres per 10⁻⁷ degree of latitude (mean Earth radius 6,371,008.8 m).</summary>
     private const double MetresPerUnit = 6_371_008.8 * Math.PI / 180 / 1e7;
 
+    /// <summary>
+    /// The square of <see cref="Proximity"/>: a start whose squared distance is no more than this is inside the circle
+    /// without a square root (most tries are); beyond it the root is taken, so the boundary is decided as before.
+    /// </summary>
+    private const double ProximitySquared = Proximity * Proximity;
+
     /// <summary>The part of the excess distance the search jumps over (Doppler distance runs a little short of the path).</summary>
     private const double JumpShare = 0.8;
 
@@ -36,6 +42,10 @@ internal sealed class AlphaWindow : SpeedWindow
     private long _near;
     private long _far;
     private SlidingMaximum? _fastest;
+    private SlidingMaximum? _settled;
+    private long _settledUpTo = -1;
+    private long _backward = -1;
+    private long _lastUtc = long.MinValue;
 
     /// <summary>An alpha search at the track's rate.</summary>
     public AlphaWindow(int frequencyHz) => _stride = Math.Max(1, frequencyHz / 2);
@@ -46,11 +56,13 @@ internal sealed class AlphaWindow : SpeedWindow
         window = default;
         ref readonly var last = ref history.Last;
         _fastest ??= new SlidingMaximum(history.Capacity);
-        _fastest.Add(history);
+        _fastest.Add(history, history.Newest);
+        _backward = last.Utc < _lastUtc ? history.Newest : _backward;
+        _lastUtc = last.Utc;
 
         // An alpha's mean speed is never above its fastest frame: none ending here can beat the best so far.
         bool inRange = Bounds(history);
-        if (_fastest.After(history, _far) <= _best || !inRange)
+        if (!inRange || _fastest.After(history, _far) <= _best || CannotBeatBest(history))
         {
             return false;
         }
@@ -59,7 +71,8 @@ internal sealed class AlphaWindow : SpeedWindow
         long j = _near;
         while (j >= _far)
         {
-            double metres = search.Metres(j);
+            double squared = search.SquaredMetres(j);
+            double metres = squared <= ProximitySquared ? 0 : Math.Sqrt(squared);
             if (metres > Proximity)
             {
                 long jump = (long)((metres - Proximity) * JumpShare * 1e6);
@@ -85,6 +98,32 @@ internal sealed class AlphaWindow : SpeedWindow
         }
 
         return search.Found;
+    }
+
+    /// <summary>
+    /// A tighter bound than the fastest frame, while the clock has not gone back inside the window: a start j at or
+    /// before <see cref="_near"/> splits its window at <see cref="_near"/>, and the mean of the whole is at most the
+    /// greater of the two parts' means: the last 250 m (one division) and the part before it, whose mean is at most
+    /// its fastest frame (a second sliding maximum over the starts). True when neither can beat the best so far.
+    /// </summary>
+    private bool CannotBeatBest(FrameHistory history)
+    {
+        _settled ??= new SlidingMaximum(history.Capacity);
+        for (_settledUpTo = Math.Max(_settledUpTo, history.Oldest - 1); _settledUpTo < _near;)
+        {
+            _settled.Add(history, ++_settledUpTo);
+        }
+
+        ref readonly var last = ref history.Last;
+        ref readonly var near = ref history[_near];
+        long elapsed = last.Utc - near.Utc;
+        if (_backward > _far || elapsed <= 0)
+        {
+            return false;
+        }
+
+        double recent = (last.Distance - near.Distance) / (double)elapsed;
+        return recent <= _best && _settled.After(history, _far) <= _best;
     }
 
     /// <summary>
@@ -118,12 +157,20 @@ internal sealed class AlphaWindow : SpeedWindow
 
         public WindowSpeed Best { get; private set; }
 
-        public readonly double Metres(long start)
+        /// <summary>The square of the distance in metres from a start to the end.</summary>
+        public readonly double SquaredMetres(long start)
         {
             ref readonly var other = ref history[start];
             double north = (_last.Latitude - other.Latitude) * MetresPerUnit;
             double east = (_last.Longitude - (double)other.Longitude) * cosine * MetresPerUnit;
-            return Math.Sqrt((north * north) + (east * east));
+            return (north * north) + (east * east);
+        }
+
+        /// <summary>True when a start is within <see cref="Proximity"/> of the end.</summary>
+        public readonly bool IsNear(long start)
+        {
+            double squared = SquaredMetres(start);
+            return squared <= ProximitySquared || Math.Sqrt(squared) <= Proximity;
         }
 
         /// <summary>Tries a start within the circle; its speed (0 when none).</summary>
@@ -150,7 +197,7 @@ internal sealed class AlphaWindow : SpeedWindow
         public void TryIfNear(long start)
         {
             long travelled = _last.Distance - history[start].Distance;
-            if (travelled >= MinimumDistance * 1000 && travelled <= MaximumDistance * 1000 && Metres(start) <= Proximity)
+            if (travelled >= MinimumDistance * 1000 && travelled <= MaximumDistance * 1000 && IsNear(start))
             {
                 Try(start);
             }

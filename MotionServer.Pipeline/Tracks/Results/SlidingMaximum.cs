@@ -11,16 +11,16 @@ internal sealed class SlidingMaximum(int capacity)
     private long _head;
     private long _tail;
 
-    /// <summary>Adds the newest frame of <paramref name="history"/>.</summary>
-    public void Add(FrameHistory history)
+    /// <summary>Adds a frame of <paramref name="history"/>, later than every frame added before.</summary>
+    public void Add(FrameHistory history, long sequence)
     {
-        uint speed = history.Last.Speed;
+        uint speed = history[sequence].Speed;
         while (_tail > _head && history[_sequences[(_tail - 1) & _mask]].Speed <= speed)
         {
             _tail--;
         }
 
-        _sequences[_tail++ & _mask] = history.Newest;
+        _sequences[_tail++ & _mask] = sequence;
     }
 
     /// <summary>The fastest speed of the frames after <paramref name="start"/> (0 when none).</summary>
