@@ -124,6 +124,36 @@ public sealed class DownloadStageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Run_DamagedFirstCopy_RefetchDoesNotHappen_KeepsTheCopy_TheTrackStaysOwed_AndNothingSaysFetchedTwice()
+    {
+        var needed = await InspectAsync();
+        var damaged = needed.Plan.Tracks[0];
+        var fine = needed.Plan.Tracks[1];
+        using var corrupt = Device.Faults.Add(DeviceFault.CorruptByte(damaged.Log.Size / 2).On(damaged.Log.File).Once());
+        IDisposable? refused = null;
+        Device.RequestServed += (_, served) =>
+        {
+            if (served.Path == damaged.Log.File)
+            {
+                refused ??= Device.Faults.Add(DeviceFault.HttpError(damaged.Log.File, 503)); // the refetch cannot be had
+            }
+        };
+
+        var outcome = await DownloadAsync(needed);
+        refused?.Dispose();
+
+        outcome.Should().BeOfType<DeviceFailed>("a track it owes could not be fetched");
+        var entry = Ledgers.Load($"motion-{Id}", out _).Find(damaged.FileName)!;
+        entry.Status.Should().Be(LedgerStatus.Failed, "fetched once only: still owed, fetched again next visit");
+        entry.Verification!.IsDamaged.Should().BeTrue("the staff see what is wrong with the copy on disk");
+        entry.Error.Should().Contain("the device answered HTTP 503");
+        File.Exists(damaged.FinalPath).Should().BeTrue("a track is never thrown away");
+        Ledgers.Load($"motion-{Id}", out _).Find(fine.FileName)!.Status.Should().Be(LedgerStatus.Completed);
+        Rig.Log.Messages().Should().NotContain(m => m.Contains("fetched twice", StringComparison.Ordinal))
+            .And.Contain(m => m.StartsWith($"motion-{Id} {damaged.FileName} damaged - ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Failed_AnEventFolderError_IsALedgerThatCannotBeUpdated()
     {
         var outcome = await _download!.FailedAsync(Work, new StageError(StageErrorKind.EventFolder, "No space left on device"));

@@ -114,7 +114,7 @@ public sealed class VerifyingDownloaderTests : IDisposable
     [InlineData("the device answers HTTP 503")]
     [InlineData("the connection is reset mid-body")]
     [InlineData("the server abandons it")]
-    public async Task DamagedFirstCopy_SecondCopyCannotBeHad_KeepsTheFirst_WithItsVerdict(string why)
+    public async Task DamagedFirstCopy_SecondCopyCannotBeHad_KeepsTheFirst_AndTheTrackStaysOwed(string why)
     {
         using var abandon = new CancellationTokenSource();
         var device = new StubDevice(StubDevice.Track(FlippedFrame), why switch
@@ -126,11 +126,98 @@ public sealed class VerifyingDownloaderTests : IDisposable
 
         var result = await DownloadAsync(device, abandon.Token);
 
+        // Only one fetch happened: not "fetched twice", and not complete; the copy stays at its final name.
+        var kept = result.Should().BeOfType<TransferResult.DamagedKept>().Subject;
+        kept.Verdict.DefectText.Should().StartWith("bad checksum in frame");
+        kept.Refetch.Should().BeAssignableTo<TransferResult>().And.NotBeOfType<TransferResult.Completed>();
+        (kept.Refetch is TransferResult.Cancelled).Should().Be(why == "the server abandons it");
+        File.ReadAllBytes(_track.FinalPath).Should().Equal(FlippedFrame);
+        FilesLeft().Should().Equal(_track.FinalPath);
+    }
+
+    [Fact]
+    public async Task KeptDamagedCopy_NextVisitServesAGoodCopy_ReplacesIt()
+    {
+        WriteKeptCopy(FlippedFrame);
+        var device = new StubDevice(StubDevice.Track(Good));
+
+        var result = await DownloadAsync(device);
+
+        var completed = result.Should().BeOfType<TransferResult.Completed>().Subject;
+        completed.Verdict!.IsValid.Should().BeTrue(completed.Verdict.ToString());
+        completed.Refetched.Should().BeTrue();
+        device.Requests.Should().ContainSingle("the copy on disk is the first of the two fetches");
+        File.ReadAllBytes(_track.FinalPath).Should().Equal(Good);
+        FilesLeft().Should().Equal(_track.FinalPath);
+    }
+
+    [Fact]
+    public async Task KeptDamagedCopy_NextVisitServesTheSame_IsFetchedTwice_AndKept()
+    {
+        WriteKeptCopy(FlippedFrame);
+        var device = new StubDevice(StubDevice.Track(FlippedFrame));
+
+        var result = await DownloadAsync(device);
+
         var completed = result.Should().BeOfType<TransferResult.Completed>().Subject;
         completed.Verdict!.DefectText.Should().StartWith("bad checksum in frame");
         completed.Refetched.Should().BeTrue();
+        device.Requests.Should().ContainSingle();
         File.ReadAllBytes(_track.FinalPath).Should().Equal(FlippedFrame);
         FilesLeft().Should().Equal(_track.FinalPath);
+    }
+
+    [Fact]
+    public async Task KeptDamagedCopy_NextVisitServesAWorseCopy_KeepsTheOneOnDisk()
+    {
+        // Flipped frame and broken header together: more defects than the copy on disk.
+        byte[] worse = TrackDamage.Apply(FlippedFrame, TrackDamageKind.BadHeaderChecksum);
+        WriteKeptCopy(FlippedFrame);
+        var device = new StubDevice(StubDevice.Track(worse));
+
+        var result = await DownloadAsync(device);
+
+        var completed = result.Should().BeOfType<TransferResult.Completed>().Subject;
+        completed.Verdict!.DefectText.Should().NotContain("header");
+        completed.Refetched.Should().BeTrue();
+        File.ReadAllBytes(_track.FinalPath).Should().Equal(FlippedFrame, "only a better copy replaces the one on disk");
+        FilesLeft().Should().Equal(_track.FinalPath);
+    }
+
+    [Fact]
+    public async Task KeptDamagedCopy_NextVisitFailsAgain_StillKeptAndOwed()
+    {
+        WriteKeptCopy(FlippedFrame);
+        var device = new StubDevice(StubDevice.Status(HttpStatusCode.ServiceUnavailable));
+
+        var result = await DownloadAsync(device);
+
+        result.Should().BeOfType<TransferResult.DamagedKept>().Which.Refetch.Should().BeOfType<TransferResult.Failed>();
+        File.ReadAllBytes(_track.FinalPath).Should().Equal(FlippedFrame);
+        FilesLeft().Should().Equal(_track.FinalPath);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(70_000)]
+    public void SameContent_ComparesInChunks_AndFindsADifferenceAnywhere(int at)
+    {
+        string a = _folder.Combine("a.bin");
+        string b = _folder.Combine("b.bin");
+        byte[] bytes = [.. Enumerable.Range(0, 200_000).Select(i => (byte)i)];
+        File.WriteAllBytes(a, bytes);
+        File.WriteAllBytes(b, bytes);
+        VerifyingDownloader.SameContent(a, b).Should().BeTrue();
+
+        bytes[at] ^= 0xFF;
+        File.WriteAllBytes(b, bytes);
+        VerifyingDownloader.SameContent(a, b).Should().BeFalse();
+    }
+
+    private void WriteKeptCopy(byte[] content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_track.FinalPath)!);
+        File.WriteAllBytes(_track.FinalPath, content);
     }
 
     [Fact]

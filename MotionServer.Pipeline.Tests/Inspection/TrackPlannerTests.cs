@@ -231,6 +231,22 @@ public sealed class TrackPlannerTests : IDisposable
     }
 
     [Fact]
+    public void Plan_DamagedCopyKeptWhileItsRefetchFailed_IsOwedNotAdopted_AndKeepsItsVerification()
+    {
+        WriteTrack(Name, 952928);
+        var ledger = new DeviceLedger();
+        Plan(ledger, Log());
+        var damaged = new LedgerVerification { Verdict = "damaged", Defects = ["bad checksum in frame 0x0AD5 at offset 16408"] };
+        ledger.Set(Name, ledger.Find(Name)! with { Status = LedgerStatus.Failed, Error = "damaged; refetch: boom", Verification = damaged });
+
+        var plan = Plan(ledger, Log());
+
+        plan.Adopted.Should().BeEmpty("adopting it would record the damaged copy completed without its second fetch");
+        plan.Downloads.Tracks.Should().ContainSingle();
+        ledger.Find(Name)!.Should().Match<LedgerEntry>(e => e.Status == LedgerStatus.Failed && e.Verification == damaged);
+    }
+
+    [Fact]
     public void Plan_HostilePaths_AreRefusedAndNeverPlanned()
     {
         var ledger = new DeviceLedger();

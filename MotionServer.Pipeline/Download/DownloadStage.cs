@@ -65,85 +65,119 @@ internal sealed partial class DownloadStage(
         var logger = log.For(work.DeviceId);
         fleet.MarkDownloading(work.DeviceId);
         var ledger = ledgers.Load(work.Hostname, out _);
-        string? firstFailure = plan.Refusals.Count > 0 ? plan.Refusals[0] : null;
-        int failed = plan.Refusals.Count;
-        var meter = new TransferRateMeter(time);
-        long owed = plan.Tracks.Sum(t => t.Log.Size);
-        long received = 0; // over every track of this visit, so the rate carries from one track to the next
-
-        for (int index = 0; index < plan.Tracks.Count; index++)
+        var visit = new DownloadVisit(plan);
+        var transfer = new VisitTransfer(time, plan.Tracks.Sum(t => t.Log.Size));
+        foreach (var track in plan.Tracks)
         {
-            var track = plan.Tracks[index];
-            if (lifetime.IsStopping)
+            var end = await FetchAsync(work, address, track, ledger, transfer, logger).ConfigureAwait(false);
+            if (visit.Apply(end) is var step and not VisitStep.Continue)
             {
-                return new DeviceAbandoned(work); // do not start another track while stopping
-            }
-
-            long before = time.GetTimestamp();
-            if (!await diskSpace.WaitForRoomAsync(track.Log.Size, lifetime.Stopping).ConfigureAwait(false))
-            {
-                return new DeviceAbandoned(work); // stopping while the disk was full: still owed, fetched next run
-            }
-
-            if (time.GetElapsedTime(before) >= TransferRateMeter.SampleInterval)
-            {
-                // Paused for disk space: time spent waiting is not the device's pace; measure afresh.
-                meter = new TransferRateMeter(time);
-                received = 0;
-            }
-
-            var transfer = new TransferCounter(meter, received, owed);
-            var result = await DownloadOneAsync(work, address, track, transfer).ConfigureAwait(false);
-            received += transfer.LastReceived; // what really came, also when the track failed part-way
-            owed -= track.Log.Size; // done, or failed: not asked for again in this visit
-            if (result is TransferResult.Completed done && TrySave(work, ledger, track, LedgerStatus.Completed, error: null, done) is { } unsaved)
-            {
-                // On disk at its final name, but not recorded: a failed attempt, with its line and the true reason. The
-                // file stays (a downloaded track is never deleted); the next inspection adopts it.
-                reporter.TrackFailed(work, track.FileName, unsaved);
-                return Fail(work, failed + 1, firstFailure ?? unsaved);
-            }
-
-            switch (result)
-            {
-                case TransferResult.Completed completed:
-                    Landed(work, track, completed, ledger, logger);
-                    break;
-
-                case TransferResult.Cancelled:
-                    return new DeviceAbandoned(work); // the ledger still says queued/failed: fetched next run
-
-                case TransferResult.Failed failure:
-                    string reason = LogText.Escape(failure.Reason);
-                    reporter.TrackFailed(work, track.FileName, reason);
-                    if (TrySave(work, ledger, track, LedgerStatus.Failed, reason) is { } alsoUnsaved)
-                    {
-                        return Fail(work, failed + 1, firstFailure ?? $"{reason}; {alsoUnsaved}");
-                    }
-
-                    LedgerSummary.Publish(fleet, work.DeviceId, ledger);
-                    firstFailure ??= reason;
-                    failed++;
-                    if (failure.DeviceUnreachable)
-                    {
-                        // It stopped answering: asking for the next tracks would only wait out more timeouts. Gone from the
-                        // network (walked out of WiFi range) it is disconnected, not failed, as in inspection; the tracks it
-                        // still owes are fetched when it returns. Still accepting connections, it is failed.
-                        return await departures.IsStillThereAsync(address, lifetime.Abandon).ConfigureAwait(false)
-                            ? Fail(work, failed + (plan.Tracks.Count - index - 1), firstFailure)
-                            : reporter.Left(work, Name, reason);
-                    }
-
-                    break;
+                return await EndAsync(work, address, visit, step).ConfigureAwait(false);
             }
         }
 
-        if (failed > 0)
+        return await EndAsync(work, address, visit, visit.Finish()).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for disk space, fetches one track and records how it ended.</summary>
+    private async Task<TrackEnd> FetchAsync(DeviceWork work, System.Net.IPAddress address, PlannedTrack track, DeviceLedger ledger, VisitTransfer transfer, ILogger logger)
+    {
+        if (lifetime.IsStopping)
         {
-            return Fail(work, failed, firstFailure!);
+            return new TrackEnd.Abandoned(); // do not start another track while stopping
         }
 
-        return reporter.CanBeDisconnected(work);
+        long before = time.GetTimestamp();
+        if (!await diskSpace.WaitForRoomAsync(track.Log.Size, lifetime.Stopping).ConfigureAwait(false))
+        {
+            return new TrackEnd.Abandoned(); // stopping while the disk was full: still owed, fetched next run
+        }
+
+        if (time.GetElapsedTime(before) >= TransferRateMeter.SampleInterval)
+        {
+            transfer.Restart();
+        }
+
+        var counter = transfer.Start();
+        var result = await DownloadOneAsync(work, address, track, counter).ConfigureAwait(false);
+        transfer.Ended(counter, track.Log.Size);
+        return result switch
+        {
+            TransferResult.Completed completed => RecordCompleted(work, track, completed, ledger, logger),
+            TransferResult.DamagedKept kept => RecordKept(work, track, kept, ledger, logger),
+            TransferResult.Failed failure => RecordFailed(work, track, ledger, LogText.Escape(failure.Reason), failure.DeviceUnreachable),
+            _ => new TrackEnd.Abandoned(), // cancelled: the ledger still says queued/failed, fetched next run
+        };
+    }
+
+    private async Task<StageOutcome> EndAsync(DeviceWork work, System.Net.IPAddress address, DownloadVisit visit, VisitStep step)
+    {
+        switch (step)
+        {
+            case VisitStep.Done:
+                return reporter.CanBeDisconnected(work);
+
+            case VisitStep.Fail:
+                return Fail(work, visit.Failed, visit.FirstFailure!);
+
+            case VisitStep.AskIfStillThere:
+                // It stopped answering: asking for the next tracks would only wait out more timeouts. Gone from the
+                // network (walked out of WiFi range) it is disconnected, not failed, as in inspection; the tracks it
+                // still owes are fetched when it returns. Still accepting connections, it is failed.
+                return await departures.IsStillThereAsync(address, lifetime.Abandon).ConfigureAwait(false)
+                    ? Fail(work, visit.Failed, visit.FirstFailure!)
+                    : reporter.Left(work, Name, visit.LastFailure!);
+
+            default:
+                return new DeviceAbandoned(work);
+        }
+    }
+
+    private TrackEnd RecordCompleted(DeviceWork work, PlannedTrack track, TransferResult.Completed completed, DeviceLedger ledger, ILogger logger)
+    {
+        if (TrySave(work, ledger, track, LedgerStatus.Completed, error: null, completed.Verdict, completed.Results) is { } unsaved)
+        {
+            // On disk at its final name, but not recorded: a failed attempt, with its line and the true reason. The
+            // file stays (a downloaded track is never deleted); the next inspection adopts it.
+            reporter.TrackFailed(work, track.FileName, unsaved);
+            return new TrackEnd.Unsaved(unsaved);
+        }
+
+        Landed(work, track, completed, ledger, logger);
+        return new TrackEnd.Landed();
+    }
+
+    /// <summary>
+    /// A damaged copy fetched once only: kept at its final name with its verdict, but recorded failed, so it stays owed
+    /// (inspection does not adopt it) and the next visit fetches it again. Never said to be fetched twice.
+    /// </summary>
+    private TrackEnd RecordKept(DeviceWork work, PlannedTrack track, TransferResult.DamagedKept kept, DeviceLedger ledger, ILogger logger)
+    {
+        Damaged(logger, work.Hostname, track.FileName, LogText.Escape(kept.Verdict.DefectText), "kept, fetched again at the next visit");
+        if (kept.Refetch is TransferResult.Failed failure)
+        {
+            string reason = LogText.Escape($"damaged, and fetching it again failed: {failure.Reason}");
+            return RecordFailed(work, track, ledger, reason, failure.DeviceUnreachable, kept.Verdict);
+        }
+
+        // The server stops: no failed line (nothing failed), but recorded owed all the same.
+        const string Stopped = "damaged, and the server stopped before fetching it again";
+        return TrySave(work, ledger, track, LedgerStatus.Failed, Stopped, kept.Verdict) is { } unsaved
+            ? new TrackEnd.Unsaved(unsaved)
+            : new TrackEnd.Abandoned();
+    }
+
+    /// <summary>A failed attempt: its line, the entry failed (with the verdict of a copy kept on disk, if any).</summary>
+    private TrackEnd RecordFailed(DeviceWork work, PlannedTrack track, DeviceLedger ledger, string reason, bool deviceUnreachable, TrackVerdict? kept = null)
+    {
+        reporter.TrackFailed(work, track.FileName, reason);
+        if (TrySave(work, ledger, track, LedgerStatus.Failed, reason, kept) is { } unsaved)
+        {
+            return new TrackEnd.Unsaved($"{reason}; {unsaved}");
+        }
+
+        LedgerSummary.Publish(fleet, work.DeviceId, ledger);
+        return new TrackEnd.Failed(reason, deviceUnreachable);
     }
 
     private async Task<TransferResult> DownloadOneAsync(DeviceWork work, System.Net.IPAddress address, PlannedTrack track, TransferCounter transfer)
@@ -196,9 +230,10 @@ internal sealed partial class DownloadStage(
     internal static string SuspectText(TrackResults results) => string.Join(" | ", results.Reasons.Select(r => r.Text));
 
     /// <summary>Records the track's new status; returns why the ledger could not be written, or null.</summary>
-    private string? TrySave(DeviceWork work, DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TransferResult.Completed? completed = null)
+    private string? TrySave(
+        DeviceWork work, DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TrackVerdict? verdict = null, TrackResults? results = null)
     {
-        SetStatus(ledger, track, status, error, completed);
+        SetStatus(ledger, track, status, error, verdict, results);
         try
         {
             ledgers.Save(work.Hostname, ledger);
@@ -210,24 +245,7 @@ internal sealed partial class DownloadStage(
         }
     }
 
-    /// <summary>The rate and bytes owed of one track's transfer, within the device's visit.</summary>
-    private sealed class TransferCounter(TransferRateMeter meter, long receivedBefore, long owedBefore)
-    {
-        /// <summary>Bytes of this track received so far.</summary>
-        public long LastReceived { get; private set; }
-
-        public TransferProgress Progress(string fileName, long received, long size)
-        {
-            LastReceived = received;
-            return new(fileName, received, size)
-            {
-                BytesPerSecond = meter.Observe(receivedBefore + received),
-                BytesOwed = owedBefore - received,
-            };
-        }
-    }
-
-    private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TransferResult.Completed? completed)
+    private static void SetStatus(DeviceLedger ledger, PlannedTrack track, LedgerStatus status, string? error, TrackVerdict? verdict, TrackResults? results)
     {
         var entry = ledger.Find(track.FileName);
         if (entry is null)
@@ -240,8 +258,8 @@ internal sealed partial class DownloadStage(
             Status = status,
             Error = error,
             Size = track.Log.Size,
-            Verification = completed?.Verdict is { } verdict ? LedgerVerification.From(verdict) : entry.Verification,
-            Results = completed?.Results is { } results ? LedgerResults.From(results) : entry.Results,
+            Verification = verdict is null ? entry.Verification : LedgerVerification.From(verdict),
+            Results = results is null ? entry.Results : LedgerResults.From(results),
         });
     }
 

@@ -24,28 +24,10 @@ internal sealed class TrackDownloader(HttpClient client, DownloadOptions options
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            timeout.CancelAfter(options.RequestTimeout);
-            using var request = new HttpRequestMessage(HttpMethod.Get, source);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/octet-stream"));
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.OK)
+            var failed = await FetchAsync(source, size, partial, progress, timeout).ConfigureAwait(false);
+            if (failed is not null)
             {
-                return new TransferResult.Failed($"the device answered HTTP {(int)response.StatusCode}", DeviceUnreachable: false);
-            }
-
-            if (response.Content.Headers.ContentLength is long length && length != size)
-            {
-                return new TransferResult.Failed($"the device sends {length} bytes but announced {size} in logs.json", DeviceUnreachable: false);
-            }
-
-            var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
-            {
-                var copied = await CopyAsync(body, partial, size, progress, timeout).ConfigureAwait(false);
-                if (copied is not null)
-                {
-                    return copied;
-                }
+                return failed;
             }
 
             AtomicFile.Replace(partial, finalPath);
@@ -82,55 +64,103 @@ internal sealed class TrackDownloader(HttpClient client, DownloadOptions options
         }
     }
 
+    /// <summary>Asks for the track and copies its body into the partial file; returns a failure, or null when it is all on disk.</summary>
+    private async Task<TransferResult?> FetchAsync(Uri source, long size, string partial, Action<long> progress, CancellationTokenSource timeout)
+    {
+        timeout.CancelAfter(options.RequestTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, source);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/octet-stream"));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return new TransferResult.Failed($"the device answered HTTP {(int)response.StatusCode}", DeviceUnreachable: false);
+        }
+
+        if (response.Content.Headers.ContentLength is long length && length != size)
+        {
+            return new TransferResult.Failed($"the device sends {length} bytes but announced {size} in logs.json", DeviceUnreachable: false);
+        }
+
+        var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            return await CopyAsync(body, partial, size, progress, timeout).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Copies the body into the partial file; returns a failure, or null when exactly <paramref name="size"/> bytes arrived and are on disk.</summary>
     private async Task<TransferResult?> CopyAsync(Stream body, string partial, long size, Action<long> progress, CancellationTokenSource timeout)
+    {
+        var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+        await using (file.ConfigureAwait(false))
+        {
+            var failed = await ReceiveAsync(body, file, size, progress, timeout).ConfigureAwait(false);
+            if (failed is null)
+            {
+                file.Flush(flushToDisk: true);
+            }
+
+            return failed;
+        }
+    }
+
+    /// <summary>Reads the body into the file to its end; returns a failure, or null when exactly <paramref name="size"/> bytes arrived.</summary>
+    private async Task<TransferResult?> ReceiveAsync(Stream body, FileStream file, long size, Action<long> progress, CancellationTokenSource timeout)
     {
         var guard = new TransferRateGuard(time, options.RequestTimeout, options.MinBytesPerSecond);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
-            await using (file.ConfigureAwait(false))
+            long received = 0;
+            while (true)
             {
-                long received = 0;
-                while (true)
+                var (read, failed) = await ReadAsync(body, file, buffer, received, size, progress, guard, timeout).ConfigureAwait(false);
+                if (failed is not null)
                 {
-                    timeout.CancelAfter(options.RequestTimeout); // a between-bytes timeout: re-armed before every read
-                    int read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), timeout.Token).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    received += read;
-                    if (received > size)
-                    {
-                        return new TransferResult.Failed($"the device sent more than the {size} bytes it announced", DeviceUnreachable: false);
-                    }
-
-                    await file.WriteAsync(buffer.AsMemory(0, read), timeout.Token).ConfigureAwait(false);
-                    progress(received);
-                    if (guard.Observe(received) is { } rate)
-                    {
-                        return new TransferResult.Failed(
-                            $"transfer stalled: {rate:0} bytes/s over {options.RequestTimeout.TotalSeconds:0.#} s (minimum {options.MinBytesPerSecond})",
-                            DeviceUnreachable: false);
-                    }
+                    return failed;
                 }
 
-                if (received != size)
+                if (read == 0)
                 {
-                    return new TransferResult.Failed($"the transfer ended after {received} of {size} bytes", DeviceUnreachable: true);
+                    break;
                 }
 
-                file.Flush(flushToDisk: true);
+                received += read;
             }
 
-            return null;
+            return received == size
+                ? null
+                : new TransferResult.Failed($"the transfer ended after {received} of {size} bytes", DeviceUnreachable: true);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>One read of the body into the file: the bytes read (0 at its end), or a failure that ends the transfer.</summary>
+    private async Task<(int Read, TransferResult? Failed)> ReadAsync(
+        Stream body, FileStream file, byte[] buffer, long receivedBefore, long size, Action<long> progress, TransferRateGuard guard, CancellationTokenSource timeout)
+    {
+        timeout.CancelAfter(options.RequestTimeout); // a between-bytes timeout: re-armed before every read
+        int read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), timeout.Token).ConfigureAwait(false);
+        long received = receivedBefore + read;
+        if (read == 0)
+        {
+            return (0, null);
+        }
+
+        if (received > size)
+        {
+            return (read, new TransferResult.Failed($"the device sent more than the {size} bytes it announced", DeviceUnreachable: false));
+        }
+
+        await file.WriteAsync(buffer.AsMemory(0, read), timeout.Token).ConfigureAwait(false);
+        progress(received);
+        return guard.Observe(received) is { } rate
+            ? (read, new TransferResult.Failed(
+                $"transfer stalled: {rate:0} bytes/s over {options.RequestTimeout.TotalSeconds:0.#} s (minimum {options.MinBytesPerSecond})",
+                DeviceUnreachable: false))
+            : (read, null);
     }
 }

@@ -5,7 +5,8 @@ namespace MotionServer.Pipeline.Inspection;
 
 /// <summary>
 /// The ledger entry one of the event's logs is to have, from what the ledger records for it and what is on disk:
-/// completed and intact stays; complete on disk is completed from the file; too slow is skipped; anything else is owed.
+/// completed and intact stays; complete on disk is completed from the file, unless it is a damaged copy still owed its
+/// second fetch; too slow is skipped; anything else is owed.
 /// </summary>
 internal static class TrackEntryRules
 {
@@ -25,6 +26,13 @@ internal static class TrackEntryRules
         }
 
         var fresh = Fresh(track);
+        if (onDisk == log.Size && recorded is { Status: LedgerStatus.Failed, Verification.IsDamaged: true } && recorded.Size == log.Size)
+        {
+            // A damaged copy kept while its refetch did not happen: owed until it has been fetched twice (the download
+            // replaces it only with a better copy). Adopting it would record it completed without that second fetch.
+            return fresh with { Status = LedgerStatus.Failed, Error = recorded.Error, Verification = recorded.Verification };
+        }
+
         if (onDisk == log.Size)
         {
             // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopt it.
