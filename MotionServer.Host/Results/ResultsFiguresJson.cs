@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks.Results;
 
 namespace MotionServer.Host.Results;

@@ -43,7 +43,7 @@ internal static class ResultsTable
     }
 
     private static string Figure(double? value) =>
-        value is { } number && double.IsFinite(number) ? TwoDecimalsJsonConverter.Format(number) : "-";
+        ResultText.Figure(value, "-");
 
     private static string Line(IReadOnlyList<string> cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i >= 2 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
