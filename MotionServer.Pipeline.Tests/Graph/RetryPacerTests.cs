@@ -13,7 +13,7 @@ public sealed class RetryPacerTests : IDisposable
 {
     private static readonly int[] Devices = [801, 802, 803, 804];
 
-    private readonly TimerWatchingClock _clock = new();
+    private readonly SteppableClock _clock = new(); // the wall clock can be stepped; without a step, a TimerWatchingClock
     private readonly PipelineLifetime _lifetime = new();
     private readonly FleetState _fleet;
     private readonly RetryPacer _pacer;
@@ -117,6 +117,37 @@ public sealed class RetryPacerTests : IDisposable
     }
 
     /// <summary>A claimed device fails (paced by <paramref name="backoff"/>) and its outcome is routed to the retry buffer.</summary>
+    // Issue 17: the backoff runs on the monotonic clock. As a wall time, a clock stepped back an hour during it held the
+    // device out of detection for that hour; stepped forward, it came back at once.
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(+1)]
+    public async Task ClockStepped_DuringABackoff_TheDeviceComesBackWhenItsBackoffIsOver(int hours)
+    {
+        _fleet.MarkFailed(801, "no answer", _ => TimeSpan.FromSeconds(10));
+        _clock.StepWallClock(TimeSpan.FromHours(hours));
+        _pacer.Buffer.Post(new DeviceFailed(new DeviceWork(801, "motion-801", IPAddress.Loopback), "no answer")).Should().BeTrue();
+
+        await _clock.NextTimerAsync();
+        _fleet.RetryWaitOf(801).Should().Be(TimeSpan.FromSeconds(10), "the step changes no wait");
+        _detection.Count.Should().Be(0, "its backoff is not over, whatever the wall clock says");
+        _clock.Advance(TimeSpan.FromSeconds(10));
+
+        (await _detection.ReceiveAsync(Patience.Timeout)).DeviceId.Should().Be(801);
+    }
+
+    [Fact]
+    public void ClockSteppedBack_AfterABackoff_DetectionMayClaimTheDevice()
+    {
+        _fleet.MarkFailed(801, "no answer", _ => TimeSpan.FromSeconds(10));
+        _fleet.Release(801);
+        _fleet.ClaimForDetection().Should().BeEmpty("its backoff is not over");
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        _clock.StepWallClock(TimeSpan.FromHours(-1));
+
+        _fleet.ClaimForDetection().Should().Equal([801], "its backoff is over: an hour of wall time stepped back holds nothing back");
+    }
+
     private void Fail(int id, TimeSpan backoff)
     {
         _fleet.MarkFailed(id, "no answer", _ => backoff);

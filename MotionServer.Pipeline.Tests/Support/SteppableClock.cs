@@ -28,6 +28,9 @@ internal sealed class SteppableClock : TimeProvider
     /// <summary>Sets the wall clock <paramref name="by"/> forward (negative: back); the monotonic clock and the timers do not move.</summary>
     public void StepWallClock(TimeSpan by) => Interlocked.Add(ref _stepTicks, by.Ticks);
 
+    /// <inheritdoc cref="TimerWatchingClock.HasUnseenTimer"/>
+    public bool HasUnseenTimer => _monotonic.HasUnseenTimer;
+
     /// <inheritdoc cref="TimerWatchingClock.NextTimerAsync"/>
     /// <remarks>Its <see cref="ArmedTimer.DueAt"/> is on the monotonic clock: the wall time before any step.</remarks>
     public Task<ArmedTimer> NextTimerAsync() => _monotonic.NextTimerAsync();
