@@ -1,3 +1,4 @@
+using System.CommandLine;
 using MotionServer.Host.CommandLine;
 using MotionServer.Host.Service;
 using MotionServer.Pipeline.Versioning;
@@ -18,26 +19,37 @@ internal static class Program
 
     private static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length > 0 && args[0] == Verify.VerifyCommand.Name)
+        var commandLine = HostCommandLine.Parse(args);
+        if (commandLine.CommandResult.Command == Verify.VerifyArguments.Command)
         {
-            return Verify.VerifyCommand.Run(args[1..], Console.Out, Console.Error);
+            return Verify.VerifyCommand.Run(commandLine, Console.Out, Console.Error);
         }
 
-        if (args.Length > 0 && args[0] == Results.ResultsCommand.Name)
+        if (commandLine.CommandResult.Command == Results.ResultsArguments.Command)
         {
-            return Results.ResultsCommand.Run(args[1..], Console.Out, Console.Error);
+            return Results.ResultsCommand.Run(commandLine, Console.Out, Console.Error);
         }
 
-        var arguments = HostArguments.Parse(args, out string? error);
+        return await RunServerAsync(commandLine).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunServerAsync(ParseResult commandLine)
+    {
+        var arguments = HostArguments.From(commandLine, out var problems);
         if (arguments is null)
         {
-            await Console.Error.WriteLineAsync($"MotionServer.Host: {error}{Environment.NewLine}{HostArguments.Usage}").ConfigureAwait(false);
+            foreach (string mistake in problems)
+            {
+                await Console.Error.WriteLineAsync($"MotionServer.Host: {mistake}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync(HostCommandLine.Help(HostCommandLine.Root)).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
         if (arguments.Help)
         {
-            Console.WriteLine(HostArguments.Usage);
+            Console.WriteLine(HostCommandLine.Help(HostCommandLine.Root));
             return ExitCodes.Success;
         }
 

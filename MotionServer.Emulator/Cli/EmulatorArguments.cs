@@ -1,32 +1,33 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace MotionServer.Emulator.Cli;
 
-/// <summary>The command line of the emulator, parsed; every problem is gathered.</summary>
+/// <summary>The command line of the emulator's fleet, parsed with <see cref="EmulatorCommandLine"/>; every problem is gathered.</summary>
 internal sealed record EmulatorArguments
 {
+    private static readonly Option<int> DevicesOption = Number("--devices", "N", 1, 1000, 20, "devices in the fleet (default 20, at most 1000)");
+    private static readonly Option<int> PortOption = Number("--port", "P", 0, 65535, 0, "port of every device (default: a free port)");
+    private static readonly Option<string> HostsFileOption = FileName("--hosts-file", "hosts-format file to write (default hosts.txt), for Network:HostsFile");
+    private static readonly Option<string> RosterOption = FileName("--roster", "roster to write (motions.csv), optional");
+    private static readonly Option<int> TracksOption = Number("--tracks", "K", 0, 200, 3, "logs of today per device (default 3)");
+    private static readonly Option<int> BandwidthOption = Number("--bandwidth", "B", 0, int.MaxValue, 680_000, "median pace of a device, bytes per second (default 680000; 0: unlimited)");
+    private static readonly Option<int> SeedOption = Number("--seed", "S", int.MinValue, int.MaxValue, 1, "makes the fleet reproducible (default 1)");
+    private static readonly Option<int> FirstIdOption = Number("--first-id", "ID", 1, 999_999, 801, "id of the first device (default 801)");
+    private static readonly Option<int> DamagedOption = Number("--damaged", "N", 0, 1000, 0,
+        "the newest log of the first N devices is damaged (a flipped byte, a cut mid-frame, a bad header checksum, unknown bytes, in turn; default 0)");
+    private static readonly Option<int> GlitchedOption = Number("--glitched", "N", 0, 1000, 0,
+        "one log of today of the last N devices holds a GPS glitch: a second at 62 knots with 4 satellites, HDOP 99.99 and sAcc 5 m/s, "
+        + "counted in the header's bests as a device counts it (default 0)");
+    private static readonly Option<bool> VerboseOption = new("--verbose") { Description = "log every request" };
+
+    /// <summary>The fleet's options, for the root command.</summary>
+    internal static IReadOnlyList<Option> Options { get; } =
+        [DevicesOption, PortOption, HostsFileOption, RosterOption, TracksOption, BandwidthOption, SeedOption, FirstIdOption, DamagedOption, GlitchedOption, VerboseOption];
+
     /// <summary>The usage text.</summary>
-    public const string Usage = """
-        Usage: dotnet run --project MotionServer.Emulator -- [options]
-
-          --devices N          devices in the fleet (default 20, at most 1000)
-          --port P             port of every device (default: a free port)
-          --hosts-file FILE    hosts-format file to write (default hosts.txt), for Network:HostsFile
-          --roster FILE        roster to write (motions.csv), optional
-          --tracks K           logs of today per device (default 3)
-          --bandwidth B        median pace of a device, bytes per second (default 680000; 0: unlimited)
-          --seed S             makes the fleet reproducible (default 1)
-          --first-id ID        id of the first device (default 801)
-          --damaged N          the newest log of the first N devices is damaged (a flipped byte, a cut
-                               mid-frame, a bad header checksum, unknown bytes, in turn; default 0)
-          --glitched N         one log of today of the last N devices holds a GPS glitch: a second at
-                               62 knots with 4 satellites, HDOP 99.99 and sAcc 5 m/s, counted in the
-                               header's bests as a device counts it (default 0)
-          --verbose            log every request
-          --help               this text
-
-        Devices listen on 127.0.0.2, 127.0.0.3 ... (loopback only) until Ctrl+C.
-        """;
+    public static string Usage => EmulatorCommandLine.Help();
 
     /// <summary>Devices in the fleet.</summary>
     public int Devices { get; init; } = 20;
@@ -71,51 +72,53 @@ internal sealed record EmulatorArguments
     public static EmulatorArguments Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var result = new EmulatorArguments();
-        var errors = new List<string>();
-        for (int i = 0; i < args.Count; i++)
+        return From(EmulatorCommandLine.Parse(args));
+    }
+
+    /// <summary>The fleet's arguments from a parsed command line, with every problem.</summary>
+    internal static EmulatorArguments From(ParseResult result)
+    {
+        var errors = EmulatorCommandLine.Problems(result);
+        if (errors.Count > 0)
         {
-            string arg = args[i];
-            int equals = arg.IndexOf('=', StringComparison.Ordinal);
-            string name = equals > 0 ? arg[..equals] : arg;
-            string? inline = equals > 0 ? arg[(equals + 1)..] : null;
-            string? Value() => inline ?? (i + 1 < args.Count ? args[++i] : null);
-            result = name switch
-            {
-                "--help" or "-h" or "-?" => result with { Help = true },
-                "--verbose" => result with { Verbose = true },
-                "--devices" => result with { Devices = Number(name, Value(), 1, 1000, errors, result.Devices) },
-                "--port" => result with { Port = Number(name, Value(), 0, 65535, errors, result.Port) },
-                "--tracks" => result with { Tracks = Number(name, Value(), 0, 200, errors, result.Tracks) },
-                "--seed" => result with { Seed = Number(name, Value(), int.MinValue, int.MaxValue, errors, result.Seed) },
-                "--damaged" => result with { Damaged = Number(name, Value(), 0, 1000, errors, result.Damaged) },
-                "--glitched" => result with { Glitched = Number(name, Value(), 0, 1000, errors, result.Glitched) },
-                "--first-id" => result with { FirstId = Number(name, Value(), 1, 999_999, errors, result.FirstId) },
-                "--bandwidth" => result with { Bandwidth = Number(name, Value(), 0, int.MaxValue, errors, (int)result.Bandwidth) },
-                "--hosts-file" => result with { HostsFile = Text(name, Value(), errors) ?? result.HostsFile },
-                "--roster" => result with { Roster = Text(name, Value(), errors) },
-                _ => Unknown(result, arg, errors),
-            };
+            return new EmulatorArguments { Errors = errors, Help = EmulatorCommandLine.IsHelp(result) };
         }
 
-        return result with { Errors = errors };
+        return new EmulatorArguments
+        {
+            Devices = result.GetValue(DevicesOption),
+            Port = result.GetValue(PortOption),
+            HostsFile = result.GetValue(HostsFileOption) ?? "hosts.txt",
+            Roster = result.GetValue(RosterOption),
+            Tracks = result.GetValue(TracksOption),
+            Bandwidth = result.GetValue(BandwidthOption),
+            Seed = result.GetValue(SeedOption),
+            FirstId = result.GetValue(FirstIdOption),
+            Damaged = result.GetValue(DamagedOption),
+            Glitched = result.GetValue(GlitchedOption),
+            Verbose = result.GetValue(VerboseOption),
+            Help = EmulatorCommandLine.IsHelp(result),
+        };
     }
 
-    private static EmulatorArguments Unknown(EmulatorArguments result, string arg, List<string> errors)
+    private static Option<int> Number(string name, string valueName, int min, int max, int fallback, string description) => new(name)
     {
-        errors.Add($"unknown argument \"{arg}\"");
-        return result;
-    }
+        HelpName = valueName,
+        Description = description,
+        DefaultValueFactory = _ => fallback,
+        CustomParser = result => ParseNumber(result, name, min, max, fallback),
+    };
 
-    private static int Number(string name, string? value, int min, int max, List<string> errors, int fallback)
+    private static int ParseNumber(ArgumentResult result, string name, int min, int max, int fallback)
     {
+        string? value = result.Tokens is [{ Value: var text }] ? text : null;
         if (value is null)
         {
-            errors.Add($"{name} needs a value");
+            result.AddError(EmulatorCommandLine.NeedsValue(name));
         }
         else if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number) || number < min || number > max)
         {
-            errors.Add($"{name} \"{value}\" is not a whole number from {min} to {max}");
+            result.AddError($"{name} \"{value}\" is not a whole number from {min} to {max}");
         }
         else
         {
@@ -125,14 +128,17 @@ internal sealed record EmulatorArguments
         return fallback;
     }
 
-    private static string? Text(string name, string? value, List<string> errors)
+    /// <summary>An option naming a file to write.</summary>
+    internal static Option<string> FileName(string name, string description)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var option = new Option<string>(name) { HelpName = "FILE", Description = description };
+        option.Validators.Add(result =>
         {
-            errors.Add($"{name} needs a file name");
-            return null;
-        }
-
-        return value;
+            if (result.Tokens is [{ Value: var value }] && string.IsNullOrWhiteSpace(value))
+            {
+                result.AddError($"{name} needs a file name");
+            }
+        });
+        return option;
     }
 }

@@ -1,12 +1,26 @@
+using System.CommandLine;
+
 namespace MotionServer.Host.CommandLine;
 
 /// <summary>
-/// The host's own switches, parsed before configuration sees the command line (the configuration provider
-/// silently drops a value-less switch such as <c>--demo</c>). Everything of the form
-/// <c>--MotionServer:Section:Key=value</c> is left for configuration.
+/// The server's own switches, read from the one parser (<see cref="HostCommandLine"/>) before configuration sees the
+/// command line (the configuration provider silently drops a value-less switch such as <c>--demo</c>). Settings such as
+/// <c>--MotionServer:Section:Key=value</c> are left for configuration.
 /// </summary>
 internal sealed record HostArguments
 {
+    private static readonly Option<string> EventDirectoryOption = CommandLineProblems.ValueOption(
+        "--event-dir", "DIR", "the event's folder (default: the current directory; required when running as a service)");
+
+    private static readonly Option<string> SettingsOption = CommandLineProblems.ValueOption(
+        "--settings", "FILE", "an extra JSON settings file layered over appsettings.json");
+
+    private static readonly Option<bool> DemoOption = new("--demo") { Description = "run against an emulated fleet of Motion devices on loopback" };
+
+    private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "find devices and log what would be downloaded and what skipped; write nothing but the log" };
+
+    private static readonly Option<bool> VersionOption = new("--version") { Description = "show the version and commit of this build" };
+
     public string? EventDirectory { get; init; }
 
     public string? SettingsFile { get; init; }
@@ -24,103 +38,55 @@ internal sealed record HostArguments
     /// <summary>Arguments for the configuration command-line provider.</summary>
     public IReadOnlyList<string> ConfigurationArguments { get; init; } = [];
 
-    public const string Usage = """
-        Usage: MotionServer.Host [--event-dir DIR] [--settings FILE] [--demo] [--dry-run] [--MotionServer:Section:Key=value ...]
-               MotionServer.Host --version
-               MotionServer.Host verify --event-dir DIR | FILE.oao ...   (check tracks on disk; verify --help)
-               MotionServer.Host results [--json] FILE.oao ...           (results by the rules; results --help)
-               MotionServer.Host results --event-dir DIR [--date yyyyMMdd]   (rebuild the day's results files)
+    /// <summary>The usage lines of the server (the commands add theirs in the help).</summary>
+    public static IReadOnlyList<string> Synopsis { get; } =
+    [
+        "MotionServer.Host [--event-dir DIR] [--settings FILE] [--demo] [--dry-run] [--MotionServer:Section:Key=value ...]",
+        "MotionServer.Host --version",
+    ];
 
-          --event-dir DIR   the event's folder (default: the current directory; required when running as a service)
-          --settings FILE   an extra JSON settings file layered over appsettings.json
-          --demo            run against an emulated fleet of Motion devices on loopback
-          --dry-run         find devices and log what would be downloaded and what skipped; write nothing but the log
-          --version         show the version and commit of this build
-          --help            show this help
+    /// <summary>The end of the server's help: where else settings come from.</summary>
+    public static IReadOnlyList<string> Epilogue { get; } =
+    [
+        "Settings: --MotionServer:Section:Key=value (or /MotionServer:Section:Key=value) sets one, e.g. --MotionServer:Network:Port=8080;",
+        "environment variables MotionServer__Section__Key work too.",
+    ];
 
-        Settings can also come from environment variables (MotionServer__Section__Key).
-        """;
+    /// <summary>Parses the server's command line; null, with every problem, when it is wrong.</summary>
+    public static HostArguments? Parse(IReadOnlyList<string> args, out IReadOnlyList<string> problems) =>
+        From(HostCommandLine.Parse(args), out problems);
 
-    /// <summary>Parses the command line; returns null and a message when it is wrong.</summary>
-    public static HostArguments? Parse(IReadOnlyList<string> args, out string? error)
+    /// <summary>The server's switches from a parsed command line (not one of the commands); null, with every problem, when it is wrong.</summary>
+    public static HostArguments? From(ParseResult result, out IReadOnlyList<string> problems)
     {
-        error = null;
-        string? eventDirectory = null, settings = null;
-        bool demo = false, help = false, version = false, dryRun = false;
-        var rest = new List<string>();
-        for (int i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(result);
+        var found = CommandLineProblems.Of(result);
+        var (settings, unknown) = ConfigurationSwitches.Split(result.UnmatchedTokens);
+        found.AddRange(unknown);
+        problems = found;
+        if (found.Count > 0)
         {
-            string arg = args[i];
-            var (name, inlineValue) = Split(arg);
-            switch (name)
-            {
-                case "--event-dir":
-                    if (!TryValue(args, ref i, inlineValue, name, out eventDirectory, out error)) return null;
-                    break;
-                case "--settings":
-                    if (!TryValue(args, ref i, inlineValue, name, out settings, out error)) return null;
-                    break;
-                case "--demo":
-                    demo = true;
-                    break;
-                case "--help" or "-h" or "-?":
-                    help = true;
-                    break;
-                case "--version":
-                    version = true;
-                    break;
-                case "--dry-run":
-                    dryRun = true;
-                    break;
-                default:
-                    if (arg.StartsWith("--MotionServer:", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("/MotionServer:", StringComparison.OrdinalIgnoreCase))
-                    {
-                        rest.Add(arg);
-                        if (inlineValue is null && i + 1 < args.Count)
-                        {
-                            rest.Add(args[++i]); // "--MotionServer:Key value" form
-                        }
-                    }
-                    else
-                    {
-                        error = $"unknown option '{arg}'";
-                        return null;
-                    }
-
-                    break;
-            }
+            return null;
         }
 
-        return new HostArguments { EventDirectory = eventDirectory, SettingsFile = settings, Demo = demo, Help = help, Version = version, DryRun = dryRun, ConfigurationArguments = rest };
+        return new HostArguments
+        {
+            EventDirectory = result.GetValue(EventDirectoryOption),
+            SettingsFile = result.GetValue(SettingsOption),
+            Demo = result.GetValue(DemoOption),
+            DryRun = result.GetValue(DryRunOption),
+            Version = result.GetValue(VersionOption),
+            Help = HostCommandLine.IsHelp(result),
+            ConfigurationArguments = settings,
+        };
     }
 
-    private static (string Name, string? Value) Split(string arg)
+    internal static void AddTo(RootCommand root)
     {
-        int equals = arg.IndexOf('=', StringComparison.Ordinal);
-        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
-    }
-
-    private static bool TryValue(IReadOnlyList<string> args, ref int i, string? inlineValue, string name, out string? value, out string? error)
-    {
-        error = null;
-        value = inlineValue;
-        if (value is null)
-        {
-            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                error = $"{name} needs a value";
-                return false;
-            }
-
-            value = args[++i];
-        }
-
-        if (value.Length == 0)
-        {
-            error = $"{name} needs a value";
-            return false;
-        }
-
-        return true;
+        root.Add(EventDirectoryOption);
+        root.Add(SettingsOption);
+        root.Add(DemoOption);
+        root.Add(DryRunOption);
+        root.Add(VersionOption);
     }
 }

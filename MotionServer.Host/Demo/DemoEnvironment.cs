@@ -1,5 +1,4 @@
 using System.Globalization;
-using MotionServer.Emulator.Demo;
 using MotionServer.Pipeline.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +7,8 @@ namespace MotionServer.Host.Demo;
 /// <summary>
 /// The <c>--demo</c> run: an emulated fleet of Motion devices on loopback (each on its own 127.0.0.N, one port),
 /// arriving and leaving over a few minutes, with its roster and a hosts file in a demo event folder, and the
-/// server pointed at it. The demo only ever writes into an empty folder or an earlier demo folder — never a
+/// server pointed at it. The fleet runs in the emulator program beside the server's (<see cref="EmulatorLocation"/>),
+/// so the shipped server holds none of its code. The demo only ever writes into an empty folder or an earlier demo folder — never a
 /// real event's.
 /// </summary>
 internal sealed partial class DemoEnvironment : IAsyncDisposable
@@ -18,9 +18,9 @@ internal sealed partial class DemoEnvironment : IAsyncDisposable
 
     private const string HostsFile = "config/demo-hosts";
 
-    private readonly DemoFleet _fleet;
+    private readonly DemoFleetProcess _fleet;
 
-    private DemoEnvironment(string eventDirectory, DemoFleet fleet)
+    private DemoEnvironment(string eventDirectory, DemoFleetProcess fleet)
     {
         EventDirectory = eventDirectory;
         _fleet = fleet;
@@ -47,37 +47,30 @@ internal sealed partial class DemoEnvironment : IAsyncDisposable
             return (null, $"{folder} is not empty and not an earlier demo folder: the demo never writes into a real event's folder. Give an empty folder, or none.");
         }
 
-        DemoFleet fleet;
-        try
+        if (EmulatorLocation.Find(AppContext.BaseDirectory) is not { } emulator)
         {
-            fleet = await DemoFleet.StartAsync(TimeProvider.System).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            return (null, $"the demo fleet cannot listen on loopback: {e.Message}");
+            return (null, EmulatorLocation.Missing(AppContext.BaseDirectory));
         }
 
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, "config"));
             await File.WriteAllTextAsync(Path.Combine(folder, MarkerFile), "This folder belongs to a Motion Server demo run.\n").ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(folder, "config", "motions.csv"), fleet.RosterCsv).ConfigureAwait(false);
-            fleet.WriteHostsFile(Path.Combine(folder, HostsFile));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await fleet.DisposeAsync().ConfigureAwait(false);
             return (null, $"the demo folder {folder} cannot be written: {e.Message}");
         }
 
-        return (new DemoEnvironment(folder, fleet), null);
+        var (fleet, problem) = await DemoFleetProcess.StartAsync(emulator, Path.Combine(folder, HostsFile), Path.Combine(folder, "config", "motions.csv"))
+            .ConfigureAwait(false);
+        return fleet is null ? (null, problem) : (new DemoEnvironment(folder, fleet), null);
     }
 
     /// <summary>Tells the newcomer where to look.</summary>
     public void Announce(ILogger logger)
     {
-        var devices = _fleet.Fleet.Devices;
-        DemoRunning(logger, devices.Count, devices[0].Address.ToString(), devices[^1].Address.ToString(), _fleet.Port);
+        DemoRunning(logger, _fleet.Devices, _fleet.FirstAddress, _fleet.LastAddress, _fleet.Port);
         DemoFolder(logger, EventDirectory, Path.Combine(EventDirectory, "dashboards", "index.html"));
     }
 

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using MotionServer.Host.CommandLine;
 
 namespace MotionServer.Host.Results;
 
@@ -8,21 +10,38 @@ namespace MotionServer.Host.Results;
 /// </summary>
 internal sealed record ResultsArguments
 {
-    public const string Usage = """
-        Usage: MotionServer.Host results [--json] FILE.oao [FILE.oao ...]
-               MotionServer.Host results --event-dir DIR [--date yyyyMMdd]
+    private static readonly Argument<string[]> FilesArgument = CommandLineProblems.FilesArgument(
+        "print the results of these track files, one row each, in the order given: the figures by the rules (2 s, 10 s, 5x10 s, 500 m, "
+        + "nautical mile, 30 min, 1 h, alpha 500 in knots, distance in km), and whether the track is suspect");
 
-          FILE              print the results of these track files, one row each, in the order given:
-                            the figures by the rules (2 s, 10 s, 5x10 s, 500 m, nautical mile, 30 min,
-                            1 h, alpha 500 in knots, distance in km), and whether the track is suspect
-          --json            print them as a JSON array instead, each track with its figures by the
-                            rules and the device's own figures
-          --event-dir DIR   rebuild the day's results files (DIR/results/<yyyyMMdd>.csv and .json)
-                            from the tracks on disk
-          --date yyyyMMdd   the day to rebuild (default: today)
+    private static readonly Option<bool> JsonOption = new("--json")
+    {
+        Description = "print them as a JSON array instead, each track with its figures by the rules and the device's own figures",
+    };
 
-        Exit code: 0 done, 1 when a file cannot be read (the others are still printed), 2 on bad input.
-        """;
+    private static readonly Option<string> EventDirectoryOption = CommandLineProblems.ValueOption(
+        "--event-dir", "DIR", "rebuild the day's results files (DIR/results/<yyyyMMdd>.csv and .json) from the tracks on disk");
+
+    private static readonly Option<DateOnly?> DateOption = new("--date")
+    {
+        HelpName = "yyyyMMdd",
+        Description = "the day to rebuild (default: every day that has a completed track)",
+        CustomParser = ParseDate,
+    };
+
+    /// <summary>The <c>results</c> command of the one parser (<see cref="HostCommandLine"/>).</summary>
+    public static Command Command { get; } = new(ResultsCommand.Name, "print tracks' results by the speed-sailing rules, or rebuild the day's results files")
+    {
+        FilesArgument, JsonOption, EventDirectoryOption, DateOption,
+    };
+
+    public static IReadOnlyList<string> Synopsis { get; } =
+    [
+        "MotionServer.Host results [--json] FILE.oao ...           (results by the rules; results --help)",
+        "MotionServer.Host results --event-dir DIR [--date yyyyMMdd]   (rebuild the day's results files)",
+    ];
+
+    public const string ExitCodeLine = "Exit code: 0 done, 1 when a file cannot be read (the others are still printed), 2 on bad input.";
 
     public IReadOnlyList<string> Files { get; init; } = [];
 
@@ -34,69 +53,52 @@ internal sealed record ResultsArguments
 
     public bool Help { get; init; }
 
-    /// <summary>Parses the arguments after <c>results</c>; returns null and a message when they are wrong.</summary>
-    public static ResultsArguments? Parse(IReadOnlyList<string> args, out string? error)
+    /// <summary>The arguments of a parsed <c>results</c> command line; null, with every problem, when they are wrong.</summary>
+    public static ResultsArguments? From(ParseResult result, out IReadOnlyList<string> problems)
     {
-        var parsed = new ResultsArguments();
-        var files = new List<string>();
-        for (int i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(result);
+        var found = CommandLineProblems.Of(result);
+        bool help = HostCommandLine.IsHelp(result);
+        if (!help && Combination(result) is { } problem)
         {
-            string arg = args[i];
-            int equals = arg.IndexOf('=', StringComparison.Ordinal);
-            string name = arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? arg[..equals] : arg;
-            string? inline = equals > 0 && name.Length < arg.Length ? arg[(equals + 1)..] : null;
-            string? Value() => inline ?? (i + 1 < args.Count ? args[++i] : null);
-            error = null;
-            parsed = name switch
-            {
-                "--json" => parsed with { Json = true },
-                "--help" or "-h" or "-?" => parsed with { Help = true },
-                "--event-dir" => Text(Value()) is { } folder ? parsed with { EventDirectory = folder } : Fail("--event-dir needs a value", out error),
-                "--date" => ParseDate(Value(), parsed, out error),
-                _ when arg.StartsWith('-') => Fail($"unknown option '{arg}'", out error),
-                "" => Fail("an empty file name", out error),
-                _ => Add(files, arg, parsed),
-            };
-            if (parsed is null)
-            {
-                return null;
-            }
+            found.Add(problem);
         }
 
-        parsed = parsed with { Files = files };
-        error = parsed.Help ? null : Problem(parsed);
-        return error is null ? parsed : null;
+        problems = found;
+        return found.Count > 0 ? null : new ResultsArguments
+        {
+            Files = result.GetValue(FilesArgument) ?? [],
+            Json = result.GetValue(JsonOption),
+            EventDirectory = result.GetValue(EventDirectoryOption),
+            Date = result.GetValue(DateOption),
+            Help = help,
+        };
     }
 
-    /// <summary>What is wrong with a combination of switches each valid on its own.</summary>
-    private static string? Problem(ResultsArguments parsed) => parsed switch
+    /// <summary>What is wrong with a combination of switches each valid on its own (judged by which are given).</summary>
+    private static string? Combination(ParseResult result)
     {
-        { EventDirectory: not null, Files.Count: > 0 } => "give track files or --event-dir, not both",
-        { EventDirectory: not null, Json: true } => "--json prints the results of track files; --event-dir rebuilds the day's files",
-        { EventDirectory: null, Date: not null } => "--date needs --event-dir",
-        { EventDirectory: null, Files.Count: 0 } => "no track files: give FILE.oao ... or --event-dir DIR",
-        _ => null,
-    };
-
-    private static ResultsArguments? ParseDate(string? value, ResultsArguments parsed, out string? error)
-    {
-        error = null;
-        return DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? parsed with { Date = date }
-            : Fail($"--date needs a day as yyyyMMdd, not '{value}'", out error);
+        bool folder = result.GetResult(EventDirectoryOption) is not null;
+        bool files = result.GetResult(FilesArgument) is { Tokens.Count: > 0 };
+        return (folder, files) switch
+        {
+            (true, true) => "give track files or --event-dir, not both",
+            (true, false) when result.GetResult(JsonOption) is not null => "--json prints the results of track files; --event-dir rebuilds the day's files",
+            (false, _) when result.GetResult(DateOption) is not null => "--date needs --event-dir",
+            (false, false) => "no track files: give FILE.oao ... or --event-dir DIR",
+            _ => null,
+        };
     }
 
-    private static ResultsArguments Add(List<string> files, string file, ResultsArguments parsed)
+    private static DateOnly? ParseDate(System.CommandLine.Parsing.ArgumentResult result)
     {
-        files.Add(file);
-        return parsed;
-    }
+        string? value = result.Tokens is [{ Value: var text }] ? text : null;
+        if (DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
 
-    private static string? Text(string? value) => string.IsNullOrEmpty(value) || value.StartsWith("--", StringComparison.Ordinal) ? null : value;
-
-    private static ResultsArguments? Fail(string message, out string? error)
-    {
-        error = message;
+        result.AddError($"--date needs a day as yyyyMMdd, not '{value}'");
         return null;
     }
 }

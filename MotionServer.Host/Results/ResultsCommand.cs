@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using MotionServer.Host.CommandLine;
 using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Tracks.Oao;
 using MotionServer.Pipeline.Tracks.Results;
@@ -16,25 +18,39 @@ internal static class ResultsCommand
     public const string Name = "results";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
-        Run(args, output, error, TrackResultsReader.Read, DayResultsRebuild.Run);
+        Run(HostCommandLine.Parse([Name, .. args]), output, error);
+
+    /// <summary>Runs <c>results</c> from the program's parsed command line.</summary>
+    public static int Run(ParseResult commandLine, TextWriter output, TextWriter error) =>
+        Run(commandLine, output, error, TrackResultsReader.Read, DayResultsRebuild.Run);
 
     /// <summary>The command with its two seams: how a file's results are read, and how a day's files are rebuilt.</summary>
     internal static int Run(
         IReadOnlyList<string> args, TextWriter output, TextWriter error,
+        Func<string, TrackResults> read, Func<string, DateOnly?, TextWriter, TextWriter, int> rebuild) =>
+        Run(HostCommandLine.Parse([Name, .. args]), output, error, read, rebuild);
+
+    private static int Run(
+        ParseResult commandLine, TextWriter output, TextWriter error,
         Func<string, TrackResults> read, Func<string, DateOnly?, TextWriter, TextWriter, int> rebuild)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var arguments = ResultsArguments.Parse(args, out string? problem);
+        var arguments = ResultsArguments.From(commandLine, out var mistakes);
         if (arguments is null)
         {
-            error.WriteLine($"MotionServer.Host results: {problem}{Environment.NewLine}{ResultsArguments.Usage}");
+            foreach (string mistake in mistakes)
+            {
+                error.WriteLine($"MotionServer.Host results: {mistake}");
+            }
+
+            error.WriteLine(HostCommandLine.Help(ResultsArguments.Command));
             return ExitCodes.BadInput;
         }
 
         if (arguments.Help)
         {
-            output.WriteLine(ResultsArguments.Usage);
+            output.WriteLine(HostCommandLine.Help(ResultsArguments.Command));
             return ExitCodes.Success;
         }
 

@@ -1,22 +1,35 @@
+using System.CommandLine;
+using MotionServer.Host.CommandLine;
+
 namespace MotionServer.Host.Verify;
 
 /// <summary>The switches of <c>MotionServer.Host verify</c>: an event folder, track files, or both.</summary>
 internal sealed record VerifyArguments
 {
-    public const string Usage = """
-        Usage: MotionServer.Host verify --event-dir DIR
-               MotionServer.Host verify FILE.oao [FILE.oao ...]
+    private static readonly Option<string> EventDirectoryOption = CommandLineProblems.ValueOption(
+        "--event-dir", "DIR",
+        "verify every track under DIR/gpslogs/ against the device ledgers (motions/motion-<id>/downloads.json), and list ledger entries \"completed\" whose file is missing");
 
-          --event-dir DIR   verify every track under DIR/gpslogs/ against the device ledgers
-                            (motions/motion-<id>/downloads.json), and list ledger entries
-                            "completed" whose file is missing
-          FILE              verify these track files (with their ledger entries when they
-                            lie in an event folder's gpslogs/)
-          --notes           also print what was compared only loosely or not flagged
-                            (rules the format notes list as unknown)
+    private static readonly Option<bool> NotesOption = new("--notes")
+    {
+        Description = "also print what was compared only loosely or not flagged (rules the format notes list as unknown)",
+    };
 
-        Exit code: 0 when every track is valid, 1 when any is damaged or missing, 2 on bad input.
-        """;
+    private static readonly Argument<string[]> FilesArgument = CommandLineProblems.FilesArgument(
+        "verify these track files (with their ledger entries when they lie in an event folder's gpslogs/)");
+
+    /// <summary>The <c>verify</c> command of the one parser (<see cref="HostCommandLine"/>).</summary>
+    public static Command Command { get; } = new(VerifyCommand.Name, "check tracks already on disk")
+    {
+        EventDirectoryOption, NotesOption, FilesArgument,
+    };
+
+    public static IReadOnlyList<string> Synopsis { get; } =
+    [
+        "MotionServer.Host verify --event-dir DIR | FILE.oao ...   (check tracks on disk; verify --help)",
+    ];
+
+    public const string ExitCodeLine = "Exit code: 0 when every track is valid, 1 when any is damaged or missing, 2 on bad input.";
 
     public string? EventDirectory { get; init; }
 
@@ -26,61 +39,24 @@ internal sealed record VerifyArguments
 
     public bool Notes { get; init; }
 
-    /// <summary>Parses the arguments after <c>verify</c>; returns null and a message when they are wrong.</summary>
-    public static VerifyArguments? Parse(IReadOnlyList<string> args, out string? error)
+    /// <summary>The arguments of a parsed <c>verify</c> command line; null, with every problem, when they are wrong.</summary>
+    public static VerifyArguments? From(ParseResult result, out IReadOnlyList<string> problems)
     {
-        error = null;
-        string? eventDirectory = null;
-        var files = new List<string>();
-        bool help = false, notes = false;
-        for (int i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(result);
+        var found = CommandLineProblems.Of(result);
+        bool help = HostCommandLine.IsHelp(result);
+        if (!help && found.Count == 0 && result.GetResult(EventDirectoryOption) is null && result.GetValue(FilesArgument) is not { Length: > 0 })
         {
-            string arg = args[i];
-            if (arg.StartsWith("--event-dir=", StringComparison.Ordinal))
-            {
-                eventDirectory = arg["--event-dir=".Length..];
-            }
-            else if (arg == "--event-dir")
-            {
-                if (i + 1 >= args.Count)
-                {
-                    error = "--event-dir needs a value";
-                    return null;
-                }
-
-                eventDirectory = args[++i];
-            }
-            else if (arg == "--notes")
-            {
-                notes = true;
-            }
-            else if (arg is "--help" or "-h" or "-?")
-            {
-                help = true;
-            }
-            else if (arg.StartsWith('-'))
-            {
-                error = $"unknown option '{arg}'";
-                return null;
-            }
-            else
-            {
-                files.Add(arg);
-            }
+            found.Add("nothing to verify: give --event-dir DIR or track files");
         }
 
-        if (eventDirectory is { Length: 0 })
+        problems = found;
+        return found.Count > 0 ? null : new VerifyArguments
         {
-            error = "--event-dir needs a value";
-            return null;
-        }
-
-        if (!help && eventDirectory is null && files.Count == 0)
-        {
-            error = "nothing to verify: give --event-dir DIR or track files";
-            return null;
-        }
-
-        return new VerifyArguments { EventDirectory = eventDirectory, Files = files, Help = help, Notes = notes };
+            EventDirectory = result.GetValue(EventDirectoryOption),
+            Files = result.GetValue(FilesArgument) ?? [],
+            Notes = result.GetValue(NotesOption),
+            Help = help,
+        };
     }
 }

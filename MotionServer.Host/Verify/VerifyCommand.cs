@@ -1,3 +1,5 @@
+using System.CommandLine;
+using MotionServer.Host.CommandLine;
 using MotionServer.Pipeline.Logging;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tracks.Verification;
@@ -14,18 +16,28 @@ internal static class VerifyCommand
 {
     public const string Name = "verify";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>Runs <c>verify</c> with the arguments that follow the command's name.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
+        Run(HostCommandLine.Parse([Name, .. args]), output, error);
+
+    /// <summary>Runs <c>verify</c> from the program's parsed command line.</summary>
+    public static int Run(ParseResult commandLine, TextWriter output, TextWriter error)
     {
-        var arguments = VerifyArguments.Parse(args, out string? problem);
+        var arguments = VerifyArguments.From(commandLine, out var mistakes);
         if (arguments is null)
         {
-            error.WriteLine($"MotionServer.Host verify: {problem}{Environment.NewLine}{VerifyArguments.Usage}");
+            foreach (string mistake in mistakes)
+            {
+                error.WriteLine($"MotionServer.Host verify: {mistake}");
+            }
+
+            error.WriteLine(HostCommandLine.Help(VerifyArguments.Command));
             return ExitCodes.BadInput;
         }
 
         if (arguments.Help)
         {
-            output.WriteLine(VerifyArguments.Usage);
+            output.WriteLine(HostCommandLine.Help(VerifyArguments.Command));
             return ExitCodes.Success;
         }
 

@@ -176,6 +176,6 @@ public sealed class ResultsCommandTests : IDisposable
 
         code.Should().Be(0);
         output.Should().Contain("results [--json] FILE.oao").And.Contain("--event-dir DIR [--date yyyyMMdd]");
-        MotionServer.Host.CommandLine.HostArguments.Usage.Should().Contain("results [--json] FILE.oao", "the host's --help names the command");
+        MotionServer.Host.CommandLine.HostCommandLine.Help(MotionServer.Host.CommandLine.HostCommandLine.Root).Should().Contain("results [--json] FILE.oao", "the host's --help names the command");
     }
 }
