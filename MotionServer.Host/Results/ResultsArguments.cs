@@ -78,17 +78,20 @@ internal sealed record ResultsArguments
     /// <summary>What is wrong with a combination of switches each valid on its own (judged by which are given).</summary>
     private static string? Combination(ParseResult result)
     {
-        bool folder = result.GetResult(EventDirectoryOption) is not null;
+        bool folder = Given(result, EventDirectoryOption);
         bool files = result.GetResult(FilesArgument) is { Tokens.Count: > 0 };
         return (folder, files) switch
         {
             (true, true) => "give track files or --event-dir, not both",
-            (true, false) when result.GetResult(JsonOption) is not null => "--json prints the results of track files; --event-dir rebuilds the day's files",
-            (false, _) when result.GetResult(DateOption) is not null => "--date needs --event-dir",
+            (true, false) when Given(result, JsonOption) => "--json prints the results of track files; --event-dir rebuilds the day's files",
+            (false, _) when Given(result, DateOption) => "--date needs --event-dir",
             (false, false) => "no track files: give FILE.oao ... or --event-dir DIR",
             _ => null,
         };
     }
+
+    /// <summary>Whether the option is on the command line (a switch's implicit "false" is not).</summary>
+    private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
     private static DateOnly? ParseDate(System.CommandLine.Parsing.ArgumentResult result)
     {

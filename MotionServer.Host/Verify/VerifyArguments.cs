@@ -45,7 +45,7 @@ internal sealed record VerifyArguments
         ArgumentNullException.ThrowIfNull(result);
         var found = CommandLineProblems.Of(result);
         bool help = HostCommandLine.IsHelp(result);
-        if (!help && found.Count == 0 && result.GetResult(EventDirectoryOption) is null && result.GetValue(FilesArgument) is not { Length: > 0 })
+        if (!help && found.Count == 0 && result.GetResult(EventDirectoryOption) is not { Implicit: false } && result.GetValue(FilesArgument) is not { Length: > 0 })
         {
             found.Add("nothing to verify: give --event-dir DIR or track files");
         }

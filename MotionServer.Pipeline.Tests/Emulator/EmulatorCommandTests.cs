@@ -69,4 +69,52 @@ public sealed class EmulatorCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Parse_Demo_NeedsBothFiles()
+    {
+        var commandLine = EmulatorCommandLine.Parse(["demo", "--hosts-file", "h.txt"]);
+
+        DemoArguments.From(commandLine, out var problems).Should().BeNull();
+        problems.Should().ContainSingle().Which.Should().Contain("--roster");
+        DemoArguments.From(EmulatorCommandLine.Parse(["demo", "--hosts-file", "h.txt", "--roster", "m.csv"]), out _)
+            .Should().BeEquivalentTo(new { HostsFile = "h.txt", Roster = "m.csv" });
+    }
+
+    [Fact]
+    public async Task Demo_RunAsync_WritesTheFilesSaysReadyAndStopsOnCancel()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"emulator-demo-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var arguments = new DemoArguments { HostsFile = Path.Combine(folder, "hosts"), Roster = Path.Combine(folder, "motions.csv") };
+        var output = new ReadyWriter();
+        using var stopping = new CancellationTokenSource();
+        try
+        {
+            var run = new DemoCommand(arguments, output).RunAsync(stopping.Token);
+            string ready = await output.Ready.Task.WaitAsync(Signal.Timeout);
+
+            ready.Should().MatchRegex(@"^ready port=\d+ devices=12 first=127\.0\.0\.2 last=127\.0\.0\.13$");
+            (await File.ReadAllLinesAsync(arguments.HostsFile)).Should().HaveCount(12);
+            RosterCsvReader.ReadFile(arguments.Roster).DeviceIds.Should().Contain(801).And.Contain(812);
+            await stopping.CancelAsync();
+            await run.WaitAsync(Signal.Timeout);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Completes with the first line written.</summary>
+    private sealed class ReadyWriter : StringWriter
+    {
+        public TaskCompletionSource<string> Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override Task WriteLineAsync(string? value)
+        {
+            Ready.TrySetResult(value ?? "");
+            return base.WriteLineAsync(value);
+        }
+    }
 }

@@ -124,6 +124,7 @@ public sealed class VerifyCommandTests : IDisposable
     [Theory]
     [InlineData(new string[0], "nothing to verify")]
     [InlineData(new[] { "--event-dir" }, "--event-dir needs a value")]
+    [InlineData(new[] { "--event-dir", "--notes" }, "--event-dir needs a value")]
     [InlineData(new[] { "--bogus" }, "unknown option '--bogus'")]
     [InlineData(new[] { "no-such-file.oao" }, "no such file: no-such-file.oao")]
     public void Run_BadInput_Exits2WithAMessage(string[] args, string message)
@@ -132,5 +133,14 @@ public sealed class VerifyCommandTests : IDisposable
 
         code.Should().Be(2);
         error.Should().Contain(message);
+    }
+
+    [Fact]
+    public void Run_SeveralMistakes_NamesEveryOne()
+    {
+        var (code, _, error) = Run("--bogus", "--event-dir");
+
+        code.Should().Be(2);
+        error.Should().Contain("verify: unknown option '--bogus'").And.Contain("verify: --event-dir needs a value");
     }
 }

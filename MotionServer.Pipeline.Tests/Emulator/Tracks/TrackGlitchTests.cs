@@ -83,7 +83,7 @@ public sealed class TrackGlitchTests
     {
         EmulatorArguments.Parse(["--glitched", "2"]).Glitched.Should().Be(2);
         EmulatorArguments.Parse([]).Glitched.Should().Be(0);
-        EmulatorArguments.Usage.Should().Contain("--glitched N");
+        EmulatorArguments.Usage.Should().Contain("--glitched <N>");
 
         var plan = RealisticFleet.Build(new RealisticFleetOptions { Devices = 5, TracksPerDevice = 2, OlderTracksPerDevice = 0, GlitchedDevices = 2, Seed = 3 }, TimeProvider.System);
 
