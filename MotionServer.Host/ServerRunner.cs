@@ -24,61 +24,43 @@ internal static partial class ServerRunner
     public static async Task<int> RunAsync(HostArguments arguments)
     {
         using var stopSignals = new Service.EarlyStopSignals();
-        Demo.DemoEnvironment? demo = null;
-        string eventDirectory = Path.GetFullPath(arguments.EventDirectory ?? ".");
-        var overrides = new Dictionary<string, string?>();
-        if (arguments.Demo)
+        if (!arguments.Demo)
         {
-            var prepared = await Demo.DemoEnvironment.StartAsync(arguments.EventDirectory).ConfigureAwait(false);
-            if (prepared.Problem is not null)
-            {
-                await Console.Error.WriteLineAsync($"MotionServer.Host: {prepared.Problem}").ConfigureAwait(false);
-                return ExitCodes.BadInput;
-            }
-
-            demo = prepared.Environment!;
-            eventDirectory = demo.EventDirectory;
-            foreach (var (key, value) in demo.SettingsOverrides)
-            {
-                overrides[key] = value;
-            }
+            return await RunInFolderAsync(arguments, demo: null, stopSignals.Requested).ConfigureAwait(false);
         }
 
-        overrides[$"{MotionServerDefaults.SectionName}:EventDirectory"] = eventDirectory;
-        if (arguments.DryRun)
+        var (demo, problem) = await Demo.DemoEnvironment.StartAsync(arguments.EventDirectory).ConfigureAwait(false);
+        if (demo is null)
         {
-            overrides[$"{MotionServerDefaults.SectionName}:DryRun"] = "true";
-        }
-
-        // The lock comes before the log file: a second server on the folder must not write into the first one's log.
-        EventFolderLock folderLock;
-        try
-        {
-            folderLock = EventFolderLock.Acquire(eventDirectory);
-        }
-        catch (Exception e) when (e is EventFolderLockedException or IOException or UnauthorizedAccessException)
-        {
-            // Say which folder and why: a bare "The file '...' already exists" does not tell the operator what to fix.
-            string problem = e is EventFolderLockedException
-                ? e.Message
-                : $"the event folder {eventDirectory} cannot be used ({e.Message}); --event-dir must name a folder this user can write";
-            await Console.Error.WriteLineAsync($"MotionServer.Host: cannot start - {problem}").ConfigureAwait(false);
-            if (demo is not null)
-            {
-                await demo.DisposeAsync().ConfigureAwait(false);
-            }
-
+            await Console.Error.WriteLineAsync($"MotionServer.Host: {problem}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        using var heldLock = folderLock;
+        // The fleet outlives the server's run: it is taken down once the server no longer downloads from it.
+        await using (demo.ConfigureAwait(false))
+        {
+            return await RunInFolderAsync(arguments, demo, stopSignals.Requested).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunInFolderAsync(HostArguments arguments, Demo.DemoEnvironment? demo, CancellationToken stopRequested)
+    {
+        string eventDirectory = demo?.EventDirectory ?? Path.GetFullPath(arguments.EventDirectory ?? ".");
+
+        // The lock comes before the log file: a second server on the folder must not write into the first one's log.
+        using var folderLock = await TryLockAsync(eventDirectory).ConfigureAwait(false);
+        if (folderLock is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
         NLogSetup.Configure(eventDirectory);
         using var loggers = LoggerFactory.Create(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddNLog());
         var logger = loggers.CreateLogger("MotionServer.Host");
         ServerStarted(logger, ProductVersion.Current.Text);
         try
         {
-            return await RunHostAsync(arguments, overrides, demo, folderLock, logger, stopSignals.Requested).ConfigureAwait(false);
+            return await RunHostAsync(arguments, Overrides(arguments, demo, eventDirectory), demo, folderLock, logger, stopRequested).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // the last resort: say what happened in the log, never a stack trace on the beach
         catch (Exception e)
@@ -89,13 +71,41 @@ internal static partial class ServerRunner
         }
         finally
         {
-            if (demo is not null)
-            {
-                await demo.DisposeAsync().ConfigureAwait(false);
-            }
-
             ServerStopped(logger);
             NLog.LogManager.Shutdown(); // flushes the file: the last line is never lost or half written
+        }
+    }
+
+    /// <summary>Settings the command line decides beyond configuration: the event folder, the demo's fleet, the dry run.</summary>
+    private static Dictionary<string, string?> Overrides(HostArguments arguments, Demo.DemoEnvironment? demo, string eventDirectory)
+    {
+        var overrides = new Dictionary<string, string?>(demo?.SettingsOverrides ?? new Dictionary<string, string?>())
+        {
+            [$"{MotionServerDefaults.SectionName}:EventDirectory"] = eventDirectory,
+        };
+        if (arguments.DryRun)
+        {
+            overrides[$"{MotionServerDefaults.SectionName}:DryRun"] = "true";
+        }
+
+        return overrides;
+    }
+
+    /// <summary>Takes the event folder's lock; or says on the console why it cannot, and gives null.</summary>
+    private static async Task<EventFolderLock?> TryLockAsync(string eventDirectory)
+    {
+        try
+        {
+            return EventFolderLock.Acquire(eventDirectory);
+        }
+        catch (Exception e) when (e is EventFolderLockedException or IOException or UnauthorizedAccessException)
+        {
+            // Say which folder and why: a bare "The file '...' already exists" does not tell the operator what to fix.
+            string problem = e is EventFolderLockedException
+                ? e.Message
+                : $"the event folder {eventDirectory} cannot be used ({e.Message}); --event-dir must name a folder this user can write";
+            await Console.Error.WriteLineAsync($"MotionServer.Host: cannot start - {problem}").ConfigureAwait(false);
+            return null;
         }
     }
 
