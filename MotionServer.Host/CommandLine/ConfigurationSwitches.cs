@@ -9,7 +9,7 @@ internal static class ConfigurationSwitches
 {
     private const string Prefix = "MotionServer:";
 
-    /// <summary>Splits the tokens the parser did not match into settings (for configuration) and problems.</summary>
+    /// <summary>Splits the tokens that are none of the server's switches into settings (for configuration) and problems.</summary>
     public static (IReadOnlyList<string> Settings, IReadOnlyList<string> Problems) Split(IReadOnlyList<string> unmatched)
     {
         var settings = new List<string>();

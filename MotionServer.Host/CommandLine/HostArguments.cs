@@ -21,6 +21,12 @@ internal sealed record HostArguments
 
     private static readonly Option<bool> VersionOption = new("--version") { Description = "show the version and commit of this build" };
 
+    /// <summary>
+    /// Every other token of the server's command line: settings such as --MotionServer:Network:Port=8080 are kept for
+    /// configuration (<see cref="ConfigurationSwitches"/>), anything else is a mistake. Hidden: the help says it in words.
+    /// </summary>
+    private static readonly Argument<string[]> OtherTokens = new("settings") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
+
     public string? EventDirectory { get; init; }
 
     public string? SettingsFile { get; init; }
@@ -61,7 +67,7 @@ internal sealed record HostArguments
     {
         ArgumentNullException.ThrowIfNull(result);
         var found = CommandLineProblems.Of(result);
-        var (settings, unknown) = ConfigurationSwitches.Split(result.UnmatchedTokens);
+        var (settings, unknown) = ConfigurationSwitches.Split([.. result.GetResult(OtherTokens)?.Tokens.Select(t => t.Value) ?? []]);
         found.AddRange(unknown);
         problems = found;
         if (found.Count > 0)
@@ -88,5 +94,6 @@ internal sealed record HostArguments
         root.Add(DemoOption);
         root.Add(DryRunOption);
         root.Add(VersionOption);
+        root.Add(OtherTokens);
     }
 }

@@ -55,8 +55,6 @@ internal static class HostCommandLine
             root.Options.Remove(builtIn); // ours prints the commit too
         }
 
-        // A setting such as --MotionServer:Network:Port=8080 is not the server's: it is kept for configuration.
-        root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(_ => ExitCodes.Success); // the server is the root's own command: not "a command is required"
         HostArguments.AddTo(root);
         root.Add(VerifyArguments.Command);
