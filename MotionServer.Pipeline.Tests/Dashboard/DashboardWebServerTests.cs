@@ -223,6 +223,32 @@ public sealed class DashboardWebServerTests : IAsyncLifetime, IAsyncDisposable
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("Degraded", HttpStatusCode.OK)]
+    [InlineData("Unhealthy", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("Healthy", HttpStatusCode.OK)]
+    public async Task Get_Health_WithHealthChecks_ReportsThem(string status, HttpStatusCode code)
+    {
+        var health = Enum.Parse<Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus>(status);
+        using var checks = new ServiceCollection().AddLogging().AddHealthChecks()
+            .AddCheck("MotionServer", () => new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult(health, "WARNING disk-space-low: low")).Services
+            .BuildServiceProvider();
+        var server = new DashboardWebServer("http://127.0.0.1:0", Dashboards, _loggerFactory, notices: null,
+            checks.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>());
+        await server.StartAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
+        try
+        {
+            using var response = await _http.GetAsync(new Uri(new Uri(server.Addresses.Single()), "healthz"));
+
+            response.StatusCode.Should().Be(code);
+            (await response.Content.ReadAsStringAsync()).Should().Be($"{status}\nMotionServer: {status} - WARNING disk-space-low: low\n");
+        }
+        finally
+        {
+            await server.StopAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
+        }
+    }
+
     [Fact]
     public async Task StartAsync_PortTaken_LogsErrorAndCarriesOn()
     {
