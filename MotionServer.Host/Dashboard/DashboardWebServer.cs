@@ -27,6 +27,9 @@ internal sealed partial class DashboardWebServer : IHostedService
     private readonly HealthCheckService? _health;
     private WebApplication? _app;
 
+    /// <summary>How long requests in flight may go on once the server stops (<see cref="StopAsync"/>).</summary>
+    public static readonly TimeSpan StopShare = TimeSpan.FromSeconds(1);
+
     /// <summary>Creates the server; it listens from <see cref="StartAsync"/>.</summary>
     /// <param name="listenUrl">E.g. <c>http://0.0.0.0:8080</c>; port 0 picks a free port (tests).</param>
     /// <param name="dashboardsDirectory">The folder served.</param>
@@ -113,20 +116,33 @@ internal sealed partial class DashboardWebServer : IHostedService
         LogListening(_logger, addresses, _directory);
     }
 
-    /// <summary>Stops listening; requests in flight get until <paramref name="cancellationToken"/>.</summary>
+    /// <summary>
+    /// Stops listening at once; requests in flight get <see cref="StopShare"/> (or until <paramref name="cancellationToken"/>,
+    /// if sooner) to finish, then their connections are cut: a phone reading slowly must not hold the server's stop, and
+    /// a phone whose page was cut reloads it. The pipeline's stop runs meanwhile (it began before the hosted services'
+    /// stops), so this share is not taken from its drain.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_app is { } app)
+        if (_app is not { } app)
         {
-            _app = null;
-            try
-            {
-                await app.StopAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
+            return;
+        }
+
+        _app = null;
+        using var share = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        share.CancelAfter(StopShare);
+        try
+        {
+            await app.StopAsync(share.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (share.IsCancellationRequested)
+        {
+            // Kestrel has cut what was left; nothing more to wait for.
+        }
+        finally
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
         }
     }
 
