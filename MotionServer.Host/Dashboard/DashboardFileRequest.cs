@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.StaticFiles;
 
 namespace MotionServer.Host.Dashboard;
 
 /// <summary>
 /// Decides which file of the dashboards folder a request path names, if any. Only plain file names directly in the
 /// folder are served, with a known extension: no sub-folders (so no <c>..</c>), no dotfiles or temporary files
-/// (<c>.index.html.&lt;guid&gt;.tmp</c>), no links that lead elsewhere, no directory listing.
+/// (<c>.index.html.&lt;guid&gt;.tmp</c>), no links that lead elsewhere, no hidden or system files, no directory listing.
 /// </summary>
 internal static partial class DashboardFileRequest
 {
@@ -24,21 +25,25 @@ internal static partial class DashboardFileRequest
         [".ico"] = "image/x-icon",
     };
 
+    /// <summary>The media types worth compressing (text): HTML, JSON, CSS, text and CSV.</summary>
+    public static IEnumerable<string> CompressibleTypes => ContentTypes.Values.Where(t => t.EndsWith("charset=utf-8", StringComparison.Ordinal)).Select(t => t.Split(';')[0]);
+
+    /// <summary>Our extensions and nothing else: a file of any other type is not served.</summary>
+    public static FileExtensionContentTypeProvider ContentTypeProvider() => new(new Dictionary<string, string>(ContentTypes, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Maps a request path (<c>/</c>, <c>/index.html</c>) to a file in <paramref name="root"/> that may be served.</summary>
     /// <param name="root">The dashboards folder, absolute.</param>
     /// <param name="requestPath">The decoded request path, starting with <c>/</c>.</param>
     /// <param name="fullPath">The file to serve.</param>
-    /// <param name="contentType">Its content type.</param>
     /// <returns>False when the path names nothing that may be served (the caller answers 404).</returns>
-    public static bool TryResolve(string root, string? requestPath, out string fullPath, out string contentType)
+    public static bool TryResolve(string root, string? requestPath, out string fullPath)
     {
         fullPath = "";
-        contentType = "";
         string name = string.IsNullOrEmpty(requestPath) || requestPath == "/" ? IndexFile : requestPath[1..];
         if (requestPath is { Length: > 0 } && requestPath[0] != '/'
             || !SafeName().IsMatch(name)
             || name.Contains("..", StringComparison.Ordinal)
-            || !ContentTypes.TryGetValue(Path.GetExtension(name), out string? type))
+            || !ContentTypes.ContainsKey(Path.GetExtension(name)))
         {
             return false;
         }
@@ -57,7 +62,6 @@ internal static partial class DashboardFileRequest
         }
 
         fullPath = candidate;
-        contentType = type;
         return true;
     }
 

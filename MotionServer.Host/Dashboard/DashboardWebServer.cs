@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +11,9 @@ namespace MotionServer.Host.Dashboard;
 
 /// <summary>
 /// The opt-in <c>Dashboard:Listen</c> server: serves the dashboards folder read-only over HTTP (Kestrel from the
-/// ASP.NET Core shared framework) so phones on the event WiFi can follow the beach. GET and HEAD only, files directly
-/// in that folder only (<see cref="DashboardFileRequest"/>), <c>/</c> is index.html, nothing is cached. A server that
+/// ASP.NET Core shared framework) so phones on the event WiFi can follow the beach, the platform's way
+/// (<see cref="DashboardServing"/>: static files with ETags, compression, <c>no-cache</c>; <c>/healthz</c>). GET and
+/// HEAD only, files directly in that folder only (<see cref="DashboardFileRequest"/>), <c>/</c> is index.html. A server that
 /// cannot listen (port taken, bad address) is logged as an ERROR and the rest of the host runs on: downloading the
 /// tracks matters more than the phones.
 /// </summary>
@@ -22,14 +24,19 @@ internal sealed partial class DashboardWebServer : IHostedService
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<DashboardWebServer> _logger;
     private readonly INoticeBoard? _notices;
+    private readonly HealthCheckService? _health;
     private WebApplication? _app;
+
+    /// <summary>How long requests in flight may go on once the server stops (<see cref="StopAsync"/>).</summary>
+    public static readonly TimeSpan StopShare = TimeSpan.FromSeconds(1);
 
     /// <summary>Creates the server; it listens from <see cref="StartAsync"/>.</summary>
     /// <param name="listenUrl">E.g. <c>http://0.0.0.0:8080</c>; port 0 picks a free port (tests).</param>
     /// <param name="dashboardsDirectory">The folder served.</param>
     /// <param name="loggerFactory">The host's logging, which Kestrel logs through too.</param>
     /// <param name="notices">Where a server that cannot listen is shown to the staff (and logged); null: logged only.</param>
-    public DashboardWebServer(string listenUrl, string dashboardsDirectory, ILoggerFactory loggerFactory, INoticeBoard? notices = null)
+    /// <param name="health">The host's health checks, served at <c>/healthz</c>; null: no <c>/healthz</c>.</param>
+    public DashboardWebServer(string listenUrl, string dashboardsDirectory, ILoggerFactory loggerFactory, INoticeBoard? notices = null, HealthCheckService? health = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(listenUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(dashboardsDirectory);
@@ -39,6 +46,7 @@ internal sealed partial class DashboardWebServer : IHostedService
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DashboardWebServer>();
         _notices = notices;
+        _health = health;
     }
 
     /// <summary>The addresses listened on once started (with the real port when 0 was asked), else empty.</summary>
@@ -81,8 +89,16 @@ internal sealed partial class DashboardWebServer : IHostedService
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
         });
         builder.WebHost.UseUrls(_listenUrl);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddResponseCompression(DashboardServing.Compression);
+        builder.Services.AddSingleton(sp => new DashboardFileProvider(_directory, sp.GetRequiredService<IHttpContextAccessor>()));
+        if (_health is not null)
+        {
+            builder.Services.AddSingleton(_health);
+        }
+
         var app = builder.Build();
-        app.Run(ServeAsync);
+        DashboardServing.Configure(app, app.Services.GetRequiredService<DashboardFileProvider>(), health: _health is not null);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -100,20 +116,33 @@ internal sealed partial class DashboardWebServer : IHostedService
         LogListening(_logger, addresses, _directory);
     }
 
-    /// <summary>Stops listening; requests in flight get until <paramref name="cancellationToken"/>.</summary>
+    /// <summary>
+    /// Stops listening at once; requests in flight get <see cref="StopShare"/> (or until <paramref name="cancellationToken"/>,
+    /// if sooner) to finish, then their connections are cut: a phone reading slowly must not hold the server's stop, and
+    /// a phone whose page was cut reloads it. The pipeline's stop runs meanwhile (it began before the hosted services'
+    /// stops), so this share is not taken from its drain.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_app is { } app)
+        if (_app is not { } app)
         {
-            _app = null;
-            try
-            {
-                await app.StopAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
+            return;
+        }
+
+        _app = null;
+        using var share = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        share.CancelAfter(StopShare);
+        try
+        {
+            await app.StopAsync(share.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (share.IsCancellationRequested)
+        {
+            // Kestrel has cut what was left; nothing more to wait for.
+        }
+        finally
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -127,52 +156,5 @@ internal sealed partial class DashboardWebServer : IHostedService
         }
 
         _notices.Raise(NoticeCodes.DashboardListenFailed, NoticeSeverity.Error, $"Dashboards cannot be served at {_listenUrl}: {reason}");
-    }
-
-    private async Task ServeAsync(HttpContext context)
-    {
-        var request = context.Request;
-        var response = context.Response;
-        response.Headers.CacheControl = "no-store";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-
-        bool head = HttpMethods.IsHead(request.Method);
-        if (!head && !HttpMethods.IsGet(request.Method))
-        {
-            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            response.Headers.Allow = "GET, HEAD";
-            return;
-        }
-
-        if (!DashboardFileRequest.TryResolve(_directory, request.Path.Value, out string path, out string contentType))
-        {
-            response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        FileStream stream;
-        try
-        {
-            // FileShare.Delete: on Windows the dashboard's atomic rename must not be refused while a phone reads.
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
-        {
-            response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        await using (stream.ConfigureAwait(false))
-        {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = contentType;
-            response.ContentLength = stream.Length;
-            if (!head)
-            {
-                await stream.CopyToAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
-            }
-        }
     }
 }

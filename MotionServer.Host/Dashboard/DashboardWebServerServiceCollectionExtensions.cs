@@ -15,7 +15,8 @@ internal static class DashboardWebServerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(listenUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(dashboardsDirectory);
-        services.AddSingleton(sp => new DashboardWebServer(listenUrl, dashboardsDirectory, sp.GetRequiredService<ILoggerFactory>(), sp.GetService<MotionServer.Pipeline.Notices.INoticeBoard>()));
+        services.AddSingleton(sp => new DashboardWebServer(listenUrl, dashboardsDirectory, sp.GetRequiredService<ILoggerFactory>(), sp.GetService<MotionServer.Pipeline.Notices.INoticeBoard>(),
+            sp.GetService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>()));
         services.AddHostedService(sp => sp.GetRequiredService<DashboardWebServer>());
         return services;
     }

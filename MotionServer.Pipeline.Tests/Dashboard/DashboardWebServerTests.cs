@@ -63,14 +63,16 @@ public sealed class DashboardWebServerTests : IAsyncLifetime, IAsyncDisposable
     async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     [Fact]
-    public async Task Get_Root_ServesIndexNotCached()
+    public async Task Get_Root_ServesIndexRevalidatedAtEveryLoad()
     {
         using var response = await _http.GetAsync(BaseUri);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be(IndexHtml);
         response.Content.Headers.ContentType!.ToString().Should().Be("text/html; charset=utf-8");
-        response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        response.Headers.CacheControl!.NoCache.Should().BeTrue();
+        response.Headers.CacheControl.NoStore.Should().BeFalse();
+        response.Headers.ETag.Should().NotBeNull();
         response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("default-src 'none'");
         _logs.Messages.Should().Contain(m => m.StartsWith("Dashboards served at http://127.0.0.1:", StringComparison.Ordinal));
@@ -163,6 +165,91 @@ public sealed class DashboardWebServerTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task Get_WithTheETagItHas_NotModifiedWithoutBody()
+    {
+        using var first = await _http.GetAsync(new Uri(BaseUri, "index.html"));
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, "index.html"));
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var response = await _http.SendAsync(again);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        response.Headers.CacheControl!.NoCache.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Get_WithAnOldETag_AfterTheFileChanged_ServesTheNewContent()
+    {
+        using var first = await _http.GetAsync(new Uri(BaseUri, "index.html"));
+        string path = Path.Combine(Dashboards, "index.html");
+        Pipeline.Storage.AtomicFile.WriteAllText(path, "<p>changed</p>");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5)); // the next tick, at least a second later
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, "index.html"));
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var response = await _http.SendAsync(again);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("<p>changed</p>");
+    }
+
+    [Theory]
+    [InlineData("br", "index.html")]
+    [InlineData("gzip", "index.html")]
+    [InlineData("br", "status.json")]
+    [InlineData("gzip", "status.json")]
+    public async Task Get_AcceptingCompression_ServesCompressed(string encoding, string name)
+    {
+        string content = string.Concat(Enumerable.Repeat("<tr><td>motion-101</td><td>completed</td></tr>\n", 200));
+        File.WriteAllText(Path.Combine(Dashboards, name), content);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseUri, name));
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        using var response = await _http.SendAsync(request);
+        byte[] body = await response.Content.ReadAsByteArrayAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentEncoding.Should().Equal(encoding);
+        body.Length.Should().BeLessThan(content.Length / 10);
+        Decompress(encoding, body).Should().Be(content);
+    }
+
+    [Fact]
+    public async Task Get_Health_WithoutHealthChecks_NotFound()
+    {
+        using var response = await _http.GetAsync(new Uri(BaseUri, "healthz"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("Degraded", HttpStatusCode.OK)]
+    [InlineData("Unhealthy", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("Healthy", HttpStatusCode.OK)]
+    public async Task Get_Health_WithHealthChecks_ReportsThem(string status, HttpStatusCode code)
+    {
+        var health = Enum.Parse<Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus>(status);
+        using var checks = new ServiceCollection().AddLogging().AddHealthChecks()
+            .AddCheck("MotionServer", () => new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult(health, "WARNING disk-space-low: low")).Services
+            .BuildServiceProvider();
+        var server = new DashboardWebServer("http://127.0.0.1:0", Dashboards, _loggerFactory, notices: null,
+            checks.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>());
+        await server.StartAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
+        try
+        {
+            using var response = await _http.GetAsync(new Uri(new Uri(server.Addresses.Single()), "healthz"));
+
+            response.StatusCode.Should().Be(code);
+            (await response.Content.ReadAsStringAsync()).Should().Be($"{status}\nMotionServer: {status} - WARNING disk-space-low: low\n");
+        }
+        finally
+        {
+            await server.StopAsync(CancellationToken.None).WaitAsync(EventCounter.Timeout);
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_PortTaken_LogsErrorAndCarriesOn()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
@@ -208,6 +295,16 @@ public sealed class DashboardWebServerTests : IAsyncLifetime, IAsyncDisposable
         using var provider = services.BuildServiceProvider();
 
         provider.GetServices<IHostedService>().Should().ContainSingle().Which.Should().BeOfType<DashboardWebServer>();
+    }
+
+    private static string Decompress(string encoding, byte[] body)
+    {
+        using var input = new MemoryStream(body);
+        using Stream decoder = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(decoder, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private async Task<(int Status, string Text)> RawGetAsync(string target)

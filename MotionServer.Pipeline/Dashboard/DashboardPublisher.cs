@@ -28,6 +28,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private PeriodicLoop? _loop;
     private bool _stopped;
+    private long _lastTick; // 0: not started
 
     /// <summary>The longest time unchanged pages stay on disk before they are rewritten anyway (docs/dashboards.md).</summary>
     public static readonly TimeSpan UnchangedPagesRewrittenAfter = TimeSpan.FromMinutes(1);
@@ -66,8 +67,17 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
     /// <summary>Raised after every render that wrote its files, status.json at least (for tests and embedders that watch the folder).</summary>
     internal event EventHandler? Rendered;
 
-    /// <summary>Raised at the end of every tick of the loop, whether its render succeeded or not (tests).</summary>
-    internal event EventHandler? Ticked;
+    /// <summary>Raised at the end of every tick of the loop, whether its render succeeded or not, with its duration (tests, metrics).</summary>
+    internal event EventHandler<DashboardTickEventArgs>? Ticked;
+
+    /// <summary>
+    /// When the last tick ended (<see cref="TimeProvider.GetTimestamp"/> of the publisher's clock), or when the loop
+    /// started if no tick ended yet; null before <see cref="Start"/>. A loop that no longer ticks shows here (health).
+    /// </summary>
+    internal long? LastTickTimestamp => Interlocked.Read(ref _lastTick) is var last and not 0 ? last : null;
+
+    /// <summary>The time between ticks.</summary>
+    internal TimeSpan Interval => _options.Interval;
 
     /// <summary>The dashboards folder this stage writes.</summary>
     public string DashboardsDirectory => _folder.DashboardsDirectory;
@@ -81,6 +91,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
             throw new InvalidOperationException("The dashboard publisher was already started.");
         }
 
+        Interlocked.Exchange(ref _lastTick, _time.GetTimestamp());
         _loop = new PeriodicLoop("Dashboards", _options.Interval, _ => Tick(), _time, _logger);
         _loop.Start(_stopping.Token);
         LogStarted(_logger, _folder.DashboardsDirectory, _options.Interval);
@@ -185,6 +196,8 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
 
     private Task Tick()
     {
+        long started = _time.GetTimestamp();
+
         // Never throw: the loop would log it as a failed round without telling the dashboards recovered.
         try
         {
@@ -206,7 +219,9 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
         }
         finally
         {
-            Ticked?.Invoke(this, EventArgs.Empty);
+            long ended = _time.GetTimestamp();
+            Interlocked.Exchange(ref _lastTick, ended);
+            Ticked?.Invoke(this, new DashboardTickEventArgs(_time.GetElapsedTime(started, ended)));
         }
 
         return Task.CompletedTask;

@@ -1,10 +1,13 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MotionServer.Pipeline;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.DependencyInjection;
+using MotionServer.Pipeline.Diagnostics;
 using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.Notices;
 using MotionServer.Pipeline.Roster;
@@ -21,7 +24,9 @@ public static class MotionServerServiceCollectionExtensions
     /// <summary>
     /// Adds the pipeline, configured from the <c>MotionServer</c> section of <paramref name="configuration"/>,
     /// and a hosted service that starts and stops it with the host. Bad settings make the start fail with
-    /// a <see cref="StartupException"/> naming every problem.
+    /// a <see cref="StartupException"/> naming every problem. The pipeline's health check (named <c>MotionServer</c>)
+    /// joins the container's health checks (<c>AddHealthChecks()</c>, so <c>MapHealthChecks</c> serves it), and the
+    /// pipeline reports to the <c>MotionServer</c> meter, through the container's <see cref="IMeterFactory"/> when it has one.
     /// </summary>
     public static IMotionServerBuilder AddMotionServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -59,17 +64,35 @@ public static class MotionServerServiceCollectionExtensions
             var folder = new EventFolder(sp.GetRequiredService<MotionServerOptions>().EventDirectory);
             return new FileRosterSource(folder.RosterFile, "config/motions.csv");
         });
+        services.TryAddSingleton(sp => new MotionServerMetrics(sp.GetService<IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IMotionPipeline>(sp => new MotionPipeline(
             sp.GetRequiredService<MotionServerOptionsReadResult>(),
             sp.GetRequiredService<IRosterSource>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-            sp.GetService<EventFolderLock>()));
+            sp.GetService<EventFolderLock>()) { Metrics = sp.GetRequiredService<MotionServerMetrics>() });
         services.TryAddSingleton<IMotionFleet>(sp => sp.GetRequiredService<IMotionPipeline>().Fleet);
         services.TryAddSingleton<INoticeBoard>(sp => sp.GetRequiredService<IMotionPipeline>() is MotionPipeline pipeline
             ? pipeline.Notices
             : new NoticeBoard(sp.GetService<TimeProvider>() ?? TimeProvider.System, (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("MotionServer.Pipeline")));
         services.AddHostedService<MotionPipelineHostedService>();
+        AddHealthCheck(services);
         return new MotionServerBuilder(services);
+    }
+
+    /// <summary>The pipeline's health check, once, in the container's health checks (<see cref="MotionServerHealthCheck"/>).</summary>
+    private static void AddHealthCheck(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(MotionServerHealthCheck)))
+        {
+            return;
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var pipeline = sp.GetRequiredService<IMotionPipeline>();
+            return new MotionServerHealthCheck(pipeline, sp.GetRequiredService<INoticeBoard>(), sp.GetRequiredService<TimeProvider>(), () => (pipeline as MotionPipeline)?.Dashboards);
+        });
+        services.AddHealthChecks().Add(new HealthCheckRegistration(MotionServerHealthCheck.Name, sp => sp.GetRequiredService<MotionServerHealthCheck>(), failureStatus: null, tags: null));
     }
 }

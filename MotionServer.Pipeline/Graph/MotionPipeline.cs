@@ -101,6 +101,9 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     /// </summary>
     internal ITrackResultsSource? TrackResults { get; init; }
 
+    /// <summary>The <c>MotionServer</c> meter this pipeline reports to once started; null: none.</summary>
+    internal Diagnostics.MotionServerMetrics? Metrics { get; init; }
+
     /// <summary>Where free disk space is read (tests give a fake).</summary>
     internal IFreeSpaceProbe FreeSpace { get; init; } = new DriveFreeSpaceProbe();
 
@@ -142,6 +145,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             }
 
             var resolver = CreateResolver();
+            resolver = Metrics?.CountLooks(resolver) ?? resolver;
             var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
             _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
                 _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
@@ -150,6 +154,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
             _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
 
+            Metrics?.Observe(_fleet, _graph.QueueDepths, _dashboards);
             _graph.Schedule.Start(_lifetime.Stopping);
             _presence.Start(_lifetime.Stopping);
             _results?.Start();

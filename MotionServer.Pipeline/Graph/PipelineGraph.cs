@@ -104,6 +104,17 @@ internal sealed class PipelineGraph : IDisposable
     /// <summary>Entry of the presence probe.</summary>
     public TransformBlock<DeviceWork, StageOutcome> Disconnection { get; }
 
+    /// <summary>The devices waiting in front of each stage, by queue name (metrics).</summary>
+    public IReadOnlyList<KeyValuePair<string, Func<int>>> QueueDepths =>
+    [
+        new("detection", () => Detection.InputCount),
+        new("connections", () => _connections.Count),
+        new("inspection", () => _inspection.InputCount),
+        new("downloads", () => _downloads.Count),
+        new("download", () => _download.InputCount),
+        new("disconnection", () => Disconnection.InputCount),
+    ];
+
     /// <summary>
     /// Completes the graph in order. Stages see <see cref="PipelineLifetime.Stopping"/> and turn waiting work
     /// into abandoned outcomes; work in flight may finish within <paramref name="drainTime"/>, then is cut.
