@@ -124,12 +124,12 @@ public class CompressedDayBenchmark
 
         await Task.Delay(stay);
         await device.LeaveAsync();
-        var left = DateTimeOffset.UtcNow;
-        _leftAt[device.Id] = left;
+        var leftAt = DateTimeOffset.UtcNow;
+        _leftAt[device.Id] = leftAt;
         try
         {
             await server.WaitForAsync(device.Id, m => m.Status == MotionStatus.Disconnected, AwayAtLeast);
-            _toDisconnected.Add((DateTimeOffset.UtcNow - left).TotalSeconds);
+            _toDisconnected.Add((DateTimeOffset.UtcNow - leftAt).TotalSeconds);
         }
         catch (TimeoutException)
         {
