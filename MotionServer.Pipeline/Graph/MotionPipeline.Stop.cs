@@ -31,9 +31,9 @@ internal sealed partial class MotionPipeline
         _lifetime.BeginStop();
         try
         {
-            if (_graph is not null && _presence is not null)
+            if (_graph is not null)
             {
-                await Task.WhenAll(_graph.Schedule.Completion, _presence.Completion).ConfigureAwait(false);
+                await Task.WhenAll(_graph.Schedule.Completion, _graph.Presence.Completion).ConfigureAwait(false);
             }
 
             if (_graph is not null)
