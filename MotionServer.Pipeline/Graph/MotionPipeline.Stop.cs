@@ -34,10 +34,6 @@ internal sealed partial class MotionPipeline
             if (_graph is not null)
             {
                 await Task.WhenAll(_graph.Schedule.Completion, _graph.Presence.Completion).ConfigureAwait(false);
-            }
-
-            if (_graph is not null)
-            {
                 await _graph.DrainAsync(StopBudget.DrainTime(_options.Host), _lifetime, _time).ConfigureAwait(false);
             }
 
