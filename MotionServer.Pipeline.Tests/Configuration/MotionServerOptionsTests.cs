@@ -24,7 +24,7 @@ public class MotionServerOptionsTests
         o.Download.RequestTimeout.Should().Be(TimeSpan.FromSeconds(30));
         o.Download.MinBytesPerSecond.Should().Be(1024);
         o.Download.AttemptsBeforeAttention.Should().Be(3);
-        o.Disconnection.Workers.Should().Be(4);
+        o.Disconnection.Workers.Should().Be(1024, "the cap of presence probes in flight: a wave of departures is probed within one connect timeout");
         o.Disconnection.Interval.Should().Be(TimeSpan.FromSeconds(5));
         o.Disconnection.ConnectTimeout.Should().Be(TimeSpan.FromSeconds(5));
         o.Limits.MaxJsonBytes.Should().Be(4 * 1024 * 1024);

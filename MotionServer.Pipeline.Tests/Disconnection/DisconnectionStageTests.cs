@@ -25,7 +25,7 @@ public sealed class DisconnectionStageTests : IDisposable
             o.Network.Port = 8123;
             o.Disconnection.ConnectTimeout = TimeSpan.FromSeconds(3);
         }, 801);
-        _stage = new DisconnectionStage(_probe, _rig.Fleet, _rig.Reporter, _rig.Departures, _rig.Options, _rig.Lifetime, _rig.FleetLog);
+        _stage = new DisconnectionStage(_probe, _rig.Fleet, _rig.Reporter, _rig.Departures, _rig.Options, _rig.FleetLog);
         _rig.Fleet.MarkConnected(801, Address);
         _rig.Fleet.MarkCompleted(801);
         _rig.ClearTimeline();
@@ -33,14 +33,15 @@ public sealed class DisconnectionStageTests : IDisposable
 
     private DeviceWork Work => _rig.Work(801, Address);
 
+    private Task ProbeAsync(DeviceWork work) => _stage.ProbeAsync(work, _rig.Lifetime.Stopping);
+
     [Fact]
-    public async Task Run_ProbeAnswers_TheDeviceIsSeenNow_AndStaysCompleted()
+    public async Task Probe_Answered_TheDeviceIsSeenNow_AndStaysCompleted()
     {
         _time.Advance(TimeSpan.FromMinutes(1));
 
-        var outcome = await _rig.Guard.Guard(_stage)(Work);
+        await ProbeAsync(Work);
 
-        outcome.Should().Be(new DeviceDone(Work));
         _rig.Motion(801).LastSeen.Should().Be(T0 + TimeSpan.FromMinutes(1));
         _rig.Motion(801).Status.Should().Be(MotionStatus.Completed);
         _rig.Timeline.Should().BeEmpty();
@@ -49,40 +50,37 @@ public sealed class DisconnectionStageTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_ProbeSilent_TheDeviceHasLeft()
+    public async Task Probe_Silent_TheDeviceHasLeft()
     {
         _probe.Answer = _ => Task.FromResult(false);
         _time.Advance(TimeSpan.FromMinutes(1));
 
-        var outcome = await _rig.Guard.Guard(_stage)(Work);
+        await ProbeAsync(Work);
 
-        outcome.Should().Be(new DeviceDone(Work));
         _rig.Timeline.Should().Equal("line: motion-801 has been disconnected", "status: 801 Disconnected");
         _rig.Motion(801).Address.Should().BeNull();
         _rig.Motion(801).LastSeen.Should().Be(T0, "silence is not a sighting");
     }
 
     [Fact]
-    public async Task Run_ProbeSilent_ForADeviceNoLongerCompleted_ChangesNothing()
+    public async Task Probe_Silent_ForADeviceNoLongerCompleted_ChangesNothing()
     {
         _probe.Answer = _ => Task.FromResult(false);
         _rig.Fleet.MarkConnected(801, Address); // found again by detection while the probe was queued
         _rig.ClearTimeline();
 
-        var outcome = await _rig.Guard.Guard(_stage)(Work);
+        await ProbeAsync(Work);
 
-        outcome.Should().Be(new DeviceDone(Work));
         _rig.Timeline.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Run_ProbeThrows_IsAWarning_AndNothingIsConcluded()
+    public async Task Probe_Throws_IsAWarning_AndNothingIsConcluded()
     {
         _probe.Answer = _ => throw new InvalidOperationException("socket trouble");
 
-        var outcome = await _rig.Guard.Guard(_stage)(Work);
+        await ProbeAsync(Work);
 
-        outcome.Should().Be(new DeviceDone(Work));
         _rig.Log.Lines.Should().Equal(new CapturingLoggerProvider.LogLine(
             LogLevel.Warning, "motion-801 presence probe failed - unexpected InvalidOperationException: socket trouble"));
         _rig.Motion(801).Status.Should().Be(MotionStatus.Completed);
@@ -90,7 +88,7 @@ public sealed class DisconnectionStageTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_StopWhileProbing_IsAbandoned_AndNothingIsConcluded()
+    public async Task Probe_CutByTheStop_ConcludesNothing()
     {
         var probing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _probe.Answer = async _ =>
@@ -100,21 +98,36 @@ public sealed class DisconnectionStageTests : IDisposable
             return false;
         };
 
-        var running = _rig.Guard.Guard(_stage)(Work);
+        var running = ProbeAsync(Work);
         await probing.Task.WaitAsync(TimeSpan.FromSeconds(10));
         _rig.Lifetime.BeginStop();
 
-        (await running.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(new DeviceAbandoned(Work));
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
         _rig.Motion(801).Status.Should().Be(MotionStatus.Completed, "a probe cut by the stop says nothing about the device");
+        _rig.Timeline.Should().BeEmpty();
+        _rig.Log.Lines.Should().BeEmpty("a stop is no probe failure");
+    }
+
+    [Fact]
+    public async Task Probe_SayingNoAnswerBecauseOfTheStop_ConcludesNothing()
+    {
+        _probe.Answer = _ =>
+        {
+            _rig.Lifetime.BeginStop();
+            return Task.FromResult(false); // a probe that reports its cut connect as "no answer"
+        };
+
+        await ProbeAsync(Work);
+
+        _rig.Motion(801).Status.Should().Be(MotionStatus.Completed);
         _rig.Timeline.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Run_WithoutAnAddress_IsLeftAlone()
+    public async Task Probe_WithoutAnAddress_IsLeftAlone()
     {
-        var outcome = await _rig.Guard.Guard(_stage)(_rig.Work(801));
+        await ProbeAsync(_rig.Work(801));
 
-        outcome.Should().Be(new DeviceAbandoned(_rig.Work(801)));
         _probe.Calls.Should().BeEmpty();
     }
 

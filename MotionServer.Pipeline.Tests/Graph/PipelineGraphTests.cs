@@ -76,18 +76,22 @@ public sealed class PipelineGraphTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ADeviceDone_IsReleased_ByTheSink()
+    public async Task ACompletedDevice_IsProbedByThePresenceSchedule_AndReleasedAfterwards()
     {
         Build(RefusedPort(), 801);
         Rig.Fleet.MarkConnected(801, IPAddress.Loopback);
         Rig.Fleet.MarkCompleted(801);
-        Rig.Fleet.ClaimForDisconnectionProbe().Should().ContainSingle();
+        var probed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Graph.Presence.ProbeEndedFor += id => probed.TrySetResult(id);
 
-        (await Graph.Disconnection.SendAsync(Rig.Work(801, IPAddress.Loopback))).Should().BeTrue(); // the presence probe answers
-        await DrainAsync();
+        Graph.Presence.Start(Rig.Lifetime.Stopping);
 
+        (await probed.Task.WaitAsync(Timeout)).Should().Be(801);
+        _probe.Calls.Should().ContainSingle().Which.Address.Should().Be(IPAddress.Loopback);
+        Rig.Lifetime.BeginStop();
+        await Graph.Presence.Completion.WaitAsync(Timeout);
         Rig.Fleet.ClaimForDisconnectionProbe().Should().ContainSingle().Which.Id.Should().Be(801, "released, it may be probed again");
-        Rig.Fleet.StatusOf(801).Should().Be(MotionStatus.Completed);
+        Rig.Fleet.StatusOf(801).Should().Be(MotionStatus.Completed, "the probe answered");
     }
 
     [Fact]
@@ -169,7 +173,6 @@ public sealed class PipelineGraphTests : IAsyncDisposable
         HeldByTheGraph().Should().BeEmpty();
         _resolver.CallsFor("motion-801").Should().Be(1);
         Graph.Detection.Completion.IsCompleted.Should().BeTrue();
-        Graph.Disconnection.Completion.IsCompleted.Should().BeTrue();
     }
 
     [Fact]
@@ -181,7 +184,6 @@ public sealed class PipelineGraphTests : IAsyncDisposable
         await StartDrain().WaitAsync(Timeout);
 
         Graph.Detection.Completion.IsCompletedSuccessfully.Should().BeTrue();
-        Graph.Disconnection.Completion.IsCompletedSuccessfully.Should().BeTrue();
         Rig.Lifetime.Abandon.IsCancellationRequested.Should().BeFalse();
     }
 
@@ -293,6 +295,7 @@ public sealed class PipelineGraphTests : IAsyncDisposable
         {
             _rig.Lifetime.AbandonInFlightWork();
             await Graph.Schedule.Completion.WaitAsync(Timeout);
+            await Graph.Presence.Completion.WaitAsync(Timeout);
             if (!_drained)
             {
                 await Graph.DrainAsync(TimeSpan.Zero, _rig.Lifetime, _time).WaitAsync(Timeout);

@@ -69,6 +69,8 @@ public sealed class LogTemplateTests
         { "Pipeline", 312, LogLevel.Warning, "{Hostname} {FileName} suspect - {Reasons}" },
         { "Pipeline", 400, LogLevel.Information, "{Hostname} has been disconnected" },
         { "Pipeline", 401, LogLevel.Warning, "{Hostname} presence probe failed - {Reason}" },
+        { "Pipeline", 402, LogLevel.Error, "Presence pass failed - {Type}: {Reason}" },
+        { "Pipeline", 403, LogLevel.Warning, "Disconnection:Workers is {Workers}, fewer than the {Count} devices of the roster: when more finished devices than that leave at once, some are noticed later than Disconnection:Interval + ConnectTimeout" },
         { "Pipeline", 500, LogLevel.Error, "{Hostname} needs attention - {Summary}" },
         { "Pipeline", 501, LogLevel.Information, "{Hostname} left during {Step} - {Reason}" },
         { "Pipeline", 600, LogLevel.Information, "Removed {Count} temporary file(s) left by an earlier run" },

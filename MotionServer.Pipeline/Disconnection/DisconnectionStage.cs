@@ -6,8 +6,9 @@ using MotionServer.Pipeline.State;
 namespace MotionServer.Pipeline.Disconnection;
 
 /// <summary>
-/// Disconnection, the fourth activity, one device at a time: a completed device is probed with a TCP connect; if nothing
-/// answers it has almost certainly left: disconnected, address discarded, so detection finds it when it returns.
+/// Disconnection, the fourth activity, one probe of one device: a completed device is probed with a TCP connect; if
+/// nothing answers it has almost certainly left: disconnected, address discarded, so detection finds it when it
+/// returns. The <see cref="PresenceScheduler"/> decides when each device is probed and how many probes run at once.
 /// </summary>
 internal sealed partial class DisconnectionStage(
     IConnectProbe probe,
@@ -15,35 +16,46 @@ internal sealed partial class DisconnectionStage(
     StatusReporter reporter,
     DeparturePolicy departures,
     MotionServerOptions options,
-    PipelineLifetime lifetime,
-    FleetLog log) : IDeviceStage<DeviceWork>
+    FleetLog log)
 {
-    public string Name => "presence probe";
-
-    public async Task<StageOutcome> RunAsync(DeviceWork input)
+    /// <summary>Probes the device at its address and says what the answer means; never throws.</summary>
+    public async Task ProbeAsync(DeviceWork work, CancellationToken stopping)
     {
-        if (input.Address is null)
+        if (work.Address is not { } address)
         {
-            return new DeviceAbandoned(input); // cannot happen: only devices with an address are probed
+            return; // cannot happen: only devices with an address are probed
         }
 
-        bool present = await probe.CanConnectAsync(input.Address, options.Network.Port, options.Disconnection.ConnectTimeout, lifetime.Stopping).ConfigureAwait(false);
-        if (present)
+        try
         {
-            fleet.MarkSeen(input.DeviceId);
+            bool present = await probe.CanConnectAsync(address, options.Network.Port, options.Disconnection.ConnectTimeout, stopping).ConfigureAwait(false);
+            if (!stopping.IsCancellationRequested)
+            {
+                Conclude(work, present);
+            }
         }
-        else if (departures.AbsenceIsDeparture(input.DeviceId))
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            reporter.Disconnected(input);
+            // A probe cut by the stop says nothing about the device.
         }
-
-        return new DeviceDone(input);
+#pragma warning disable CA1031 // a probe never throws: the schedule would lose the device
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            // The probe itself broke (not "no answer", which is a plain false): nothing is concluded; the next probe asks again.
+            ProbeError(log.For(work.DeviceId), work.Hostname, StageError.Classify(e).Reason);
+        }
     }
 
-    public Task<StageOutcome> FailedAsync(DeviceWork work, StageError error)
+    private void Conclude(DeviceWork work, bool present)
     {
-        // The probe itself broke (not "no answer", which is a plain false): nothing is concluded; the next probe asks again.
-        ProbeError(log.For(work.DeviceId), work.Hostname, error.Reason);
-        return Task.FromResult<StageOutcome>(new DeviceDone(work));
+        if (present)
+        {
+            fleet.MarkSeen(work.DeviceId);
+        }
+        else if (departures.AbsenceIsDeparture(work.DeviceId))
+        {
+            reporter.Disconnected(work);
+        }
     }
 }

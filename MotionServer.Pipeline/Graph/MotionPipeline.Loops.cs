@@ -57,33 +57,6 @@ internal sealed partial class MotionPipeline
         }
     }
 
-    /// <summary>One presence round: post every completed device for a connect probe.</summary>
-    private async Task ProbePresenceAsync(CancellationToken stopping)
-    {
-        var claimed = _fleet.ClaimForDisconnectionProbe();
-        int posted = 0;
-        try
-        {
-            foreach (var (id, address) in claimed)
-            {
-                var work = new DeviceWork(id, _fleet.HostnameOf(id), address);
-                if (!await _graph!.Disconnection.SendAsync(work, stopping).ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                posted++;
-            }
-        }
-        finally
-        {
-            foreach (var (id, _) in claimed.Skip(posted))
-            {
-                _fleet.Release(id);
-            }
-        }
-    }
-
     private void RefreshRoster()
     {
         switch (_roster.Refresh())

@@ -31,13 +31,9 @@ internal sealed partial class MotionPipeline
         _lifetime.BeginStop();
         try
         {
-            if (_graph is not null && _presence is not null)
-            {
-                await Task.WhenAll(_graph.Schedule.Completion, _presence.Completion).ConfigureAwait(false);
-            }
-
             if (_graph is not null)
             {
+                await Task.WhenAll(_graph.Schedule.Completion, _graph.Presence.Completion).ConfigureAwait(false);
                 await _graph.DrainAsync(StopBudget.DrainTime(_options.Host), _lifetime, _time).ConfigureAwait(false);
             }
 

@@ -18,7 +18,7 @@ namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// Owns one run of the job: the fleet state, the Dataflow graph (<see cref="PipelineGraph"/>) with its detection
-/// schedule, the periodic disconnection probe that posts into it, and the dashboards.
+/// schedule and the presence probe's schedule, and the dashboards.
 /// </summary>
 internal sealed partial class MotionPipeline : IMotionPipeline
 {
@@ -46,7 +46,6 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 
     private EventFolderLock? _lock;
     private PipelineGraph? _graph;
-    private PeriodicLoop? _presence;
     private DashboardPublisher? _dashboards;
     private ResultsStage? _results;
     private Task? _stopped;
@@ -151,12 +150,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
                 _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
             _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger);
             _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval, TrackResults ?? new StreamingTrackResultsSource(ResultRules.From(_options.Results)), _results is null ? null : _results.DayChanged);
-            _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
             _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
 
             Metrics?.Observe(_fleet, _graph.QueueDepths, _dashboards);
             _graph.Schedule.Start(_lifetime.Stopping);
-            _presence.Start(_lifetime.Stopping);
+            _graph.Presence.Start(_lifetime.Stopping);
             _results?.Start();
             _dashboards?.Start();
             lock (_stateGate)

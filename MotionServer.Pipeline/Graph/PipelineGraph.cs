@@ -19,7 +19,8 @@ namespace MotionServer.Pipeline.Graph;
 ///   (looks, per device)                │                                     │                                          │       │
 ///          ▲                           └───────────────┬─────────────────────┴───────── failed ───► retry buffer ◄──────┘       │
 ///          └──────────────────── retry pacer (backoff) ◄──────────────────────────────────┘                                     │
-///   presence probe ──► disconnection ────────────────────────────────────────────────────────────────────────────► sink ◄───────┘
+///                                                                                                                      sink ◄───────┘
+///   presence schedule (probes, per completed device; outside the graph: nothing follows a probe)
 /// </code>
 /// Each stage runs its Workers setting in parallel with a bounded input. A source block delivers its outputs in
 /// order, so an output waiting for room in a bounded target holds back every output behind it and then the source's
@@ -66,26 +67,26 @@ internal sealed class PipelineGraph : IDisposable
         var detection = new DetectionStage(reporter, departures, log);
         var inspection = new InspectionStage(_http, new MetadataCache(folder), ledgers, new TrackPlanner(options, folder, results: results), fleet, reporter, departures, options, lifetime, log);
         var download = new DownloadStage(new TrackDownloader(_http.Client, options.Download, time), ledgers, fleet, reporter, departures, options, lifetime, diskSpace, time, log, results, dayChanged);
-        var disconnection = new DisconnectionStage(probe, fleet, reporter, departures, options, lifetime, log);
+        var disconnection = new DisconnectionStage(probe, fleet, reporter, departures, options, log);
 
         Detection = blocks.Stage(detection, options.Detection.Workers);
         _connections = blocks.Queue<StageOutcome>("connections");
         _inspection = blocks.Stage(inspection, options.Inspection.Workers);
         _downloads = blocks.Queue<StageOutcome>("downloads");
         _download = blocks.Stage(download, options.Download.Workers);
-        Disconnection = blocks.Stage(disconnection, options.Disconnection.Workers);
         _retry = new RetryPacer(fleet, time, lifetime, blocks);
         _sink = blocks.Sink<StageOutcome>("sink", outcome => fleet.Release(outcome.Work.DeviceId));
 
         var look = new DetectionLook(new NameLookups(resolver, options.Detection.ConnectTimeout, time), probe, options);
         Schedule = new DetectionScheduler(fleet, look, detection, Detection.SendAsync, options.Detection, time, log.Server, everyDetectionInterval);
         _returns = blocks.Sink<DeviceWork>("retry returns", work => Schedule.Return(work.DeviceId));
+        Presence = new PresenceScheduler(fleet, disconnection, options.Disconnection, time, log.Server);
 
         DataflowBlocks.Route<DeviceDetected>(Detection, _connections, propagate: true);
         DataflowBlocks.Forward(_connections, _inspection);
         DataflowBlocks.Route<DownloadsNeeded>(_inspection, _downloads, propagate: true);
         DataflowBlocks.Forward(_downloads, _download);
-        foreach (var source in new ISourceBlock<StageOutcome>[] { Detection, _inspection, _download, Disconnection })
+        foreach (var source in new ISourceBlock<StageOutcome>[] { Detection, _inspection, _download })
         {
             DataflowBlocks.Route<DeviceFailed>(source, _retry.Buffer);
             // Everything else ends here (a failure only if the retry buffer ever declined it: released, never stuck).
@@ -101,8 +102,8 @@ internal sealed class PipelineGraph : IDisposable
     /// <summary>Entry of the devices the detection schedule found.</summary>
     public TransformBlock<DeviceWork, StageOutcome> Detection { get; }
 
-    /// <summary>Entry of the presence probe.</summary>
-    public TransformBlock<DeviceWork, StageOutcome> Disconnection { get; }
+    /// <summary>The presence probe's per-device schedule: it probes completed devices, each on its own, beside the graph.</summary>
+    public PresenceScheduler Presence { get; }
 
     /// <summary>The devices waiting in front of each stage, by queue name (metrics).</summary>
     public IReadOnlyList<KeyValuePair<string, Func<int>>> QueueDepths =>
@@ -122,8 +123,7 @@ internal sealed class PipelineGraph : IDisposable
     public async Task DrainAsync(TimeSpan drainTime, PipelineLifetime lifetime, TimeProvider time)
     {
         Detection.Complete();
-        Disconnection.Complete();
-        var stages = Task.WhenAll(Detection.Completion, _inspection.Completion, _download.Completion, Disconnection.Completion);
+        var stages = Task.WhenAll(Detection.Completion, _inspection.Completion, _download.Completion);
         try
         {
             await stages.WaitAsync(drainTime, time).ConfigureAwait(false);

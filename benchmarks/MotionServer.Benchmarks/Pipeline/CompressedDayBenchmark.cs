@@ -13,11 +13,12 @@ namespace MotionServer.Benchmarks.Pipeline;
 /// moments over 40 s. A device stays until it is completed and 5–15 s more, then leaves; half of them leave an address
 /// that stays silent (<see cref="EmulatedDevice.SilentWhenAway"/>: a router that keeps answering for a departed device's
 /// name with its last address, where a connect waits out its timeout), the other half refuse connections. A device is
-/// away at least 60 s between visits: the presence probe (Disconnection: 4 workers, 5 s connect timeout) notices at most
-/// 0.8 silent departures a second, so a wave's crowd of them takes it up to about a minute, and a device back before its
-/// departure was noticed was, for the server, never gone (nothing to inspect again). Per join it records join → the
-/// first info.json request after it, and prints the percentiles at the end (<c>// day:</c>), with the joins never asked
-/// about and what the server thought of them. Target: p95 ≤ 6 s (Interval + 1 s).
+/// away at least 20 s between visits: a device back before its departure was noticed was, for the server, never gone
+/// (nothing to inspect again), so the presence probe must notice a wave of departures within Disconnection:Interval +
+/// ConnectTimeout (10 s). Per join it records join → the first info.json request after it, and per departure leave →
+/// disconnected, and prints the percentiles at the end (<c>// day:</c>, <c>// departures:</c>), with the joins never
+/// asked about and what the server thought of them. Targets: join p95 ≤ 6 s (Interval + 1 s), every departure noticed
+/// within 10 s, no return missed.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class CompressedDayBenchmark
@@ -26,12 +27,14 @@ public class CompressedDayBenchmark
     private const int Waves = 6;
     private const int JoinsPerWave = 113;
     private static readonly TimeSpan Spread = TimeSpan.FromSeconds(40);
-    private static readonly TimeSpan AwayAtLeast = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan AwayAtLeast = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentBag<double> _toInfo = [];
     private readonly ConcurrentDictionary<int, DateTimeOffset> _leftAt = new();
     private readonly ConcurrentBag<string> _missed = [];
+    private readonly ConcurrentBag<double> _toDisconnected = [];
+    private int _departuresUnnoticed;
     private EmulatedFleet? _fleet;
 
     [GlobalSetup]
@@ -64,6 +67,9 @@ public class CompressedDayBenchmark
         var sorted = _toInfo.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// day: {sorted.Length} joins found, {_missed.Count} not within {Patience.TotalSeconds:0} s ({string.Join(", ", _missed.GroupBy(m => m).Select(g => $"{g.Count()} {g.Key}"))}); join → info.json p50 {NearestRank.Percentile(sorted, 0.50):0.00} s, p95 {NearestRank.Percentile(sorted, 0.95):0.00} s, max {sorted[^1]:0.00} s"));
+        var departures = _toDisconnected.Order().ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// departures: {departures.Length} noticed, {_departuresUnnoticed} not within {AwayAtLeast.TotalSeconds:0} s; leave → disconnected p50 {NearestRank.Percentile(departures, 0.50):0.00} s, p95 {NearestRank.Percentile(departures, 0.95):0.00} s, max {departures[^1]:0.00} s"));
         _fleet?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
@@ -118,6 +124,16 @@ public class CompressedDayBenchmark
 
         await Task.Delay(stay);
         await device.LeaveAsync();
-        _leftAt[device.Id] = DateTimeOffset.UtcNow;
+        var leftAt = DateTimeOffset.UtcNow;
+        _leftAt[device.Id] = leftAt;
+        try
+        {
+            await server.WaitForAsync(device.Id, m => m.Status == MotionStatus.Disconnected, AwayAtLeast);
+            _toDisconnected.Add((DateTimeOffset.UtcNow - leftAt).TotalSeconds);
+        }
+        catch (TimeoutException)
+        {
+            Interlocked.Increment(ref _departuresUnnoticed); // back before the server noticed it leave
+        }
     }
 }
