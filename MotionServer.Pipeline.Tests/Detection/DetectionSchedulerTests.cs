@@ -27,6 +27,7 @@ public sealed partial class DetectionSchedulerTests : IAsyncDisposable
     private DetectionScheduler? _scheduler;
     private TimeSpan _arrivalInterval = TimeSpan.FromSeconds(1);
     private TimeSpan _arrivalWindow = TimeSpan.FromMinutes(1);
+    private int _lookupsPerSecond = 200;
     private int _rosterRereads;
 
     public DetectionSchedulerTests() => _resolver = new ScriptedResolver(_time);
@@ -280,6 +281,7 @@ public sealed partial class DetectionSchedulerTests : IAsyncDisposable
         options.Detection.Lookups = lookups;
         options.Detection.ArrivalInterval = _arrivalInterval;
         options.Detection.ArrivalWindow = _arrivalWindow;
+        options.Detection.LookupsPerSecond = _lookupsPerSecond;
         var look = new DetectionLook(new NameLookups(_resolver, options.Detection.ConnectTimeout, _time), new AlwaysAnswers(), options);
         var log = new FleetLog(NullLogger.Instance, _fleet);
         var stage = new DetectionStage(new StatusReporter(_fleet, log, new FailurePolicy(options)), new DeparturePolicy(new AlwaysAnswers(), _fleet, options), log);

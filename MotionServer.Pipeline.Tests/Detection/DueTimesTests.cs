@@ -74,4 +74,19 @@ public sealed class DueTimesTests
         due.ClaimOrder(801, S(5)).Should().BeBefore(due.ClaimOrder(802, S(5))).And.BeBefore(wallClockSetBack);
         due.ClaimOrder(803, S(5)).Should().Be(DateTimeOffset.MaxValue, "not yet due: after any wall clock");
     }
+
+    [Fact]
+    public void ClaimOrder_ALookDueOnlyByThePace_GivesWayUnlessTheDeviceIsPlausiblyArriving()
+    {
+        var due = new DueTimes();
+        due.Set(801, S(3), regular: S(7)); // the pace's due time; its regular one is later
+        due.Set(802, S(6));                // a regular due time, later than 801's
+        var wallClock = new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+
+        due.ClaimOrder(801, S(6), plausiblyArriving: false).Should().BeAfter(due.ClaimOrder(802, S(6), plausiblyArriving: false))
+            .And.BeBefore(wallClock, "it is still due");
+        due.ClaimOrder(801, S(6), plausiblyArriving: true).Should().BeBefore(due.ClaimOrder(802, S(6), plausiblyArriving: false));
+        due.ClaimOrder(801, S(7), plausiblyArriving: false).Should().BeBefore(due.ClaimOrder(802, S(7), plausiblyArriving: false),
+            "once its regular time has come it waits in line like any other");
+    }
 }

@@ -33,4 +33,12 @@ public sealed class DetectionOptions : ISettingsSection
     /// </summary>
     [SettingRange(1, 1024)]
     public int Lookups { get; set; } = MotionServerDefaults.DetectionLookups;
+
+    /// <summary>
+    /// Looks started in any one second, at most (each asks the network for a device's name): what the event's router
+    /// and this laptop pay for while riders arrive. When the arrival pace wants more, looks brought forward for devices
+    /// not seen since the start give way. Zero: no limit. Default 200.
+    /// </summary>
+    [SettingRange(0, 100000)]
+    public int LookupsPerSecond { get; set; } = MotionServerDefaults.DetectionLookupsPerSecond;
 }

@@ -15,7 +15,10 @@ namespace MotionServer.Pipeline.Detection;
 /// runs a pass — re-read the roster once an interval, claim the devices due, start their looks — then sleeps until
 /// the next device falls due or the next re-read, or until it hears from a look or the retry path through its
 /// channel. Up to Detection:Lookups looks run at once, each on its own (<see cref="ScheduledLook"/>), so detection
-/// never waits for inspection or download. Every time is on the monotonic <see cref="ScheduleClock"/>: a wall clock
+/// never waits for inspection or download; at most Detection:LookupsPerSecond start in any second
+/// (<see cref="LookupBudget"/>). When that rations them, the looks the arrival pace brought forward for devices never
+/// found by this run give way to the others: a look at its regular time, and one at a device that was here and left
+/// (a rider out on the water, the likeliest to come back). Every time is on the monotonic <see cref="ScheduleClock"/>: a wall clock
 /// set back an hour stops nothing for an hour, one set forward brings no look forward.
 /// </para>
 /// </summary>
@@ -26,6 +29,8 @@ internal sealed partial class DetectionScheduler
     private readonly ScheduledLook _look;
     private readonly ArrivalPace _pace;
     private readonly DueTimes _due = new();
+    private readonly LookupBudget _budget;
+    private readonly HashSet<int> _seen = []; // devices this run found: absent again, they are plausibly about to arrive
     private readonly Channel<ScheduleEvent> _events = Channel.CreateUnbounded<ScheduleEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TimeSpan _interval;
     private readonly TimeSpan _coalesce;
@@ -35,6 +40,7 @@ internal sealed partial class DetectionScheduler
 
     private int _looking; // looks started and not yet heard to end: written by the loop only
     private bool _starved; // the last pass may have left due devices for want of a free look
+    private TimeSpan? _rationedUntil; // the last pass may have left due devices for want of budget: when it frees
     private TimeSpan _rereadDue; // the next roster re-read (at once, first)
     private TimeSpan _lastPass = TimeSpan.MinValue;
     private TimeSpan _earliestPass;
@@ -44,7 +50,7 @@ internal sealed partial class DetectionScheduler
     /// <param name="look">One look: name, then TCP connect.</param>
     /// <param name="stage">Records what a look did not find.</param>
     /// <param name="found">Hands a found device (its address set) to the detection stage; false when the stage takes no more.</param>
-    /// <param name="options">Interval, the arrival pace (ArrivalInterval, ArrivalWindow) and Lookups.</param>
+    /// <param name="options">Interval, the arrival pace (ArrivalInterval, ArrivalWindow), Lookups and LookupsPerSecond.</param>
     /// <param name="time">The clock (its monotonic time and timers; its wall time only to show due times).</param>
     /// <param name="logger">Where a failed pass is reported.</param>
     /// <param name="everyInterval">Runs before claiming, at most once an interval (the roster re-read).</param>
@@ -55,6 +61,7 @@ internal sealed partial class DetectionScheduler
         _clock = new ScheduleClock(time);
         _look = new ScheduledLook(look, stage, found, _clock, _events.Writer);
         _pace = new ArrivalPace(options);
+        _budget = new LookupBudget(options.LookupsPerSecond);
         _interval = options.Interval;
         _maxLooks = options.Lookups;
         _logger = logger;
@@ -119,6 +126,11 @@ internal sealed partial class DetectionScheduler
     private TimeSpan NextPass()
     {
         var next = _due.NextAfter(_lastPass) is { } due && due < _rereadDue ? due : _rereadDue;
+        if (_rationedUntil is { } budgetFrees && budgetFrees < next)
+        {
+            next = budgetFrees;
+        }
+
         return next > _earliestPass ? next : _earliestPass;
     }
 
@@ -148,14 +160,21 @@ internal sealed partial class DetectionScheduler
     private void ClaimAndLook(TimeSpan now, CancellationToken stopping)
     {
         int free = _maxLooks - _looking;
+        int allowed = _budget.Available(now);
         _starved = free <= 0;
-        if (_starved)
+        _rationedUntil = allowed <= 0 ? _budget.NextFree(now) : null;
+        if (_starved || _rationedUntil is not null)
         {
             return;
         }
 
-        var claimed = _fleet.ClaimForDetection(id => _due.ClaimOrder(id, now), free);
-        _starved = claimed.Count == free; // maybe more were due than free looks: a look ending calls for a pass
+        int max = Math.Min(free, allowed);
+        var claimed = _fleet.ClaimForDetection(id => _due.ClaimOrder(id, now, _seen.Contains(id)), max);
+        _budget.Spend(claimed.Count, now);
+
+        // Maybe more were due than could start: a look ending calls for a pass (free looks), or the budget freeing.
+        _starved = claimed.Count == free;
+        _rationedUntil = claimed.Count == allowed ? _budget.NextFree(now) : null;
         foreach (int id in claimed)
         {
             // Only devices waiting for their next look have a due time, and those are the ones a look missed: one
@@ -213,8 +232,12 @@ internal sealed partial class DetectionScheduler
     {
         if (heard.Kind == ScheduleEventKind.Missed)
         {
-            _due.Set(heard.DeviceId, heard.At + _pace.WaitAfterMiss(heard.At));
+            _due.Set(heard.DeviceId, heard.At + _pace.WaitAfterMiss(heard.At), heard.At + _interval);
             _fleet.Release(heard.DeviceId);
+        }
+        else
+        {
+            _seen.Add(heard.DeviceId); // handed over: found
         }
 
         Volatile.Write(ref _looking, _looking - 1);

@@ -8,7 +8,7 @@ namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
 /// Resolves device names: the optional hosts file first, then the operating system's resolver
-/// (<see cref="Dns.GetHostAddresses(string)"/>, getaddrinfo on Linux, run on <see cref="LookupThreads"/>). Addresses
+/// (<see cref="SystemNameLookup"/>: IPv4 addresses, getaddrinfo on Linux, run on <see cref="LookupThreads"/>). Addresses
 /// that a router gives every unknown name (10.10.10.10 by default) count as "not found".
 /// </summary>
 internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null,
@@ -35,23 +35,7 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
         // The blocking lookup on a lookup thread (not the thread pool's). The task ends when the lookup does: the caller
         // (NameLookups) decides how long to wait, and knows the name's lookup is still running until then. Not awaited
         // here: a lookup given up before it started ends cancelled without an exception thrown on the way.
-        return _threads.Run(() => Choose(hostname, LookUp(hostname)), cancellationToken);
-    }
-
-    private static IPAddress[] LookUp(string hostname)
-    {
-        try
-        {
-            return Dns.GetHostAddresses(hostname);
-        }
-        catch (SocketException)
-        {
-            return []; // not found (the Dns API has no way to say so without an exception)
-        }
-        catch (ArgumentException)
-        {
-            return [];
-        }
+        return _threads.Run(() => Choose(hostname, SystemNameLookup.LookUp(hostname)), cancellationToken);
     }
 
     private IPAddress? Choose(string hostname, IPAddress[] addresses)

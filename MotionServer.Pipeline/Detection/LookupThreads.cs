@@ -170,7 +170,10 @@ internal sealed class LookupThreads(int maxThreads)
     private sealed class Item<T> : Item
     {
         private readonly Func<T> _lookup;
-        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continuations run on the lookup thread that ends the lookup: the rest of a look is short (a name not found is
+        // recorded; a found one goes on to an asynchronous connect), and at rest ~200 lookups a second each handed
+        // back to the thread pool cost more than the rest of the look (a pool thread woken, spinning for more work).
+        private readonly TaskCompletionSource<T> _done = new();
         private readonly CancellationTokenRegistration _registration;
         private int _state = Queued;
 
