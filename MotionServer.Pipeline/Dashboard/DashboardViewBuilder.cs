@@ -15,6 +15,8 @@ internal static class DashboardViewBuilder
     public static DashboardView Build(FleetSnapshot snapshot, LocalClock clock, int refreshSeconds, IReadOnlyList<string> templateProblems)
     {
         var devices = new List<DeviceView>(snapshot.Motions.Count);
+        var cards = new List<DeviceView>();
+        var absent = new List<DeviceView>();
         var disconnectable = new List<DeviceView>();
         var attention = new List<DeviceView>();
         var counts = new int[StatusOrder.Length];
@@ -22,6 +24,7 @@ internal static class DashboardViewBuilder
         {
             var view = Device(motion, clock);
             devices.Add(view);
+            (view.Absent ? absent : cards).Add(view);
             counts[(int)motion.Status]++;
             if (view.CanBeDisconnected)
             {
@@ -46,6 +49,8 @@ internal static class DashboardViewBuilder
             Counts = [.. StatusOrder.Select(s => new StatusCountView(s.ToContractName(), counts[(int)s]))],
             Total = devices.Count,
             Devices = devices,
+            Cards = cards,
+            Absent = absent,
             Disconnectable = disconnectable,
             Attention = attention,
             RosterProblems = [.. snapshot.RosterProblems.Select(p => DisplayText.Clean(p, 1000))],
@@ -74,6 +79,15 @@ internal static class DashboardViewBuilder
         LogLevel.Warning => "WARNING",
         _ => "ERROR",
     };
+
+    /// <summary>Off the network, and nothing a card would show needs a look (<see cref="DeviceView.Absent"/>).</summary>
+    private static bool IsAbsent(MotionSnapshot m) =>
+        m.Status is MotionStatus.Waiting or MotionStatus.Disconnected
+        && m.Transfer is null
+        && !m.CanBeDisconnected
+        && string.IsNullOrEmpty(m.Attention)
+        && string.IsNullOrEmpty(m.LastError)
+        && !m.TrackList.Any(t => t.IsDamaged || t.IsSuspect);
 
     private static DeviceView Device(MotionSnapshot m, LocalClock clock)
     {
@@ -120,6 +134,7 @@ internal static class DashboardViewBuilder
             FailedAttempts = m.FailedAttempts,
             DamagedTracks = [.. m.DamagedTracks.Select(t => DisplayText.Clean($"{t.FileName}: {string.Join("; ", t.Verification!.Defects)}", 500))],
             SuspectTracks = [.. m.SuspectTracks.Select(t => DisplayText.Clean($"{t.FileName}: {SuspectText(t)}", 500))],
+            Absent = IsAbsent(m),
         };
     }
 
