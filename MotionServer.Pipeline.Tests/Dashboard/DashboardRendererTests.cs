@@ -178,7 +178,7 @@ public sealed class DashboardRendererTests
         var row = Render(fleet).Page("index.html").QuerySelector("#device-823")!;
         var card = Render(fleet with { Motions = [fleet.Motions[6] with { LastError = "no route to host" }] }).Page("index.html").QuerySelector("#device-823")!;
 
-        row.QuerySelectorAll("td").Select(td => td.TextContent).Should().Equal("motion-823", "—", "waiting", "—", "0");
+        row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).Should().Equal("motion-823", "—", "waiting", "—", "0");
         Field(card, "since").Should().Be("—");
         Field(card, "last-seen").Should().Be("—");
         Field(card, "last-completed").Should().Be("—");

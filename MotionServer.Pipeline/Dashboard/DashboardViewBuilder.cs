@@ -15,26 +15,11 @@ internal static class DashboardViewBuilder
     public static DashboardView Build(FleetSnapshot snapshot, LocalClock clock, int refreshSeconds, IReadOnlyList<string> templateProblems)
     {
         var devices = new List<DeviceView>(snapshot.Motions.Count);
-        var cards = new List<DeviceView>();
-        var absent = new List<DeviceView>();
-        var disconnectable = new List<DeviceView>();
-        var attention = new List<DeviceView>();
         var counts = new int[StatusOrder.Length];
         foreach (var motion in snapshot.Motions)
         {
-            var view = Device(motion, clock);
-            devices.Add(view);
-            (view.Absent ? absent : cards).Add(view);
+            devices.Add(Device(motion, clock));
             counts[(int)motion.Status]++;
-            if (view.CanBeDisconnected)
-            {
-                disconnectable.Add(view);
-            }
-
-            if (view.HasAttention)
-            {
-                attention.Add(view);
-            }
         }
 
         var days = TrackDays(snapshot.Motions);
@@ -49,10 +34,10 @@ internal static class DashboardViewBuilder
             Counts = [.. StatusOrder.Select(s => new StatusCountView(s.ToContractName(), counts[(int)s]))],
             Total = devices.Count,
             Devices = devices,
-            Cards = cards,
-            Absent = absent,
-            Disconnectable = disconnectable,
-            Attention = attention,
+            Cards = [.. devices.Where(d => !d.Absent)],
+            Absent = [.. devices.Where(d => d.Absent)],
+            Disconnectable = [.. devices.Where(d => d.CanBeDisconnected)],
+            Attention = [.. devices.Where(d => d.HasAttention)],
             RosterProblems = [.. snapshot.RosterProblems.Select(p => DisplayText.Clean(p, 1000))],
             TemplateProblems = templateProblems,
             Events = Events(snapshot, clock),
