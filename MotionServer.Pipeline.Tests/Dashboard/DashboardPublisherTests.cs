@@ -125,6 +125,35 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task Tick_OnlyATransferProgresses_OnlyTheIndexAndStatusJsonRewritten()
+    {
+        long received = 100_000;
+        _snapshot = () =>
+        {
+            var fleet = Fleet();
+            return fleet with
+            {
+                Generated = _time.GetUtcNow(),
+                Motions = [.. fleet.Motions.Select(m => m.Transfer is null ? m : m with { Transfer = m.Transfer with { BytesReceived = received } })],
+            };
+        };
+        var publisher = Create();
+        publisher.Start();
+        await _ticked.WaitForAsync(1);
+        string first = Generated();
+
+        received = 500_000;
+        await AdvanceToNextTickAsync();
+
+        Generated().Should().NotBe(first, "the index shows the transfer's progress");
+        foreach (string page in new[] { "events.html", "tracks.html", "results.html" })
+        {
+            Parse(File.ReadAllText(Path.Combine(Dashboards, page))).QuerySelector("#generated")!.TextContent
+                .Should().Be(first, $"{page} shows nothing of a transfer: not rewritten (no fsync of unchanged bytes)");
+        }
+    }
+
+    [Fact]
     public async Task Tick_EventTemplateChanged_PagesRewritten()
     {
         string templates = Path.Combine(_folder.Path, "config", "templates");
@@ -282,7 +311,7 @@ public sealed class DashboardPublisherTests : IAsyncLifetime, IAsyncDisposable
         {
             string html = await File.ReadAllTextAsync(Path.Combine(Dashboards, "index.html"));
             html.Should().StartWith("<!DOCTYPE html>").And.EndWith("</html>\n");
-            Parse(html).QuerySelectorAll("article.device").Length.Should().BeOneOf(small.Motions.Count, large.Motions.Count);
+            Parse(html).QuerySelectorAll("article.device, #absent tbody tr").Length.Should().BeOneOf(small.Motions.Count, large.Motions.Count);
             byte[] json = await File.ReadAllBytesAsync(Path.Combine(Dashboards, "status.json"));
             using (var document = JsonDocument.Parse(json))
             {

@@ -49,8 +49,8 @@ public sealed class DashboardRendererTests
     {
         var page = Render(Fleet()).Page("index.html");
 
-        page.QuerySelectorAll("article.device").Select(a => a.GetAttribute("data-id"))
-            .Should().Equal("817", "818", "819", "820", "821", "822", "823");
+        page.QuerySelectorAll("article.device, #absent tbody tr").Select(a => a.Id)
+            .Should().Equal("device-817", "device-818", "device-819", "device-820", "device-821", "device-822", "device-823");
     }
 
     [Fact]
@@ -62,7 +62,9 @@ public sealed class DashboardRendererTests
         var page = Render(reversed).Page("index.html");
 
         page.QuerySelectorAll("article.device .hostname").Select(e => e.TextContent)
-            .Should().Equal("motion-823", "motion-822", "motion-821", "motion-820", "motion-819", "motion-818", "motion-817");
+            .Should().Equal("motion-821", "motion-820", "motion-819", "motion-818", "motion-817");
+        page.QuerySelectorAll("#absent tbody tr td:first-child").Select(e => e.TextContent)
+            .Should().Equal("motion-823", "motion-822");
     }
 
     [Fact]
@@ -73,8 +75,8 @@ public sealed class DashboardRendererTests
         foreach (var status in Enum.GetValues<MotionStatus>())
         {
             string word = status.ToContractName();
-            page.QuerySelectorAll($"article.device[data-status='{word}']").Should().ContainSingle(word);
-            page.QuerySelector($"article.device[data-status='{word}'] .badge")!.TextContent.Should().Be(word);
+            var device = page.QuerySelectorAll($"article.device[data-status='{word}'], #absent tr[data-status='{word}']").Should().ContainSingle(word).Subject;
+            device.QuerySelector(device.LocalName == "tr" ? "td:nth-child(3)" : ".badge")!.TextContent.Should().Be(word);
             page.QuerySelector($"#counts li[data-status='{word}'] b")!.TextContent.Should().Be("1");
         }
 
@@ -159,25 +161,32 @@ public sealed class DashboardRendererTests
     [Fact]
     public void Render_OlderTimes_ShowTheDate()
     {
-        var device = Render(Fleet()).Page("index.html").QuerySelector("#device-822")!;
+        var fleet = Fleet();
+        var failedYesterday = fleet.Motions[5] with { Status = MotionStatus.Failed, LastError = "connection reset by peer" };
+        var card = Render(fleet with { Motions = [failedYesterday] }).Page("index.html").QuerySelector("#device-822")!;
+        var row = Render(fleet).Page("index.html").QuerySelector("#absent #device-822")!;
 
-        Field(device, "since").Should().Be("2025-10-11 15:48 1 day ago");
-        Field(device, "last-completed").Should().Be("2025-10-11 14:48 1 day ago");
+        Field(card, "since").Should().Be("2025-10-11 15:48 1 day ago");
+        Field(card, "last-completed").Should().Be("2025-10-11 14:48 1 day ago");
+        row.QuerySelector("td:nth-child(4)")!.TextContent.Should().Be("2025-10-11 15:48", "the last seen time");
     }
 
     [Fact]
     public void Render_NeverSeenDevice_ShowsUnknownValues()
     {
-        var device = Render(Fleet()).Page("index.html").QuerySelector("#device-823")!;
+        var fleet = Fleet();
+        var row = Render(fleet).Page("index.html").QuerySelector("#device-823")!;
+        var card = Render(fleet with { Motions = [fleet.Motions[6] with { LastError = "no route to host" }] }).Page("index.html").QuerySelector("#device-823")!;
 
-        Field(device, "since").Should().Be("—");
-        Field(device, "last-seen").Should().Be("—");
-        Field(device, "last-completed").Should().Be("—");
-        Field(device, "address").Should().Be("—");
-        Field(device, "battery").Should().Be("—");
-        Field(device, "firmware").Should().Be("—");
-        device.QuerySelector(".competitor")!.TextContent.Should().Be("—");
-        device.QuerySelector(".username").Should().BeNull();
+        row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).Should().Equal("motion-823", "—", "waiting", "—", "0");
+        Field(card, "since").Should().Be("—");
+        Field(card, "last-seen").Should().Be("—");
+        Field(card, "last-completed").Should().Be("—");
+        Field(card, "address").Should().Be("—");
+        Field(card, "battery").Should().Be("—");
+        Field(card, "firmware").Should().Be("—");
+        card.QuerySelector(".competitor")!.TextContent.Should().Be("—");
+        card.QuerySelector(".username").Should().BeNull();
     }
 
     [Fact]
@@ -343,7 +352,7 @@ public sealed class DashboardRendererTests
 
         var files = Render(fleet);
 
-        files.Page("index.html").QuerySelectorAll("article.device").Should().HaveCount(1000);
+        files.Page("index.html").QuerySelectorAll("article.device, #absent tbody tr").Should().HaveCount(1000);
         files.Page("tracks.html").QuerySelectorAll("tr.track").Should().HaveCount(fleet.Motions.Sum(m => m.TrackList.Count(t => t.Status == "completed")));
     }
 

@@ -184,4 +184,51 @@ internal static class DashboardSamples
             EventDirectory = "/events/large",
         };
     }
+
+    /// <summary>
+    /// The issue-19 roster of 1,000 (ids 801-1800): 50 devices downloading, each with a few tracks, and 950 off the
+    /// network, all still out today; those never seen when not <paramref name="seenYesterday"/>, otherwise
+    /// disconnected since yesterday with everything a visit leaves (metadata, warnings, tracks).
+    /// </summary>
+    public static FleetSnapshot RosterOfAThousand(bool seenYesterday = false)
+    {
+        var day = new DateTime(2025, 10, 12, 9, 0, 0);
+        var motions = new List<MotionSnapshot>(1000);
+        for (int id = 801; id <= 1800; id++)
+        {
+            string competitor = $"Anna-Maria Sailor {id}";
+            var tracks = new List<TrackSnapshot> { Track(id, "completed", day.AddMinutes(id % 300)), Track(id, "completed", day.AddMinutes(id % 300).AddHours(3)) };
+            motions.Add(id <= 850
+                ? Seen(id, MotionStatus.Downloading, TimeSpan.FromSeconds(id % 60)) with
+                {
+                    Competitor = competitor,
+                    Tracks = new TrackCounts(1, 1, 2, 0, 0),
+                    BytesDownloaded = 1_800_000,
+                    Transfer = new TransferProgress($"ABC{id}XYZ_{id}_20251012_150000.oao", 300_000, 900_000) { BytesPerSecond = 600_000, BytesOwed = 1_500_000 },
+                    TrackList = tracks,
+                }
+                : seenYesterday
+                    ? Seen(id, MotionStatus.Disconnected, TimeSpan.FromHours(20)) with
+                    {
+                        Competitor = competitor,
+                        Address = null,
+                        LastCompleted = Now - TimeSpan.FromHours(20),
+                        Tracks = new TrackCounts(0, 0, 2, 1, 0),
+                        BytesDownloaded = 1_800_000,
+                        Warnings = id % 5 == 0 ? ["battery level is 45% (below 60%)"] : [],
+                        TrackList = [.. tracks.Select(t => t with { LocalStart = t.LocalStart.AddDays(-1) })],
+                    }
+                    : Waiting(id) with { Competitor = competitor });
+        }
+
+        return new FleetSnapshot
+        {
+            Generated = Now,
+            Running = true,
+            Motions = motions,
+            StillOut = [.. Enumerable.Range(851, 950)],
+            RecentEvents = [.. Enumerable.Range(0, 200).Select(i => new FleetEvent(Now - TimeSpan.FromSeconds(i * 7), LogLevel.Information, 801 + (i % 50), $"motion-{801 + (i % 50)} is connected"))],
+            EventDirectory = "/events/roster-of-a-thousand",
+        };
+    }
 }

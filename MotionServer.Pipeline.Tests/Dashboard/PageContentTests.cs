@@ -23,6 +23,52 @@ public sealed class PageContentTests
         PageContent.Same(before, after).Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("events.html")]
+    [InlineData("tracks.html")]
+    [InlineData("results.html")]
+    public void SameFor_PageThatShowsNoTransfer_TransferProgressed_Same(string page)
+    {
+        var before = Fleet();
+        var after = WithFirst(before, m => m with { Transfer = new TransferProgress("a.oao", 1, 2), Battery = 12, Status = MotionStatus.Downloading });
+
+        PageContent.SameFor(page, before, after).Should().BeTrue();
+        PageContent.SameFor("index.html", before, after).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("tracks.html")]
+    [InlineData("results.html")]
+    public void SameFor_TrackPages_TrackChanged_Different(string page)
+    {
+        var before = Fleet();
+
+        PageContent.SameFor(page, before, ChangesByName["track"](before)).Should().BeFalse();
+        PageContent.SameFor("events.html", before, ChangesByName["track"](before)).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("events.html")]
+    [InlineData("tracks.html")]
+    [InlineData("results.html")]
+    public void SameFor_AnyPage_BannerOrStopChanged_Different(string page)
+    {
+        var before = Fleet();
+
+        PageContent.SameFor(page, before, ChangesByName["notice"](before)).Should().BeFalse();
+        PageContent.SameFor(page, before, ChangesByName["server stopped"](before)).Should().BeFalse();
+        PageContent.SameFor(page, before, Fleet() with { Generated = Now.AddMinutes(5) }).Should().BeTrue();
+    }
+
+    [Fact]
+    public void SameFor_EventsPage_EventLine_Different()
+    {
+        var before = Fleet();
+
+        PageContent.SameFor("events.html", before, ChangesByName["event line"](before)).Should().BeFalse();
+    }
+
     public static TheoryData<string> Changes() => [.. ChangesByName.Keys];
 
     [Theory]

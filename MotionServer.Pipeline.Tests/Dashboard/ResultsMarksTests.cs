@@ -53,7 +53,7 @@ public sealed class ResultsMarksTests
         suspect.GetArrayLength().Should().Be(1);
         suspect[0].GetProperty("file").GetString().Should().Be(snapshot.Motions[0].TrackList[0].FileName);
         suspect[0].GetProperty("reasons")[0].GetString().Should().Be(GlitchReason);
-        motions.EnumerateArray().Skip(1).Should().OnlyContain(m => m.GetProperty("suspectCount").GetInt32() == 0 && m.GetProperty("suspectTracks").GetArrayLength() == 0);
+        motions.EnumerateArray().Skip(1).Select(m => m.TryGetProperty("suspectCount", out var _) || m.TryGetProperty("suspectTracks", out var _)).Should().OnlyContain(listed => !listed, "none is left out");
     }
 
     [Fact]

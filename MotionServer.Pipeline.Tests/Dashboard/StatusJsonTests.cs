@@ -96,9 +96,14 @@ public sealed class StatusJsonTests
         var m = Parse(Fleet()).GetProperty("motions")[6];
 
         m.GetProperty("status").GetString().Should().Be("waiting");
-        foreach (string name in new[] { "address", "since", "battery", "storage", "firmware", "lastSeen", "lastCompleted", "competitor", "username", "attention", "lastError", "transfer" })
+        foreach (string name in new[] { "address", "since", "battery", "storage", "firmware" })
         {
             Kind(m, name).Should().Be(JsonValueKind.Null, name);
+        }
+
+        foreach (string name in new[] { "lastSeen", "lastCompleted", "competitor", "username", "canBeDisconnected", "attention", "lastError", "transfer", "rate", "remaining", "damagedTracks", "suspectCount", "suspectTracks" })
+        {
+            m.TryGetProperty(name, out _).Should().BeFalse($"the addition \"{name}\" is left out while empty");
         }
 
         m.GetProperty("bytesDownloaded").GetInt64().Should().Be(0);

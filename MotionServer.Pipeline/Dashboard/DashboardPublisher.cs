@@ -10,7 +10,7 @@ namespace MotionServer.Pipeline.Dashboard;
 /// The dashboard stage: a <see cref="PeriodicLoop"/> renders, waits <see cref="DashboardOptions.Interval"/>, renders
 /// again (a render that overruns the interval delays the next one; renders never pile up). Every tick writes
 /// status.json, with its time; the HTML pages only when <see cref="PageRefreshRule"/> says they are due (what they show
-/// changed, or they are a minute old). Every file is written atomically. A render error is logged (once per distinct
+/// changed, or they are a minute old: each page on its own). Every file is written atomically. A render error is logged (once per distinct
 /// message) and the next tick tries again. <see cref="StopAsync"/> renders everything a last time, after the caller
 /// has marked the fleet stopped.
 /// </summary>
@@ -135,22 +135,17 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
         {
             var now = _time.GetUtcNow();
             int templates = _renderer.LookAtTemplates();
-            bool pages = !pagesOnlyWhenDue || _pages.IsDue(snapshot, templates, now);
-            var files = _renderer.Render(snapshot, pages);
+            var files = _renderer.Render(snapshot, (page, isOverride) => !pagesOnlyWhenDue || _pages.IsDue(page, isOverride, snapshot, templates, now));
             Directory.CreateDirectory(_folder.DashboardsDirectory);
-            if (pages)
-            {
-                _pages.Forget(); // until every file is written: a page left behind by a failed write is rendered again
-            }
-
             foreach (var file in files)
             {
                 AtomicFile.WriteAllBytes(Path.Combine(_folder.DashboardsDirectory, file.Name), file.Content.Span);
-            }
 
-            if (pages)
-            {
-                _pages.Rendered(snapshot, templates, now);
+                // Only once written: a page a failed write left behind stays due and is rendered again next tick.
+                if (file.Name != DashboardRenderer.StatusFile)
+                {
+                    _pages.Rendered(file.Name, snapshot, templates, now);
+                }
             }
         }
 

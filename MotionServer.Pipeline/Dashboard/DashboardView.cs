@@ -37,6 +37,15 @@ internal sealed class DashboardView
     /// <summary>Every device in dashboard order: history list first, then never-seen devices.</summary>
     public required IReadOnlyList<DeviceView> Devices { get; init; }
 
+    /// <summary>The devices the index shows as cards (every device not <see cref="DeviceView.Absent"/>), in dashboard order.</summary>
+    public IReadOnlyList<DeviceView> Cards { get; init; } = [];
+
+    /// <summary>
+    /// The devices the index shows as one row each of a compact table (<see cref="DeviceView.Absent"/>), in dashboard order:
+    /// at a roster of 1,000 most devices are off the water-side network, and a card each made a 1 MB page.
+    /// </summary>
+    public IReadOnlyList<DeviceView> Absent { get; init; } = [];
+
     /// <summary>Devices the staff may take back now, in dashboard order.</summary>
     public required IReadOnlyList<DeviceView> Disconnectable { get; init; }
 

@@ -15,23 +15,11 @@ internal static class DashboardViewBuilder
     public static DashboardView Build(FleetSnapshot snapshot, LocalClock clock, int refreshSeconds, IReadOnlyList<string> templateProblems)
     {
         var devices = new List<DeviceView>(snapshot.Motions.Count);
-        var disconnectable = new List<DeviceView>();
-        var attention = new List<DeviceView>();
         var counts = new int[StatusOrder.Length];
         foreach (var motion in snapshot.Motions)
         {
-            var view = Device(motion, clock);
-            devices.Add(view);
+            devices.Add(Device(motion, clock));
             counts[(int)motion.Status]++;
-            if (view.CanBeDisconnected)
-            {
-                disconnectable.Add(view);
-            }
-
-            if (view.HasAttention)
-            {
-                attention.Add(view);
-            }
         }
 
         var days = TrackDays(snapshot.Motions);
@@ -46,8 +34,10 @@ internal static class DashboardViewBuilder
             Counts = [.. StatusOrder.Select(s => new StatusCountView(s.ToContractName(), counts[(int)s]))],
             Total = devices.Count,
             Devices = devices,
-            Disconnectable = disconnectable,
-            Attention = attention,
+            Cards = [.. devices.Where(d => !d.Absent)],
+            Absent = [.. devices.Where(d => d.Absent)],
+            Disconnectable = [.. devices.Where(d => d.CanBeDisconnected)],
+            Attention = [.. devices.Where(d => d.HasAttention)],
             RosterProblems = [.. snapshot.RosterProblems.Select(p => DisplayText.Clean(p, 1000))],
             TemplateProblems = templateProblems,
             Events = Events(snapshot, clock),
@@ -74,6 +64,15 @@ internal static class DashboardViewBuilder
         LogLevel.Warning => "WARNING",
         _ => "ERROR",
     };
+
+    /// <summary>Off the network, and nothing a card would show needs a look (<see cref="DeviceView.Absent"/>).</summary>
+    private static bool IsAbsent(MotionSnapshot m) =>
+        m.Status is MotionStatus.Waiting or MotionStatus.Disconnected
+        && m.Transfer is null
+        && !m.CanBeDisconnected
+        && string.IsNullOrEmpty(m.Attention)
+        && string.IsNullOrEmpty(m.LastError)
+        && !m.TrackList.Any(t => t.IsDamaged || t.IsSuspect);
 
     private static DeviceView Device(MotionSnapshot m, LocalClock clock)
     {
@@ -120,6 +119,7 @@ internal static class DashboardViewBuilder
             FailedAttempts = m.FailedAttempts,
             DamagedTracks = [.. m.DamagedTracks.Select(t => DisplayText.Clean($"{t.FileName}: {string.Join("; ", t.Verification!.Defects)}", 500))],
             SuspectTracks = [.. m.SuspectTracks.Select(t => DisplayText.Clean($"{t.FileName}: {SuspectText(t)}", 500))],
+            Absent = IsAbsent(m),
         };
     }
 

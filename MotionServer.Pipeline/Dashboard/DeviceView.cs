@@ -113,4 +113,10 @@ internal sealed class DeviceView
 
     /// <summary>Its completed tracks the rules find suspect, each <c>NAME: reasons</c> (kept and counted like any other).</summary>
     public IReadOnlyList<string> SuspectTracks { get; init; } = [];
+
+    /// <summary>
+    /// True when it is off the network (waiting or disconnected) and nothing about it needs a look (no attention, error,
+    /// damaged or suspect track): the index shows it as a row of the compact table of absent devices, not as a card.
+    /// </summary>
+    public bool Absent { get; init; }
 }

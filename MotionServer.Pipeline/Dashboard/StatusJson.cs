@@ -51,7 +51,10 @@ internal static class StatusJson
         m.Transfer is { } t ? new StatusTransfer(t.FileName, t.BytesReceived, t.Size) : null,
         TransferFigures.Rate(m.Transfer),
         TransferFigures.RemainingSeconds(m.Transfer),
-        [.. m.DamagedTracks.Select(d => new StatusDamagedTrack(d.FileName, d.Verification!.Defects))],
+        NullWhenEmpty([.. m.DamagedTracks.Select(d => new StatusDamagedTrack(d.FileName, d.Verification!.Defects))]),
         m.SuspectTracks.Count,
-        [.. m.SuspectTracks.Select(t => new StatusSuspectTrack(t.FileName, [.. t.Results!.Reasons.Select(r => r.Text)]))]);
+        NullWhenEmpty([.. m.SuspectTracks.Select(t => new StatusSuspectTrack(t.FileName, [.. t.Results!.Reasons.Select(r => r.Text)]))]));
+
+    /// <summary>An added list with no item is left out of the file (read a missing one as empty).</summary>
+    private static List<T>? NullWhenEmpty<T>(List<T> items) => items.Count == 0 ? null : items;
 }

@@ -10,8 +10,10 @@ namespace MotionServer.Benchmarks.Dashboard;
 
 /// <summary>
 /// One dashboard tick for an event of 130 devices (a large real event) and of 1,000: building the view, rendering
-/// the three pages and status.json, and the whole tick with the atomic writes (flushed to disk). Compare the
-/// ratios to <see cref="StatusJsonOnly"/>; the absolute times show the tick stays in milliseconds.
+/// the four pages and status.json, and the whole tick with the atomic writes (flushed to disk). Compare the
+/// ratios to <see cref="StatusJsonOnly"/>; the absolute times show the tick stays in milliseconds. Two fleets: every
+/// status in turn (<see cref="MostlyAbsent"/> false, the fleet of earlier runs), and the roster of issue 19 (5% of the
+/// devices downloading, the others off the network and still out: the compact table of absent devices).
 /// </summary>
 [MemoryDiagnoser]
 public class DashboardRenderBenchmark
@@ -27,10 +29,14 @@ public class DashboardRenderBenchmark
     [Params(130, 1000)]
     public int Devices { get; set; }
 
+    /// <summary>Whether 95% of the devices are off the network (waiting or disconnected) and still out today.</summary>
+    [Params(false, true)]
+    public bool MostlyAbsent { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _snapshot = Fleet(Devices);
+        _snapshot = MostlyAbsent ? Rush(Fleet(Devices)) : Fleet(Devices);
         _renderer = new DashboardRenderer(new DashboardTemplates(null, "config/templates", NullLogger.Instance), TimeProvider.System, TimeSpan.FromSeconds(5));
         _folder = Path.Combine(Path.GetTempPath(), "motion-dashboard-benchmark", Guid.NewGuid().ToString("N"));
         _publisher = new DashboardPublisher(new DashboardOptions(), new EventFolder(_folder), () => _snapshot, TimeProvider.System,
@@ -119,6 +125,24 @@ public class DashboardRenderBenchmark
             RecentEvents = [.. Enumerable.Range(0, 200).Select(i =>
                 new FleetEvent(Now.AddSeconds(-7 * i), LogLevel.Information, 100 + (i % count), $"motion-{100 + (i % count)} is connected"))],
             EventDirectory = "/events/benchmark",
+        };
+    }
+
+    /// <summary>
+    /// The same roster with one device in twenty downloading and the others off the network: never seen or gone since
+    /// yesterday, by turns, and all still out today.
+    /// </summary>
+    private static FleetSnapshot Rush(FleetSnapshot fleet)
+    {
+        var motions = fleet.Motions.Select((m, i) => i % 20 == 0
+            ? m with { Status = MotionStatus.Downloading, Transfer = new TransferProgress($"F{m.Id}_{m.Id}_20251012_090000.oao", 300_000, 900_000), Attention = null, LastError = null }
+            : i % 2 == 0
+                ? new MotionSnapshot { Id = m.Id, Hostname = m.Hostname, Status = MotionStatus.Waiting, Competitor = m.Competitor }
+                : m with { Status = MotionStatus.Disconnected, Address = null, Transfer = null, Attention = null, LastError = null, FailedAttempts = 0 }).ToList();
+        return fleet with
+        {
+            Motions = motions,
+            StillOut = [.. motions.Where(m => m.Status != MotionStatus.Downloading).Select(m => m.Id)],
         };
     }
 
