@@ -84,6 +84,30 @@ public sealed class ResultsStageTests : IDisposable
     }
 
     [Fact]
+    public async Task RosterChanged_WhileRunning_RebuildsEveryDayWithTracks_WithTheCorrectedRow()
+    {
+        var roster = _roster;
+        using var stage = new ResultsStage(_folder, () => roster, NullLogger.Instance);
+        var rebuilt = new List<DateOnly>();
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stage.Rebuilt += (_, w) =>
+        {
+            rebuilt.Add(w.Date);
+            first.TrySetResult();
+        };
+        SaveLedger(_folder, 801, Completed("ABC", 801, At(10), Outcome(20)), Completed("ABC", 801, At(10).AddDays(-1), Outcome(21)));
+        stage.Start();
+        await first.Task.WaitAsync(Patience);
+
+        roster = MotionRoster.Create([Row(801, "ABC", "Ann", "Smith", "Kite", start: Day.AddDays(-1), end: Day)]);
+        stage.RosterChanged();
+        await stage.StopAsync(Patience, TimeProvider.System);
+
+        rebuilt.Should().Equal(Day.AddDays(-1), Day, Day.AddDays(-1), Day);
+        File.ReadAllText(_folder.DayResultsFile(Day, "csv")).Should().Contain("ABC,801,Ann,Smith,E801,Kite,1,");
+    }
+
+    [Fact]
     public async Task DayChanged_AfterTheStop_IsIgnored_AndNeverThrows()
     {
         using var stage = Stage();

@@ -70,6 +70,7 @@ internal sealed partial class MotionPipeline
                 }
 
                 _fleet.SetRosterProblems([]);
+                _results?.RosterChanged(); // the results files show the roster's names and classes
                 _notices.Hide(NoticeCodes.RosterRefused); // "Roster reloaded" says it ended
                 RosterReloaded(_logger, _roster.Current.DeviceIds.Count);
                 break;

@@ -6,8 +6,8 @@ using MotionServer.Pipeline.Storage;
 namespace MotionServer.Pipeline.Results;
 
 /// <summary>
-/// The results stage: when a track lands (<see cref="DayChanged"/>, called by the download workers) or at start-up (every
-/// day the ledgers hold), the day's results files are rebuilt (<see cref="DayResultsBuilder"/>). It never delays a
+/// The results stage: when a track lands (<see cref="DayChanged"/>, called by the download workers), when the roster
+/// changes (<see cref="RosterChanged"/>) or at start-up (every day the ledgers hold), the day's results files are rebuilt (<see cref="DayResultsBuilder"/>). It never delays a
 /// download: <see cref="DayChanged"/> only marks the day dirty and wakes one consumer of its own, which rebuilds each
 /// dirty day once per burst (a day marked while it is rebuilt is rebuilt once more). Bounded: one pending wake-up and
 /// one mark per day. A stop lets the consumer finish within its budget, then abandons it between two days (each file
@@ -62,6 +62,20 @@ internal sealed partial class ResultsStage : IDisposable
         }
 
         _wake.Writer.TryWrite(true); // false after the stop: the day is rebuilt at the next start
+    }
+
+    /// <summary>
+    /// The roster changed (a rider's name or class corrected, a row added): every day the ledgers hold is rebuilt soon,
+    /// since the rows of any of them may read differently now. Off the caller's thread, as <see cref="DayChanged"/>.
+    /// </summary>
+    public void RosterChanged()
+    {
+        lock (_gate)
+        {
+            _everyDay = true;
+        }
+
+        _wake.Writer.TryWrite(true);
     }
 
     /// <summary>

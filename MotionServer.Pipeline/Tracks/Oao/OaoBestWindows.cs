@@ -78,52 +78,66 @@ internal static class OaoBestWindows
             // speeds[i]: the window ending at i (−1: none, or taken); starts[i]: its start, never decreasing with i.
             var speeds = rentedSpeeds.AsSpan(0, frames.Length);
             var starts = rentedStarts.AsSpan(0, frames.Length);
-            int start = 0;
-            for (int i = 0; i < frames.Length; i++)
-            {
-                speeds[i] = -1;
-                if (cumulative[i] - cumulative[start] >= threshold)
-                {
-                    while (start + 1 < i && cumulative[i] - cumulative[start + 1] >= threshold)
-                    {
-                        start++;
-                    }
-
-                    long elapsed = frames[i].Utc - frames[start].Utc;
-                    if (elapsed > 0)
-                    {
-                        speeds[i] = (cumulative[i] - cumulative[start]) / elapsed;
-                    }
-                }
-
-                starts[i] = start;
-            }
-
-            var table = new List<OaoBest>(OaoSummaryCalculator.TableEntries);
-            while (table.Count < OaoSummaryCalculator.TableEntries)
-            {
-                int best = IndexOfMax(speeds);
-                if (best < 0)
-                {
-                    break;
-                }
-
-                table.Add(Entry(frames[best].Utc, speeds[best]));
-
-                // Windows overlapping [starts[best], best]: those ending at or after its start and starting at or before its end.
-                for (int i = starts[best]; i < frames.Length && starts[i] <= best; i++)
-                {
-                    speeds[i] = -1;
-                }
-            }
-
-            return [.. table];
+            DistanceWindows(frames, cumulative, threshold, speeds, starts);
+            return DistanceTable(frames, speeds, starts);
         }
         finally
         {
             ArrayPool<long>.Shared.Return(rentedSpeeds);
             ArrayPool<int>.Shared.Return(rentedStarts);
         }
+    }
+
+    /// <summary>For each end frame, the speed of its window (−1 when none) and its start.</summary>
+    private static void DistanceWindows(
+        ReadOnlySpan<OaoGnssFrame> frames, ReadOnlySpan<long> cumulative, long threshold, Span<long> speeds, Span<int> starts)
+    {
+        int start = 0;
+        for (int i = 0; i < frames.Length; i++)
+        {
+            speeds[i] = -1;
+            starts[i] = start;
+            if (cumulative[i] - cumulative[start] < threshold)
+            {
+                continue;
+            }
+
+            while (start + 1 < i && cumulative[i] - cumulative[start + 1] >= threshold)
+            {
+                start++;
+            }
+
+            starts[i] = start;
+            long elapsed = frames[i].Utc - frames[start].Utc;
+            if (elapsed > 0)
+            {
+                speeds[i] = (cumulative[i] - cumulative[start]) / elapsed;
+            }
+        }
+    }
+
+    /// <summary>The best windows by distance, best first, each taking out every window that overlaps it.</summary>
+    private static OaoBest[] DistanceTable(ReadOnlySpan<OaoGnssFrame> frames, Span<long> speeds, ReadOnlySpan<int> starts)
+    {
+        var table = new List<OaoBest>(OaoSummaryCalculator.TableEntries);
+        while (table.Count < OaoSummaryCalculator.TableEntries)
+        {
+            int best = IndexOfMax(speeds);
+            if (best < 0)
+            {
+                break;
+            }
+
+            table.Add(Entry(frames[best].Utc, speeds[best]));
+
+            // Windows overlapping [starts[best], best]: those ending at or after its start and starting at or before its end.
+            for (int i = starts[best]; i < frames.Length && starts[i] <= best; i++)
+            {
+                speeds[i] = -1;
+            }
+        }
+
+        return [.. table];
     }
 
     /// <summary>Index of the largest non-negative value (the first on ties), or −1.</summary>

@@ -4,8 +4,9 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// Alpha 500 (Logiqx gps-wizard, docs/alpha-racing; GPS Team Challenge "Alpha Racing 500m"): the fastest stretch of at
 /// most 500 m of Doppler distance whose last frame is back within 50 m of its first, and, as GPSResults and GP3S do,
 /// at least 250 m long. For the newest frame, every start between 250 m and 500 m back is a candidate; distances are
-/// Pythagoras on the local plane (sub-millimetre at 50 m, per gps-wizard). A start more than 50 m away lets the search
-/// jump back by most of the excess, since the track cannot come nearer faster than it travels.
+/// Pythagoras on the local plane at the end's latitude (sub-millimetre at 50 m, per gps-wizard). The search is exact:
+/// it gives the best alpha a search of every start and end gives (the latest start on a tie), but passes over what
+/// cannot beat the best so far (<see cref="PaceLeads"/>) and what cannot be inside the circle (<see cref="PositionPath"/>).
 /// </summary>
 internal sealed class AlphaWindow : SpeedWindow
 {
@@ -19,111 +20,138 @@ internal sealed class AlphaWindow : SpeedWindow
     public const double Proximity = 50;
 
     /// <summary>Metres per 10⁻⁷ degree of latitude (mean Earth radius 6,371,008.8 m).</summary>
-    private const double MetresPerUnit = 6_371_008.8 * Math.PI / 180 / 1e7;
+    public const double MetresPerUnit = 6_371_008.8 * Math.PI / 180 / 1e7;
 
     /// <summary>
     /// The square of <see cref="Proximity"/>: a start whose squared distance is no more than this is inside the circle
-    /// without a square root (most tries are); beyond it the root is taken, so the boundary is decided as before.
+    /// without a square root (most are); beyond it the root decides, so the boundary is decided by the root.
     /// </summary>
     private const double ProximitySquared = Proximity * Proximity;
 
-    /// <summary>The part of the excess distance the search jumps over (Doppler distance runs a little short of the path).</summary>
-    private const double JumpShare = 0.8;
+    /// <summary>Metres a start must be outside the circle by for the path to rule out its neighbours (far above rounding).</summary>
+    private const double JumpMargin = 0.001;
 
-    /// <summary>
-    /// Inside the 50 m circle a new start comes every frame, and a track sailed back and forth on one line has dozens
-    /// of them per end: they are tried every <see cref="_stride"/> frames (half a second), and all of them around a
-    /// try that comes within <see cref="RefineMargin"/> of the best so far, so the best is still found exactly.
-    /// </summary>
-    private const double RefineMargin = 200;
-
-    private readonly int _stride;
-    private double _best;
     private long _near;
     private long _far;
-    private SlidingMaximum? _fastest;
-    private SlidingMaximum? _settled;
-    private long _settledUpTo = -1;
-    private long _backward = -1;
-    private long _lastUtc = long.MinValue;
-
-    /// <summary>An alpha search at the track's rate.</summary>
-    public AlphaWindow(int frequencyHz) => _stride = Math.Max(1, frequencyHz / 2);
+    private long _admitted = -1;
+    private PaceLeads? _leads;
+    private PositionPath? _path;
 
     /// <inheritdoc />
     public override bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
     {
         window = default;
         ref readonly var last = ref history.Last;
-        _fastest ??= new SlidingMaximum(history.Capacity);
-        _fastest.Add(history, history.Newest);
-        _backward = last.Utc < _lastUtc ? history.Newest : _backward;
-        _lastUtc = last.Utc;
-
-        // An alpha's mean speed is never above its fastest frame: none ending here can beat the best so far.
-        bool inRange = Bounds(history);
-        if (!inRange || _fastest.After(history, _far) <= _best || CannotBeatBest(history))
+        _leads ??= new PaceLeads(history.Capacity);
+        _path ??= new PositionPath(history.Capacity);
+        _leads.Observe(last);
+        _path.Add(history.Newest, last);
+        if (!Bounds(history))
         {
             return false;
         }
 
-        var search = new Search(history, Math.Cos(last.Latitude / 1e7 * Math.PI / 180));
-        long j = _near;
-        while (j >= _far)
+        for (_admitted = Math.Max(_admitted, _far - 1); _admitted < _near;)
         {
-            double squared = search.SquaredMetres(j);
-            double metres = squared <= ProximitySquared ? 0 : Math.Sqrt(squared);
-            if (metres > Proximity)
-            {
-                long jump = (long)((metres - Proximity) * JumpShare * 1e6);
-                j = Math.Min(j - 1, history.LatestAtOrBelow(history[j].Distance - jump, _far, j - 1));
-                continue;
-            }
-
-            if (search.Try(j) >= _best - RefineMargin && _stride > 1)
-            {
-                for (long k = Math.Max(_far, j - _stride + 1); k <= Math.Min(_near, j + _stride - 1); k++)
-                {
-                    search.TryIfNear(k);
-                }
-            }
-
-            j -= _stride;
+            _leads.Add(history, ++_admitted);
         }
 
-        if (search.Found)
+        // No start whose lead over the pace is not behind the end's can give a window faster than the best so far.
+        double lead = _leads.Lead(last);
+        double margin = _leads.Margin(last);
+        if (_leads.Least(_far) - lead >= margin || !Search(history, lead, margin, out window))
         {
-            window = search.Best;
-            _best = Math.Max(_best, window.Speed);
+            return false;
         }
 
-        return search.Found;
+        _leads.Repace(history, window.Speed, _far, _near);
+        return true;
     }
 
     /// <summary>
-    /// A tighter bound than the fastest frame, while the clock has not gone back inside the window: a start j at or
-    /// before <see cref="_near"/> splits its window at <see cref="_near"/>, and the mean of the whole is at most the
-    /// greater of the two parts' means: the last 250 m (one division) and the part before it, whose mean is at most
-    /// its fastest frame (a second sliding maximum over the starts). True when neither can beat the best so far.
+    /// Takes the state of <paramref name="leader"/>, a search that has seen the same frames in the same order (the
+    /// device's, while the rules have kept every frame): from here on this one goes its own way.
     /// </summary>
-    private bool CannotBeatBest(FrameHistory history)
+    public void Follow(AlphaWindow leader)
     {
-        _settled ??= new SlidingMaximum(history.Capacity);
-        for (_settledUpTo = Math.Max(_settledUpTo, history.Oldest - 1); _settledUpTo < _near;)
+        ArgumentNullException.ThrowIfNull(leader);
+        (_near, _far, _admitted) = (leader._near, leader._far, leader._admitted);
+        if (leader._leads is { } leads && leader._path is { } path)
         {
-            _settled.Add(history, ++_settledUpTo);
+            _leads ??= new PaceLeads(leads.Capacity);
+            _path ??= new PositionPath(path.Capacity);
+            _leads.CopyFrom(leads);
+            _path.CopyFrom(path);
         }
+    }
 
+    /// <summary>The fastest start within the circle that beats the best so far, searched from the latest back.</summary>
+    private bool Search(FrameHistory history, double lead, double margin, out WindowSpeed window)
+    {
+        window = default;
         ref readonly var last = ref history.Last;
-        ref readonly var near = ref history[_near];
-        long elapsed = last.Utc - near.Utc;
-        if (_backward > _far || elapsed <= 0)
+        double cosine = Math.Cos(last.Latitude / 1e7 * Math.PI / 180);
+        double best = _leads!.Pace;
+        bool found = false;
+        long j = _near;
+        while (j >= _far)
         {
-            return false;
+            ref readonly var start = ref history[j];
+            if (_leads.Lead(start) - lead >= margin)
+            {
+                j--;
+                continue;
+            }
+
+            double metres = Metres(last, start, cosine);
+            if (metres > Proximity)
+            {
+                j = Beyond(j, metres);
+                continue;
+            }
+
+            long elapsed = last.Utc - start.Utc;
+            double speed = elapsed > 0 ? (last.Distance - start.Distance) / (double)elapsed : 0;
+            if (speed > best)
+            {
+                best = speed;
+                window = new WindowSpeed(speed, j, start.Utc, last.Utc);
+                found = true;
+            }
+
+            j--;
         }
 
-        double recent = (last.Distance - near.Distance) / (double)elapsed;
-        return recent <= _best && _settled.After(history, _far) <= _best;
+        return found;
+    }
+
+    /// <summary>
+    /// The latest start before <paramref name="start"/> that may be within the circle, given that
+    /// <paramref name="start"/> is <paramref name="metres"/> from the end: one nearer the start than the excess, by
+    /// path, is still outside (the triangle inequality).
+    /// </summary>
+    private long Beyond(long start, double metres)
+    {
+        double excess = (metres - Proximity - JumpMargin) / MetresPerUnit;
+        if (excess <= 1)
+        {
+            return start - 1;
+        }
+
+        long path = _path![start];
+        return _path.LatestBelow((long)Math.Floor(path - excess) + 1, _far, start - 1);
+    }
+
+    /// <summary>
+    /// The distance from a start to the end in metres, or 0 when its square is within the circle's (no root needed);
+    /// above <see cref="Proximity"/> exactly when the start is outside the circle.
+    /// </summary>
+    private static double Metres(in HistoryEntry end, in HistoryEntry start, double cosine)
+    {
+        double north = (end.Latitude - start.Latitude) * MetresPerUnit;
+        double east = (end.Longitude - (double)start.Longitude) * cosine * MetresPerUnit;
+        double squared = (north * north) + (east * east);
+        return squared <= ProximitySquared ? 0 : Math.Sqrt(squared);
     }
 
     /// <summary>
@@ -146,61 +174,5 @@ internal sealed class AlphaWindow : SpeedWindow
         }
 
         return end - history[_near].Distance >= MinimumDistance * 1000 && end - history[_far].Distance <= MaximumDistance * 1000;
-    }
-
-    /// <summary>The search for the best start of one end frame.</summary>
-    private struct Search(FrameHistory history, double cosine)
-    {
-        private readonly HistoryEntry _last = history.Last;
-
-        public bool Found { get; private set; }
-
-        public WindowSpeed Best { get; private set; }
-
-        /// <summary>The square of the distance in metres from a start to the end.</summary>
-        public readonly double SquaredMetres(long start)
-        {
-            ref readonly var other = ref history[start];
-            double north = (_last.Latitude - other.Latitude) * MetresPerUnit;
-            double east = (_last.Longitude - (double)other.Longitude) * cosine * MetresPerUnit;
-            return (north * north) + (east * east);
-        }
-
-        /// <summary>True when a start is within <see cref="Proximity"/> of the end.</summary>
-        public readonly bool IsNear(long start)
-        {
-            double squared = SquaredMetres(start);
-            return squared <= ProximitySquared || Math.Sqrt(squared) <= Proximity;
-        }
-
-        /// <summary>Tries a start within the circle; its speed (0 when none).</summary>
-        public double Try(long start)
-        {
-            ref readonly var first = ref history[start];
-            long elapsed = _last.Utc - first.Utc;
-            if (elapsed <= 0)
-            {
-                return 0;
-            }
-
-            double speed = (_last.Distance - first.Distance) / (double)elapsed;
-            if (!Found || speed > Best.Speed)
-            {
-                Best = new WindowSpeed(speed, start, first.Utc, _last.Utc);
-                Found = true;
-            }
-
-            return speed;
-        }
-
-        /// <summary>Tries a start when it is within the circle and the distance limits.</summary>
-        public void TryIfNear(long start)
-        {
-            long travelled = _last.Distance - history[start].Distance;
-            if (travelled >= MinimumDistance * 1000 && travelled <= MaximumDistance * 1000 && IsNear(start))
-            {
-                Try(start);
-            }
-        }
     }
 }

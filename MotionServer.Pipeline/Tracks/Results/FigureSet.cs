@@ -16,6 +16,9 @@ internal sealed class FigureSet
     private readonly FiveRuns _fiveRuns = new();
     private readonly RejectedFrames? _rejected;
     private readonly FigureAccounting _accounting;
+    private readonly AlphaWindow _alpha;
+    private bool _alphaFound;
+    private WindowSpeed _alphaWindow;
 
     private FigureSet(int frequencyHz, SpeedWindow?[] windows, RejectedFrames? rejected, FigureAccounting accounting)
     {
@@ -24,6 +27,7 @@ internal sealed class FigureSet
         _bests = [.. windows.Select(_ => new BestWindow())];
         _rejected = rejected;
         _accounting = accounting;
+        _alpha = (AlphaWindow)windows[(int)ResultCategory.Alpha500]!;
     }
 
     /// <summary>
@@ -45,7 +49,7 @@ internal sealed class FigureSet
             new DistanceWindow(1_852_000, truncate: true),
             new TimeWindow(30 * 60_000),
             new TimeWindow(60 * 60_000),
-            new AlphaWindow(frequencyHz),
+            new AlphaWindow(),
         ];
         return new FigureSet(frequencyHz, windows, rejected, new FigureAccounting(rules.MaximumGap, 0));
     }
@@ -63,7 +67,7 @@ internal sealed class FigureSet
             new DistanceWindow(1_852_000, truncate: false),
             new TimeWindow(30 * 60_000),
             new TimeWindow(60 * 60_000),
-            new AlphaWindow(frequencyHz),
+            new AlphaWindow(),
         ];
         return new FigureSet(frequencyHz, windows, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed));
     }
@@ -74,10 +78,27 @@ internal sealed class FigureSet
     /// <summary>The five runs of 5×10 s.</summary>
     public FiveRuns FiveRuns => _fiveRuns;
 
+    /// <summary>True before the first frame.</summary>
+    public bool IsEmpty => _history.Newest < 0;
+
+    /// <summary>
+    /// Takes the alpha search's state from <paramref name="leader"/>, which this set has followed so far (see
+    /// <see cref="Add"/>), before the first frame on which the two differ.
+    /// </summary>
+    public void StopFollowing(FigureSet leader)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        _alpha.Follow(leader._alpha);
+    }
+
     /// <summary>Takes the next frame of this set.</summary>
     /// <param name="frame">The frame.</param>
     /// <param name="startsSegment">True when no window may reach back past it (after a gap).</param>
-    public void Add(in OaoGnssFrame frame, bool startsSegment)
+    /// <param name="leader">
+    /// A set that has taken every frame this one has, in the same segments, and has just taken this one: its alpha
+    /// 500 is this set's too (the same windows of the same frames), so it is not searched twice.
+    /// </param>
+    public void Add(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader = null)
     {
         if (startsSegment)
         {
@@ -92,7 +113,7 @@ internal sealed class FigureSet
 
         for (int i = 0; i < _windows.Length; i++)
         {
-            if (_windows[i] is { } window && window.TryEndingAtNewest(_history, out var speed))
+            if (_windows[i] is { } window && Window(i, window, leader, out var speed))
             {
                 Keep(_bests[i], speed);
                 if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, _runs.RunStart))
@@ -117,6 +138,26 @@ internal sealed class FigureSet
             Best(ResultCategory.Alpha500).Knots,
             Speeds.MicrometresToKilometres(_accounting.Distance),
             TimeSpan.FromMilliseconds(_accounting.TimeOnWater));
+
+    private bool Window(int category, SpeedWindow window, FigureSet? leader, out WindowSpeed speed)
+    {
+        if (category != (int)ResultCategory.Alpha500)
+        {
+            return window.TryEndingAtNewest(_history, out speed);
+        }
+
+        if (leader is null)
+        {
+            _alphaFound = window.TryEndingAtNewest(_history, out _alphaWindow);
+        }
+        else
+        {
+            (_alphaFound, _alphaWindow) = (leader._alphaFound, leader._alphaWindow);
+        }
+
+        speed = _alphaWindow;
+        return _alphaFound;
+    }
 
     private void Keep(BestWindow best, in WindowSpeed speed)
     {

@@ -70,44 +70,4 @@ internal sealed class FrameHistory
         Oldest = Newest + 1;
         SegmentStart = Oldest;
     }
-
-    /// <summary>
-    /// The latest sequence in [<paramref name="from"/>, <paramref name="to"/>] whose distance is at most
-    /// <paramref name="distance"/>, or <paramref name="from"/> − 1 when none. Distances never decrease, so this is a
-    /// search of a sorted range; frames a few metres apart make it nearly even, so each probe is placed where the
-    /// distance falls by interpolation (two or three probes instead of a bisection's eight or nine, which the alpha
-    /// search makes several times a frame). The answer is the same as a bisection's: only where it looks differs.
-    /// </summary>
-    public long LatestAtOrBelow(long distance, long from, long to)
-    {
-        long low = from;
-        long high = to;
-        while (low <= high)
-        {
-            long lowest = this[low].Distance;
-            long highest = this[high].Distance;
-            if (distance < lowest)
-            {
-                return low - 1;
-            }
-
-            if (distance >= highest)
-            {
-                return high;
-            }
-
-            // lowest <= distance < highest: the probe falls in [low, high).
-            long middle = low + (long)((double)(distance - lowest) / (highest - lowest) * (high - low));
-            if (this[middle].Distance <= distance)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return high;
-    }
 }

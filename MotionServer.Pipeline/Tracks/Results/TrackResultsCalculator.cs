@@ -21,6 +21,7 @@ internal sealed class TrackResultsCalculator(ResultRules rules) : IOaoFrameSink
     private int _headerFrequency;
     private FigureSet? _device;
     private FigureSet? _filtered;
+    private bool _inStep = true;
 
     /// <inheritdoc />
     public void OnHeader(OaoHeader header)
@@ -88,10 +89,19 @@ internal sealed class TrackResultsCalculator(ResultRules rules) : IOaoFrameSink
                 frame.Utc, verdict.Faults, frame.Fix, frame.Satellites, frame.Dop, frame.SpeedAccuracy, verdict.Acceleration));
         }
 
+        // While the rules keep every frame in one segment, both sets hold the same frames: the filtered set follows
+        // the device's alpha search instead of repeating it, and takes it over before the first frame they differ on.
+        bool inStep = _inStep && verdict.IsKept && (!verdict.StartsSegment || _device!.IsEmpty);
+        if (_inStep && !inStep)
+        {
+            _filtered!.StopFollowing(_device!);
+            _inStep = false;
+        }
+
         _device!.Add(frame, startsSegment: false);
         if (verdict.IsKept)
         {
-            _filtered!.Add(frame, verdict.StartsSegment);
+            _filtered!.Add(frame, verdict.StartsSegment, inStep ? _device : null);
         }
     }
 }
