@@ -23,7 +23,7 @@ public class MotionServerOptionsTests
         o.Download.Workers.Should().Be(4);
         o.Download.RequestTimeout.Should().Be(TimeSpan.FromSeconds(30));
         o.Download.MinBytesPerSecond.Should().Be(1024);
-        o.Download.AttemptsBeforeAttention.Should().Be(3);
+        o.Retry.AttemptsBeforeAttention.Should().Be(3);
         o.Disconnection.Workers.Should().Be(4);
         o.Disconnection.Interval.Should().Be(TimeSpan.FromSeconds(5));
         o.Disconnection.ConnectTimeout.Should().Be(TimeSpan.FromSeconds(5));

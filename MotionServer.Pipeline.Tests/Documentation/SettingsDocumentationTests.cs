@@ -61,7 +61,8 @@ public sealed partial class SettingsDocumentationTests
     /// <summary>Every setting's key relative to the MotionServer section, e.g. <c>Network:Port</c>, from the options classes.</summary>
     private static IEnumerable<string> OptionKeys(Type? type = null, string prefix = "")
     {
-        foreach (var property in (type ?? typeof(MotionServerOptions)).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in (type ?? typeof(MotionServerOptions)).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.GetCustomAttribute<ObsoleteAttribute>() is null)) // a renamed key, read under its new name
         {
             var t = property.PropertyType;
             bool section = t.IsClass && t != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(t);
