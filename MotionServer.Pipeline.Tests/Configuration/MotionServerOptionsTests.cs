@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using MotionServer.Host.Configuration;
 using MotionServer.Pipeline.Configuration;
 
 namespace MotionServer.Pipeline.Tests.Configuration;
@@ -33,7 +34,6 @@ public class MotionServerOptionsTests
         o.Limits.MinFreeDiskBytes.Should().Be(500L * 1024 * 1024);
         o.Dashboard.Interval.Should().Be(TimeSpan.FromSeconds(5));
         o.Dashboard.Templates.Should().Be("config/templates");
-        o.Dashboard.Listen.Should().BeNull();
         o.Host.ShutdownTimeout.Should().Be(TimeSpan.FromSeconds(8));
         o.Filters.Min500mBestKnots.Should().Be(1);
         o.Expected.GnssRate.Should().Be(5);
@@ -67,7 +67,7 @@ public class MotionServerOptionsTests
         string path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         var configuration = new ConfigurationBuilder().AddJsonFile(path).Build();
 
-        var result = MotionServerOptionsReader.Read(configuration.GetSection("MotionServer"));
+        var result = MotionServerOptionsReader.Read(configuration.GetSection("MotionServer"), DashboardListenOptions.HostKeys);
 
         result.Problems.Should().BeEmpty();
         result.Options.Should().BeEquivalentTo(new MotionServerOptions());

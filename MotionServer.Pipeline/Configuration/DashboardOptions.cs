@@ -16,7 +16,4 @@ public sealed class DashboardOptions
 
     /// <summary>The event's own Fluid templates, relative to the event folder; missing ones fall back to the embedded defaults. Default <c>config/templates</c>.</summary>
     public string Templates { get; set; } = MotionServerDefaults.DashboardTemplates;
-
-    /// <summary>Opt-in URL (e.g. <c>http://0.0.0.0:8080</c>) at which the host serves the dashboards folder read-only. Default none.</summary>
-    public string? Listen { get; set; }
 }

@@ -12,11 +12,13 @@ namespace MotionServer.Pipeline.Configuration;
 internal static class MotionServerOptionsReader
 {
     /// <summary>Reads and validates the settings below <paramref name="section"/>.</summary>
-    public static MotionServerOptionsReadResult Read(IConfiguration section)
+    /// <param name="section">The <c>MotionServer</c> section.</param>
+    /// <param name="hostKeys">Keys below it that the host reads itself (e.g. <c>Dashboard:Listen</c>): known, not read here.</param>
+    public static MotionServerOptionsReadResult Read(IConfiguration section, IReadOnlyCollection<string>? hostKeys = null)
     {
         ArgumentNullException.ThrowIfNull(section);
         var options = new MotionServerOptions();
-        var reading = ReadInto(section, options);
+        var reading = ReadInto(section, options, hostKeys);
         var problems = reading.Problems.Concat(MotionServerOptionsValidation.Check(options, PathOf(section))).ToArray();
         return new MotionServerOptionsReadResult(options, problems) { Warnings = reading.Warnings };
     }
@@ -35,11 +37,11 @@ internal static class MotionServerOptionsReader
     /// Sets <paramref name="options"/> from the keys below <paramref name="section"/> that are of the right form (the
     /// others keep their value), and says what was wrong with the rest. Values are not checked here.
     /// </summary>
-    public static SettingsReading ReadInto(IConfiguration section, MotionServerOptions options)
+    public static SettingsReading ReadInto(IConfiguration section, MotionServerOptions options, IReadOnlyCollection<string>? hostKeys = null)
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(options);
-        var reading = new SettingsReading(options, PathOf(section));
+        var reading = new SettingsReading(options, PathOf(section), hostKeys ?? []);
         foreach (var child in section.GetChildren())
         {
             if (SettingsSchema.Sections.TryGetValue(child.Key, out var known))

@@ -26,10 +26,5 @@ internal static class MotionServerOptionsRules
             yield return new SettingsProblem($"{prefix}:Retry:MaxDelay", options.Retry.MaxDelay.ToString("c", CultureInfo.InvariantCulture), "must not be shorter than Retry:InitialDelay");
         }
 
-        if (options.Dashboard.Listen is { Length: > 0 } listen &&
-            (!Uri.TryCreate(listen, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/" || uri.Query.Length > 0))
-        {
-            yield return new SettingsProblem($"{prefix}:Dashboard:Listen", listen, "expected an http:// URL without a path, such as http://0.0.0.0:8080");
-        }
     }
 }

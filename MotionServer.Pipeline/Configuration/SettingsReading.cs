@@ -5,9 +5,10 @@ namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>
 /// One read of the <c>MotionServer</c> section into an options object, key by key: what it could not read
-/// (<see cref="Problems"/>) and the renamed keys it read under their new names (<see cref="Warnings"/>).
+/// (<see cref="Problems"/>) and the renamed keys it read under their new names (<see cref="Warnings"/>). Keys the host
+/// reads itself are known and left to it.
 /// </summary>
-internal sealed class SettingsReading(MotionServerOptions options, string prefix)
+internal sealed class SettingsReading(MotionServerOptions options, string prefix, IReadOnlyCollection<string> hostKeys)
 {
     private readonly List<SettingsProblem> _problems = [];
     private readonly List<SettingsProblem> _warnings = [];
@@ -47,7 +48,7 @@ internal sealed class SettingsReading(MotionServerOptions options, string prefix
             _warnings.Add(new SettingsProblem(key, child.Value, $"renamed {prefix}:{renamed}; the old name still works, the new one wins when both are given"));
             ReadProperty(child, targetProperty, target.In(options), key);
         }
-        else
+        else if (!hostKeys.Contains(relative, StringComparer.OrdinalIgnoreCase))
         {
             string known = string.Join(", ", section.Properties.Keys.Order());
             _problems.Add(new SettingsProblem(key, null, $"unknown setting; known settings here are {known}"));
