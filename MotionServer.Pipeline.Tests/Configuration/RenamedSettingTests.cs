@@ -20,7 +20,7 @@ public class RenamedSettingTests
         result.Problems.Should().BeEmpty();
         result.Options.Retry.AttemptsBeforeAttention.Should().Be(5);
         result.Warnings.Select(w => w.ToString()).Should().ContainSingle().Which.Should().Be(
-            "MotionServer:Download:AttemptsBeforeAttention = \"5\": renamed MotionServer:Retry:AttemptsBeforeAttention; the old name still works, the new one wins when both are given");
+            "MotionServer:Download:AttemptsBeforeAttention = \"5\": now MotionServer:Retry:AttemptsBeforeAttention; the old name still works, the new one wins when both are given");
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal sealed class SettingsReading(MotionServerOptions options, string prefix
         }
         else if (SettingsSchema.Renamed.TryGetValue(relative, out string? renamed) && SettingsSchema.Find(renamed) is var (target, targetProperty))
         {
-            _warnings.Add(new SettingsProblem(key, child.Value, $"renamed {prefix}:{renamed}; the old name still works, the new one wins when both are given"));
+            _warnings.Add(new SettingsProblem(key, child.Value, $"now {prefix}:{renamed}; the old name still works, the new one wins when both are given"));
             ReadProperty(child, targetProperty, target.In(options), key);
         }
         else if (!hostKeys.Contains(relative, StringComparer.OrdinalIgnoreCase))
