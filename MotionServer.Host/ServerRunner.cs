@@ -171,7 +171,7 @@ internal static partial class ServerRunner
         builder.Services.AddWindowsService(service => service.ServiceName = "MotionServer");
         builder.Services.AddSystemd();
         builder.Services.AddMotionServer(settings.Settings);
-        if (options.Dashboard.Listen is { Length: > 0 } listen)
+        if (settings.Dashboard.Listen is { } listen)
         {
             builder.Services.AddDashboardWebServer(listen, new EventFolder(options.EventDirectory).DashboardsDirectory);
         }

@@ -22,38 +22,9 @@ internal static class JsonKeyLocator
         {
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.PropertyName)
+                if (IsTheKey(ref reader, containers, ref property, target))
                 {
-                    property = reader.GetString();
-                    if (Matches(containers, property!, target))
-                    {
-                        return LineOf(json, reader.TokenStartIndex);
-                    }
-
-                    continue;
-                }
-
-                if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
-                {
-                    containers.Pop();
-                    continue;
-                }
-
-                // A value: named by the property before it, or by its index in the enclosing array.
-                string? segment = property;
-                if (segment is null && containers.TryPeek(out var parent) && parent.IsArray)
-                {
-                    segment = (parent.NextIndex++).ToString(CultureInfo.InvariantCulture);
-                    if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) && Matches(containers, segment, target))
-                    {
-                        return LineOf(json, reader.TokenStartIndex);
-                    }
-                }
-
-                property = null;
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    containers.Push(new Container(segment, reader.TokenType == JsonTokenType.StartArray));
+                    return LineOf(json, reader.TokenStartIndex);
                 }
             }
         }
@@ -63,6 +34,42 @@ internal static class JsonKeyLocator
         }
 
         return null;
+    }
+
+    /// <summary>Follows one token into <paramref name="containers"/>; true when it is the key's name or value.</summary>
+    private static bool IsTheKey(ref Utf8JsonReader reader, Stack<Container> containers, ref string? property, string[] target)
+    {
+        if (reader.TokenType == JsonTokenType.PropertyName)
+        {
+            property = reader.GetString();
+            return Matches(containers, property!, target);
+        }
+
+        if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+        {
+            containers.Pop();
+            return false;
+        }
+
+        // A value: named by the property before it, or by its index in the enclosing array.
+        string? segment = property;
+        property = null;
+        bool opens = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+        if (segment is null && containers.TryPeek(out var parent) && parent.IsArray)
+        {
+            segment = (parent.NextIndex++).ToString(CultureInfo.InvariantCulture);
+            if (!opens && Matches(containers, segment, target))
+            {
+                return true;
+            }
+        }
+
+        if (opens)
+        {
+            containers.Push(new Container(segment, reader.TokenType == JsonTokenType.StartArray));
+        }
+
+        return false;
     }
 
     /// <summary>For tests: locate in text.</summary>

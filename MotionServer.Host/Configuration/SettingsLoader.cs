@@ -40,9 +40,12 @@ internal static class SettingsLoader
             return SettingsLoadResult.Refused(DescribeLoadFailure(e));
         }
 
-        var read = MotionServerOptionsReader.Read(configuration.GetSection(MotionServerDefaults.SectionName));
-        var problems = read.Problems.Select(p => SettingsProblemLocator.Describe(configuration, p)).ToArray();
-        return new SettingsLoadResult(configuration, read, problems);
+        var section = configuration.GetSection(MotionServerDefaults.SectionName);
+        var read = MotionServerOptionsReader.Read(section, DashboardListenOptions.HostKeys);
+        var (dashboard, listenProblem) = DashboardListenOptions.Read(section);
+        var problems = read.Problems.Append(listenProblem).OfType<SettingsProblem>()
+            .Select(p => SettingsProblemLocator.Describe(configuration, p)).ToArray();
+        return new SettingsLoadResult(configuration, read, problems) { Dashboard = dashboard };
     }
 
     /// <summary>
@@ -69,5 +72,8 @@ internal static class SettingsLoader
 /// <summary>The settings, or why they cannot be used.</summary>
 internal sealed record SettingsLoadResult(IConfigurationRoot? Configuration, MotionServerOptionsReadResult? Settings, IReadOnlyList<string> Problems)
 {
+    /// <summary>The host's own setting of the dashboards' web server.</summary>
+    public DashboardListenOptions Dashboard { get; init; } = new();
+
     public static SettingsLoadResult Refused(string problem) => new(null, null, [problem]);
 }

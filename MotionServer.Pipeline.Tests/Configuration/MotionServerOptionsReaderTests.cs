@@ -91,10 +91,15 @@ public class MotionServerOptionsReaderTests
     }
 
     [Fact]
-    public void Read_ListenThatIsNotAnHttpUrl_IsRefused()
+    public void Read_AKeyTheHostReads_IsKnown_AndLeftToIt()
     {
-        Read(("MotionServer:Dashboard:Listen", "0.0.0.0:8080"))
-            .Problems.Should().ContainSingle(p => p.Key == "MotionServer:Dashboard:Listen");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("MotionServer:Dashboard:Listen", "0.0.0.0:8080")])
+            .Build();
+
+        MotionServerOptionsReader.Read(configuration.GetSection("MotionServer"), ["Dashboard:Listen"]).Problems.Should().BeEmpty();
+        MotionServerOptionsReader.Read(configuration.GetSection("MotionServer")).Problems.Should()
+            .ContainSingle(p => p.Key == "MotionServer:Dashboard:Listen", "the library alone serves no dashboards");
     }
 
     [Fact]

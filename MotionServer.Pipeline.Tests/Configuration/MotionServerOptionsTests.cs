@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using MotionServer.Host.Configuration;
 using MotionServer.Pipeline.Configuration;
 
 namespace MotionServer.Pipeline.Tests.Configuration;
@@ -23,7 +24,7 @@ public class MotionServerOptionsTests
         o.Download.Workers.Should().Be(4);
         o.Download.RequestTimeout.Should().Be(TimeSpan.FromSeconds(30));
         o.Download.MinBytesPerSecond.Should().Be(1024);
-        o.Download.AttemptsBeforeAttention.Should().Be(3);
+        o.Retry.AttemptsBeforeAttention.Should().Be(3);
         o.Disconnection.Workers.Should().Be(1024, "the cap of presence probes in flight: a wave of departures is probed within one connect timeout");
         o.Disconnection.Interval.Should().Be(TimeSpan.FromSeconds(5));
         o.Disconnection.ConnectTimeout.Should().Be(TimeSpan.FromSeconds(5));
@@ -33,7 +34,6 @@ public class MotionServerOptionsTests
         o.Limits.MinFreeDiskBytes.Should().Be(500L * 1024 * 1024);
         o.Dashboard.Interval.Should().Be(TimeSpan.FromSeconds(5));
         o.Dashboard.Templates.Should().Be("config/templates");
-        o.Dashboard.Listen.Should().BeNull();
         o.Host.ShutdownTimeout.Should().Be(TimeSpan.FromSeconds(8));
         o.Filters.Min500mBestKnots.Should().Be(1);
         o.Expected.GnssRate.Should().Be(5);
@@ -67,7 +67,7 @@ public class MotionServerOptionsTests
         string path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         var configuration = new ConfigurationBuilder().AddJsonFile(path).Build();
 
-        var result = MotionServerOptionsReader.Read(configuration.GetSection("MotionServer"));
+        var result = MotionServerOptionsReader.Read(configuration.GetSection("MotionServer"), DashboardListenOptions.HostKeys);
 
         result.Problems.Should().BeEmpty();
         result.Options.Should().BeEquivalentTo(new MotionServerOptions());

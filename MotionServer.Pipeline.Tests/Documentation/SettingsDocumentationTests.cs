@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using MotionServer.Host.Configuration;
 using MotionServer.Pipeline.Configuration;
 
 namespace MotionServer.Pipeline.Tests.Documentation;
@@ -55,13 +56,16 @@ public sealed partial class SettingsDocumentationTests
             .AddJsonFile(RepositoryFiles.PathOf("MotionServer.Host/appsettings.json"), optional: false)
             .Build();
 
-        MotionServerOptionsReader.Read(configuration.GetSection(MotionServerDefaults.SectionName)).Problems.Should().BeEmpty();
+        MotionServerOptionsReader.Read(configuration.GetSection(MotionServerDefaults.SectionName), DashboardListenOptions.HostKeys).Problems.Should().BeEmpty();
     }
 
     /// <summary>Every setting's key relative to the MotionServer section, e.g. <c>Network:Port</c>, from the options classes.</summary>
-    private static IEnumerable<string> OptionKeys(Type? type = null, string prefix = "")
+    private static IEnumerable<string> OptionKeys() => OptionKeys(typeof(MotionServerOptions), "").Concat(DashboardListenOptions.HostKeys);
+
+    private static IEnumerable<string> OptionKeys(Type type, string prefix)
     {
-        foreach (var property in (type ?? typeof(MotionServerOptions)).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.GetCustomAttribute<ObsoleteAttribute>() is null)) // a renamed key, read under its new name
         {
             var t = property.PropertyType;
             bool section = t.IsClass && t != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(t);

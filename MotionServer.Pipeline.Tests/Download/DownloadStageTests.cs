@@ -108,7 +108,7 @@ public sealed class DownloadStageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Run_TheDeviceDropsOffMidTrack_ItIsAskedForNoOtherTrack_AndEveryTrackLeftCountsAsFailed()
     {
-        Rig.Options.Download.AttemptsBeforeAttention = 1; // so the attention line shows the count of tracks failed
+        Rig.Options.Retry.AttemptsBeforeAttention = 1; // so the attention line shows the count of tracks failed
         var needed = await InspectAsync();
         var cut = needed.Plan.Tracks[0];
         var next = needed.Plan.Tracks[1];

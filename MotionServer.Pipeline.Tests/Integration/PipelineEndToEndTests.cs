@@ -203,7 +203,7 @@ public sealed class PipelineEndToEndTests : IDisposable
         await using var fleet = await FleetBuilder.StartAsync([824], tracksPerDevice: 2);
         var doomed = fleet[824].Tracks[0];
         using var breaking = fleet[824].Faults.Add(DeviceFault.AbortAfter(1_000).On(doomed.Path));
-        await using var server = await PipelineHarness.StartAsync(_temp.Path, fleet, PipelineHarness.RosterFor(fleet), o => o.Download.AttemptsBeforeAttention = 2);
+        await using var server = await PipelineHarness.StartAsync(_temp.Path, fleet, PipelineHarness.RosterFor(fleet), o => o.Retry.AttemptsBeforeAttention = 2);
         await server.WaitForAsync(824, m => m.Tracks.Failed == 1 && m.Tracks.Completed == 1);
 
         fleet[824].RemoveTrack(doomed.Path).Should().BeTrue();

@@ -29,6 +29,7 @@ public sealed class LogTemplateTests
         { "Pipeline", 4, LogLevel.Information, "Stopping: no new work starts; downloads in progress may finish" },
         { "Pipeline", 5, LogLevel.Information, "Pipeline stopped" },
         { "Pipeline", 6, LogLevel.Warning, "Dry run - devices are listed with what would be downloaded and what skipped; nothing is downloaded and nothing is written but this log" },
+        { "Pipeline", 7, LogLevel.Warning, "Setting renamed - {Problem}" },
         { "Pipeline", 10, LogLevel.Information, "Roster reloaded: {Count} devices" },
         { "Pipeline", 11, LogLevel.Error, "Roster change refused, the last good roster stays in force - {Problem}" },
         { "Pipeline", 20, LogLevel.Error, "{Loop} round failed - {Type}: {Reason}" },

@@ -10,7 +10,7 @@ namespace MotionServer.Pipeline.Tests.Reliability;
 
 /// <summary>
 /// Issue 4, guarantee 7: a failing device is retried with a backoff (never hammered) that still notices it promptly once
-/// it behaves; after Download:AttemptsBeforeAttention failed attempts the staff are told it "needs attention", and it is
+/// it behaves; after Retry:AttemptsBeforeAttention failed attempts the staff are told it "needs attention", and it is
 /// never said to be "can be disconnected" while it owes a track. A device that joins after many failures is processed.
 /// </summary>
 public sealed class RetryPacingTests : ReliabilityTest
@@ -72,7 +72,7 @@ public sealed class RetryPacingTests : ReliabilityTest
     {
         await using var fleet = await FleetBuilder.StartAsync([893], tracksPerDevice: 2);
         var fault = fleet[893].Faults.Add(DeviceFault.AbortAfter(1_000).On(fleet[893].Tracks[1].Path)); // one of its two tracks keeps breaking
-        await using var server = await StartAsync(fleet, configure: o => o.Download.AttemptsBeforeAttention = 5);
+        await using var server = await StartAsync(fleet, configure: o => o.Retry.AttemptsBeforeAttention = 5);
 
         var flagged = await server.WaitForAsync(893, m => m.Attention is not null && m.FailedAttempts >= 6);
 
@@ -83,7 +83,7 @@ public sealed class RetryPacingTests : ReliabilityTest
         attentionAt.Should().BeGreaterThan(0);
         lines[attentionAt].Level.Should().Be(LogLevel.Error);
         lines.Take(attentionAt).Count(l => l.Level == LogLevel.Error && l.Message.Contains(" failed - transfer broke", StringComparison.Ordinal))
-            .Should().Be(5, "the staff are told after Download:AttemptsBeforeAttention failed attempts, not before");
+            .Should().Be(5, "the staff are told after Retry:AttemptsBeforeAttention failed attempts, not before");
         lines.Count(l => l.Message.StartsWith("motion-893 needs attention", StringComparison.Ordinal)).Should().Be(1, "said once, not at every later failure");
         server.Log.Messages().Should().NotContain("motion-893 can be disconnected");
 

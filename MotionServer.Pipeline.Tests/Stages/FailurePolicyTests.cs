@@ -12,7 +12,7 @@ public sealed class FailurePolicyTests
         var options = new MotionServerOptions();
         options.Retry.InitialDelay = TimeSpan.FromSeconds(initialSeconds);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(maxSeconds);
-        options.Download.AttemptsBeforeAttention = attention;
+        options.Retry.AttemptsBeforeAttention = attention;
         return new FailurePolicy(options);
     }
 

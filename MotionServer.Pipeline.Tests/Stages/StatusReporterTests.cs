@@ -190,7 +190,7 @@ public sealed class StatusReporterTests : IDisposable
     [Fact]
     public void Failed_AtTheThreshold_SaysNeedsAttentionOnce_BeforeTheDeviceIsFlagged()
     {
-        int threshold = _rig.Options.Download.AttemptsBeforeAttention;
+        int threshold = _rig.Options.Retry.AttemptsBeforeAttention;
         string? attentionWhenWritten = "not written";
         _rig.Log.LineWritten += line =>
         {
@@ -223,7 +223,7 @@ public sealed class StatusReporterTests : IDisposable
     [Fact]
     public void Failed_GivesTheAttentionWordsTheAttemptCount()
     {
-        int threshold = _rig.Options.Download.AttemptsBeforeAttention;
+        int threshold = _rig.Options.Retry.AttemptsBeforeAttention;
         var counts = new List<int>();
 
         for (int attempt = 1; attempt <= threshold; attempt++)

@@ -1,14 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+// A range of durations is given as text, and DataAnnotations' own RangeAttribute would convert it through a
+// TypeConverter that trimming cannot follow (IL2026). That attribute is never run: the [OptionsValidator] source
+// generator (MotionServerOptionsValidator) reads the range from it and emits a trim-safe check of its own.
+#pragma warning disable IL2026
+
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>Finding devices on the network (<c>MotionServer:Detection</c>).</summary>
-public sealed class DetectionOptions : ISettingsSection
+public sealed class DetectionOptions
 {
     /// <summary>Workers of the detection stage, which records each found device as connected. Default 4.</summary>
-    [SettingRange(1, 64)]
+    [Range(1, 64)]
     public int Workers { get; set; } = MotionServerDefaults.Workers;
 
     /// <summary>Pause between the end of one look at a device and the start of the next look at it. Default 5 s.</summary>
-    [SettingRange("00:00:00.010", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan Interval { get; set; } = MotionServerDefaults.DetectionInterval;
 
     /// <summary>
@@ -16,22 +23,22 @@ public sealed class DetectionOptions : ISettingsSection
     /// (found after a look that missed it) until <see cref="ArrivalWindow"/> has passed without one. Zero, or as long as
     /// <see cref="Interval"/> or longer: looks every Interval always. Default 1 s.
     /// </summary>
-    [SettingRange("00:00:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ArrivalInterval { get; set; } = MotionServerDefaults.DetectionArrivalInterval;
 
     /// <summary>How long after the last arrival the <see cref="ArrivalInterval"/> pace holds; zero: never. Default 1 min.</summary>
-    [SettingRange("00:00:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ArrivalWindow { get; set; } = MotionServerDefaults.DetectionArrivalWindow;
 
     /// <summary>Time allowed for the name lookup, and again for the TCP connect. Default 1 s.</summary>
-    [SettingRange("00:00:00.010", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan ConnectTimeout { get; set; } = MotionServerDefaults.DetectionConnectTimeout;
 
     /// <summary>
     /// Devices looked for at once: each look is a name lookup (on a thread of its own while it runs, as the operating
     /// system's resolver blocks) then a TCP connect. Looks never wait for the stages' workers. Default 256.
     /// </summary>
-    [SettingRange(1, 1024)]
+    [Range(1, 1024)]
     public int Lookups { get; set; } = MotionServerDefaults.DetectionLookups;
 
     /// <summary>

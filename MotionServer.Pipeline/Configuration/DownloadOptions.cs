@@ -1,24 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+// A range of durations is given as text, and DataAnnotations' own RangeAttribute would convert it through a
+// TypeConverter that trimming cannot follow (IL2026). That attribute is never run: the [OptionsValidator] source
+// generator (MotionServerOptionsValidator) reads the range from it and emits a trim-safe check of its own.
+#pragma warning disable IL2026
+
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>Downloading tracks (<c>MotionServer:Download</c>).</summary>
-public sealed class DownloadOptions : ISettingsSection
+public sealed class DownloadOptions
 {
+    private readonly RetryOptions _retry;
+
+    /// <summary>Creates the settings with their defaults.</summary>
+    public DownloadOptions()
+        : this(new RetryOptions())
+    {
+    }
+
+    /// <summary>Download settings whose renamed <see cref="AttemptsBeforeAttention"/> is <paramref name="retry"/>'s.</summary>
+    internal DownloadOptions(RetryOptions retry) => _retry = retry;
+
     /// <summary>Devices downloading at once (one worker downloads all of one device's tracks). Default 4.</summary>
-    [SettingRange(1, 64)]
+    [Range(1, 64)]
     public int Workers { get; set; } = MotionServerDefaults.Workers;
 
     /// <summary>Longest wait for the response and then between bytes; not a limit on the whole file. Default 30 s.</summary>
-    [SettingRange("00:00:00.010", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = MotionServerDefaults.DownloadRequestTimeout;
 
     /// <summary>
     /// A transfer that moves fewer bytes per second than this, measured over a
     /// <see cref="RequestTimeout"/> window, counts as stalled (so a trickling device cannot hold a worker). Default 1024.
     /// </summary>
-    [SettingRange(0, int.MaxValue)]
+    [Range(0, int.MaxValue)]
     public int MinBytesPerSecond { get; set; } = MotionServerDefaults.MinBytesPerSecond;
 
-    /// <summary>Failed attempts after which the device is flagged as needing attention. Default 3.</summary>
-    [SettingRange(1, 1000)]
-    public int AttemptsBeforeAttention { get; set; } = MotionServerDefaults.AttemptsBeforeAttention;
+    /// <summary>Renamed <see cref="RetryOptions.AttemptsBeforeAttention"/> (it counts inspection failures too); the same value.</summary>
+    [Obsolete("Use MotionServerOptions.Retry.AttemptsBeforeAttention (the setting Retry:AttemptsBeforeAttention): it counts inspection failures too.")]
+    public int AttemptsBeforeAttention
+    {
+        get => _retry.AttemptsBeforeAttention;
+        set => _retry.AttemptsBeforeAttention = value;
+    }
 }

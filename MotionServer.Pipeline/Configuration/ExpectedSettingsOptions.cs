@@ -1,17 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>Device settings the event expects; a device that differs is flagged (<c>MotionServer:Expected</c>).</summary>
-public sealed class ExpectedSettingsOptions : ISettingsSection
+public sealed class ExpectedSettingsOptions
 {
     /// <summary>GNSS rate in Hz. Default 5.</summary>
-    [SettingRange(1, 100)]
+    [Range(1, 100)]
     public int GnssRate { get; set; } = MotionServerDefaults.ExpectedGnssRate;
 
     /// <summary>Time zone, minutes east of UTC. Default 60.</summary>
-    [SettingRange(-14 * 60, 14 * 60)]
+    [Range(-14 * 60, 14 * 60)]
     public int Timezone { get; set; } = MotionServerDefaults.ExpectedTimezone;
 
     /// <summary>One log per day (0 off, 1 on). Default 0.</summary>
-    [SettingRange(0, 1)]
+    [Range(0, 1)]
     public int OneLogPerDay { get; set; } = MotionServerDefaults.ExpectedOneLogPerDay;
 }

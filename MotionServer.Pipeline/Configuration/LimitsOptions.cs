@@ -1,18 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>Bounds on what a device may send; beyond them its answer is refused (<c>MotionServer:Limits</c>).</summary>
-public sealed class LimitsOptions : ISettingsSection
+public sealed class LimitsOptions
 {
     /// <summary>Largest info.json, settings.json or logs.json, in bytes. Default 4 MiB.</summary>
-    [SettingRange(1024L, 1L << 30)]
+    [Range(1024L, 1L << 30)]
     public long MaxJsonBytes { get; set; } = MotionServerDefaults.MaxJsonBytes;
 
     /// <summary>Most entries in one logs.json. Default 10,000.</summary>
-    [SettingRange(1, 1_000_000)]
+    [Range(1, 1_000_000)]
     public int MaxLogEntries { get; set; } = MotionServerDefaults.MaxLogEntries;
 
     /// <summary>Largest track, in bytes. Default 256 MiB.</summary>
-    [SettingRange(1L, 1L << 40)]
+    [Range(1L, 1L << 40)]
     public long MaxTrackBytes { get; set; } = MotionServerDefaults.MaxTrackBytes;
 
     /// <summary>
@@ -20,6 +22,6 @@ public sealed class LimitsOptions : ISettingsSection
     /// would be left after it; until then downloads pause (nothing half-written, no device failed) and a notice shows.
     /// 0 turns the check off. Default 500 MiB.
     /// </summary>
-    [SettingRange(0L, 1L << 50)]
+    [Range(0L, 1L << 50)]
     public long MinFreeDiskBytes { get; set; } = MotionServerDefaults.MinFreeDiskBytes;
 }

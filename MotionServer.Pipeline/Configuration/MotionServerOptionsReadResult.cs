@@ -7,4 +7,7 @@ internal sealed record MotionServerOptionsReadResult(MotionServerOptions Options
 {
     /// <summary>True when the settings can be used.</summary>
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>Renamed keys used under their old name: read as the new one, each to be logged as a warning.</summary>
+    public IReadOnlyList<SettingsProblem> Warnings { get; init; } = [];
 }

@@ -1,13 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>How devices are named and reached (<c>MotionServer:Network</c>).</summary>
-public sealed class NetworkOptions : ISettingsSection
+public sealed class NetworkOptions
 {
     /// <summary>Device host name; <c>{id}</c> becomes the device id. Default <c>motion-{id}</c>.</summary>
     public string HostnameTemplate { get; set; } = MotionServerDefaults.HostnameTemplate;
 
     /// <summary>Device HTTP port. Default 80.</summary>
-    [SettingRange(1, 65535)]
+    [Range(1, 65535)]
     public int Port { get; set; } = MotionServerDefaults.Port;
 
     /// <summary>

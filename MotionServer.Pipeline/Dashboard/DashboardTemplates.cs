@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Fluid;
 using Microsoft.Extensions.Logging;
+using MotionServer.Pipeline.Files;
 
 namespace MotionServer.Pipeline.Dashboard;
 
 /// <summary>
 /// The dashboard templates: defaults embedded in the assembly, each overridable by a file of the same name in the
 /// event's template folder. Every template is parsed once; an override is parsed again only when its file changes
-/// (time or length). An override that fails to parse or to render is reported (file, line, message) and the embedded
+/// (time or length: a <see cref="PolledFile"/> each). An override that fails to parse or to render is reported (file, line, message) and the embedded
 /// default is used until the file changes. Not thread-safe: its renderer serializes calls.
 /// </summary>
 internal sealed partial class DashboardTemplates
@@ -27,6 +28,7 @@ internal sealed partial class DashboardTemplates
     private readonly string _displayDirectory;
     private readonly ILogger _logger;
     private readonly Dictionary<string, Override> _overrides = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PolledFile> _files = new(StringComparer.Ordinal);
     private int _version;
 
     /// <summary>Creates the set; <paramref name="directory"/> (absolute) holds the event's overrides, or null for none.</summary>
@@ -98,50 +100,70 @@ internal sealed partial class DashboardTemplates
             return null;
         }
 
-        string path = Path.Combine(_directory, name);
-        var file = new FileInfo(path);
-        if (!file.Exists)
+        var file = OverrideFile(name);
+        var poll = file.Poll();
+        var known = _overrides.GetValueOrDefault(name);
+        if (poll.Change != FileChange.Changed)
+        {
+            return known?.Template; // unchanged, or cannot be looked at now: what is in force stays
+        }
+
+        if (!poll.Stamp.Exists)
         {
             if (_overrides.Remove(name))
             {
                 _version++;
             }
 
+            file.Accept(poll.Stamp);
             return null;
         }
 
-        if (_overrides.TryGetValue(name, out var known) && known.LastWriteUtc == file.LastWriteTimeUtc && known.Length == file.Length)
+        if (ReadText(file.Path) is not { } text)
         {
-            return known.Template;
+            return known?.Template; // perhaps being saved right now: not accepted, so the next render reads it again
         }
 
-        string text;
+        var entry = Parse(name, text);
+        _overrides[name] = entry;
+        file.Accept(poll.Stamp);
+        _version++;
+        return entry.Template;
+    }
+
+    private PolledFile OverrideFile(string name)
+    {
+        if (!_files.TryGetValue(name, out var file))
+        {
+            _files[name] = file = new PolledFile(Path.Combine(_directory!, name));
+        }
+
+        return file;
+    }
+
+    private static string? ReadText(string path)
+    {
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Perhaps being saved right now: not remembered, so the next render reads it again.
-            return known?.Template;
+            return null;
         }
+    }
 
-        Override entry;
-        string displayPath = DisplayPath(name);
+    private Override Parse(string name, string text)
+    {
         if (Parser.TryParse(text, out var template, out string error))
         {
-            entry = new Override(file.LastWriteTimeUtc, file.Length, template, null);
-            LogTemplateLoaded(_logger, displayPath);
-        }
-        else
-        {
-            entry = new Override(file.LastWriteTimeUtc, file.Length, null, Describe(name, error));
-            LogTemplateFailed(_logger, entry.Problem!);
+            LogTemplateLoaded(_logger, DisplayPath(name));
+            return new Override(template, null);
         }
 
-        _overrides[name] = entry;
-        _version++;
-        return entry.Template;
+        var failed = new Override(null, Describe(name, error));
+        LogTemplateFailed(_logger, failed.Problem!);
+        return failed;
     }
 
     private string DisplayPath(string name) => $"{_displayDirectory}/{name}";
@@ -170,5 +192,5 @@ internal sealed partial class DashboardTemplates
     [GeneratedRegex(@"\s*at \((?<line>[0-9]+):(?<column>[0-9]+)\)")]
     private static partial Regex PositionPattern();
 
-    private sealed record Override(DateTime LastWriteUtc, long Length, IFluidTemplate? Template, string? Problem);
+    private sealed record Override(IFluidTemplate? Template, string? Problem);
 }

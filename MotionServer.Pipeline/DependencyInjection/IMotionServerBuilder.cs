@@ -11,4 +11,10 @@ public interface IMotionServerBuilder
 
     /// <summary>Uses a roster given in code instead of the event folder's <c>config/motions.csv</c>.</summary>
     IMotionServerBuilder UseRoster(MotionRoster roster);
+
+    /// <summary>
+    /// Uses a roster source of the embedder's own instead of the event folder's <c>config/motions.csv</c> (a roster kept
+    /// by a web service, for example): <paramref name="create"/> makes it once, when the pipeline is made.
+    /// </summary>
+    IMotionServerBuilder UseRosterSource(Func<IServiceProvider, IRosterSource> create);
 }

@@ -15,4 +15,12 @@ internal sealed class MotionServerBuilder(IServiceCollection services) : IMotion
         Services.AddSingleton<IRosterSource>(new FixedRosterSource(roster));
         return this;
     }
+
+    public IMotionServerBuilder UseRosterSource(Func<IServiceProvider, IRosterSource> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        Services.RemoveAll<IRosterSource>();
+        Services.AddSingleton(create);
+        return this;
+    }
 }

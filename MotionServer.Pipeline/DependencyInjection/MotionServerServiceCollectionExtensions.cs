@@ -2,8 +2,10 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MotionServer.Pipeline;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.DependencyInjection;
@@ -23,45 +25,73 @@ public static class MotionServerServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the pipeline, configured from the <c>MotionServer</c> section of <paramref name="configuration"/>,
-    /// and a hosted service that starts and stops it with the host. Bad settings make the start fail with
-    /// a <see cref="StartupException"/> naming every problem. The pipeline's health check (named <c>MotionServer</c>)
-    /// joins the container's health checks (<c>AddHealthChecks()</c>, so <c>MapHealthChecks</c> serves it), and the
-    /// pipeline reports to the <c>MotionServer</c> meter, through the container's <see cref="IMeterFactory"/> when it has one.
+    /// and a hosted service that starts and stops it with the host. The settings are also
+    /// <c>IOptions&lt;MotionServerOptions&gt;</c>, which <c>Configure&lt;MotionServerOptions&gt;</c> may change and which
+    /// is validated on start: bad settings make the start fail, naming every problem (with a
+    /// <see cref="StartupException"/> from <see cref="IMotionPipeline.StartAsync"/>). The pipeline's health check (named
+    /// <c>MotionServer</c>) joins the container's health checks (<c>AddHealthChecks()</c>, so <c>MapHealthChecks</c>
+    /// serves it), and the pipeline reports to the <c>MotionServer</c> meter, through the container's
+    /// <see cref="IMeterFactory"/> when it has one.
     /// </summary>
     public static IMotionServerBuilder AddMotionServer(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var settings = MotionServerOptionsReader.Read(configuration.GetSection(MotionServerDefaults.SectionName));
-        return services.AddMotionServer(settings);
+        var section = configuration.GetSection(MotionServerDefaults.SectionName);
+
+        // Read once here for what the platform cannot say (unknown keys, values of the wrong form, renamed keys); the
+        // options themselves are read again, then changed by every Configure after this one, each time they are made.
+        var reading = MotionServerOptionsReader.ReadInto(section, new MotionServerOptions());
+        services.AddOptions<MotionServerOptions>().Configure(options => MotionServerOptionsReader.ReadInto(section, options));
+        return services.AddValidatedOptions(reading.Problems, reading.Warnings).AddMotionServerCore();
     }
 
     /// <summary>
-    /// Adds the pipeline with settings made in code. They are checked exactly like settings from configuration:
-    /// bad ones make the start fail with a <see cref="StartupException"/> naming every problem.
+    /// Adds the pipeline with settings made in code (also <c>IOptions&lt;MotionServerOptions&gt;</c>). They are checked
+    /// exactly like settings from configuration: bad ones make the start fail, naming every problem.
     /// </summary>
     public static IMotionServerBuilder AddMotionServer(this IServiceCollection services, Action<MotionServerOptions> configure)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        var options = new MotionServerOptions();
-        configure(options);
-        return services.AddMotionServer(MotionServerOptionsReader.Check(options));
+        services.AddOptions<MotionServerOptions>().Configure(configure);
+        return services.AddValidatedOptions([], []).AddMotionServerCore();
     }
 
     /// <summary>
-    /// Adds the pipeline with settings already read (and checked) by <see cref="MotionServerOptionsReader"/>.
-    /// An <see cref="EventFolderLock"/> registered in the collection is used instead of the pipeline taking its own
-    /// (a host takes it first, so that a second server is refused before it touches the folder's log).
+    /// Adds the pipeline with settings already read and checked by <see cref="MotionServerOptionsReader"/>, by a host
+    /// that said where each problem is written. An <see cref="EventFolderLock"/> registered in the collection is used
+    /// instead of the pipeline taking its own (a host takes it first, so that a second server is refused before it
+    /// touches the folder's log).
     /// </summary>
     internal static IMotionServerBuilder AddMotionServer(this IServiceCollection services, MotionServerOptionsReadResult settings)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
         services.TryAddSingleton(settings);
-        services.TryAddSingleton(settings.Options);
+        services.TryAddSingleton(Options.Options.Create(settings.Options));
+        return services.AddMotionServerCore();
+    }
+
+    /// <summary>
+    /// <c>IOptions&lt;MotionServerOptions&gt;</c> validated on start by the generated validator (in the settings' words),
+    /// after the problems found while reading configuration; and the pipeline's settings, which say those problems at
+    /// its start rather than when it is made.
+    /// </summary>
+    private static IServiceCollection AddValidatedOptions(this IServiceCollection services, IReadOnlyList<SettingsProblem> readProblems, IReadOnlyList<SettingsProblem> warnings)
+    {
+        services.AddOptions<MotionServerOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MotionServerOptions>>(new MotionServerOptionsValidation(readProblems)));
+        services.TryAddSingleton(sp => PipelineSettings.From(sp, readProblems, warnings));
+        return services;
+    }
+
+    private static MotionServerBuilder AddMotionServerCore(this IServiceCollection services)
+    {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRosterSource>(sp =>
         {
-            var folder = new EventFolder(sp.GetRequiredService<MotionServerOptions>().EventDirectory);
+            var folder = new EventFolder(sp.GetRequiredService<MotionServerOptionsReadResult>().Options.EventDirectory);
             return new FileRosterSource(folder.RosterFile, "config/motions.csv");
         });
         services.TryAddSingleton(sp => new MotionServerMetrics(sp.GetService<IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
@@ -72,10 +102,12 @@ public static class MotionServerServiceCollectionExtensions
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
             sp.GetService<EventFolderLock>()) { Metrics = sp.GetRequiredService<MotionServerMetrics>() });
         services.TryAddSingleton<IMotionFleet>(sp => sp.GetRequiredService<IMotionPipeline>().Fleet);
-        services.TryAddSingleton<INoticeBoard>(sp => sp.GetRequiredService<IMotionPipeline>() is MotionPipeline pipeline
-            ? pipeline.Notices
-            : new NoticeBoard(sp.GetService<TimeProvider>() ?? TimeProvider.System, (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("MotionServer.Pipeline")));
-        services.AddHostedService<MotionPipelineHostedService>();
+        services.TryAddSingleton<INoticeBoard>(PipelineNoticeBoard.Of);
+        services.AddHostedService(sp =>
+        {
+            _ = sp.GetRequiredService<INoticeBoard>(); // a replaced pipeline without a board of its own is refused here, at the start
+            return new MotionPipelineHostedService(sp.GetRequiredService<IMotionPipeline>(), sp.GetRequiredService<IHostApplicationLifetime>());
+        });
         AddHealthCheck(services);
         return new MotionServerBuilder(services);
     }

@@ -1,23 +1,21 @@
 using System.Net;
+using MotionServer.Pipeline.Files;
 
 namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
 /// A hosts-format file (<c>&lt;ip&gt; &lt;name&gt; [&lt;alias&gt;…]</c>, <c>#</c> comments) consulted before DNS,
-/// for event networks whose router does not register DHCP names. Re-read when its time stamp or length changes, looked
+/// for event networks whose router does not register DHCP names. Re-read when its time stamp or length changes (a <see cref="PolledFile"/>), looked
 /// at no more often than <c>recheckEvery</c> (default 1 s: every absent device is looked up every few seconds, and a
 /// file-system look for each would be most of detection's work at rest).
 /// </summary>
-internal sealed class HostsFile(string path, TimeSpan? recheckEvery = null)
+internal sealed class HostsFile(string path, TimeSpan? recheckEvery = null, TimeProvider? time = null)
 {
-    private readonly long _recheckMilliseconds = (long)(recheckEvery ?? TimeSpan.FromSeconds(1)).TotalMilliseconds;
-    private long _checkedAt = long.MinValue;
-
     private readonly Lock _gate = new();
-    private (DateTime, long) _stamp = (DateTime.MinValue, -2);
+    private readonly PolledFile _file = new(path, time, recheckEvery ?? TimeSpan.FromSeconds(1));
     private Dictionary<string, IPAddress> _names = new(StringComparer.OrdinalIgnoreCase);
 
-    public string Path { get; } = path;
+    public string Path => _file.Path;
 
     /// <summary>Why the file could not be used at its last read (missing, unreadable), or null when it was read.</summary>
     public string? Problem { get; private set; }
@@ -58,68 +56,37 @@ internal sealed class HostsFile(string path, TimeSpan? recheckEvery = null)
     /// <summary>Re-reads the file when its time stamp or length changed (lookups do this themselves).</summary>
     public void Refresh()
     {
-        if (!RecheckDue() || ReadStamp() is not { } stamp)
+        FilePoll poll;
+        lock (_gate)
         {
+            poll = _file.Poll(); // lookups run at once, and the poller is not thread-safe
+        }
+
+        if (poll.Change == FileChange.Unreadable)
+        {
+            Problem = _file.Problem;
             return;
         }
 
-        lock (_gate)
+        if (poll.Change == FileChange.Unchanged || ReadNames(poll.Stamp) is not { } names)
         {
-            if (stamp == _stamp)
-            {
-                return;
-            }
+            return; // unchanged, or being rewritten: keep the last good copy; not accepted, so read again at the next look
         }
 
-        if (ReadNames(stamp) is not { } names)
-        {
-            return; // being rewritten: keep the last good copy and look again after the recheck period
-        }
-
-        Problem = stamp.Item2 < 0 ? "does not exist" : null;
-
+        Problem = poll.Stamp.Exists ? null : "does not exist";
         lock (_gate)
         {
             _names = names;
-            _stamp = stamp;
-        }
-    }
-
-    /// <summary>True, and the check counted as done, when the last look at the file is older than the recheck period.</summary>
-    private bool RecheckDue()
-    {
-        long now = Environment.TickCount64;
-        long checkedAt = Interlocked.Read(ref _checkedAt);
-        if (checkedAt != long.MinValue && now - checkedAt < _recheckMilliseconds)
-        {
-            return false;
-        }
-
-        Interlocked.Exchange(ref _checkedAt, now);
-        return true;
-    }
-
-    /// <summary>The file's time stamp and length (length -1: no file), or null when it cannot be looked at.</summary>
-    private (DateTime, long)? ReadStamp()
-    {
-        try
-        {
-            var info = new FileInfo(Path);
-            return info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1);
-        }
-        catch (IOException e)
-        {
-            Problem = $"cannot be read: {e.Message}";
-            return null;
+            _file.Accept(poll.Stamp);
         }
     }
 
     /// <summary>The names the file gives (none when there is no file), or null when it cannot be read.</summary>
-    private Dictionary<string, IPAddress>? ReadNames((DateTime, long) stamp)
+    private Dictionary<string, IPAddress>? ReadNames(FileStamp stamp)
     {
         try
         {
-            return stamp.Item2 < 0 ? new(StringComparer.OrdinalIgnoreCase) : Parse(File.ReadAllLines(Path));
+            return stamp.Exists ? Parse(File.ReadAllLines(Path)) : new(StringComparer.OrdinalIgnoreCase);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

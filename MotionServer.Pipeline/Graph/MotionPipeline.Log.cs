@@ -10,6 +10,9 @@ internal sealed partial class MotionPipeline
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Dry run - devices are listed with what would be downloaded and what skipped; nothing is downloaded and nothing is written but this log")]
     private static partial void DryRun(ILogger logger);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Setting renamed - {Problem}")]
+    private static partial void SettingRenamed(ILogger logger, string problem);
+
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "history.json could not be saved - {Reason}")]
     private static partial void HistoryNotSaved(ILogger logger, string reason);
 

@@ -24,6 +24,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 {
     private readonly MotionServerOptions _options;
     private readonly IReadOnlyList<SettingsProblem> _settingsProblems;
+    private readonly IReadOnlyList<SettingsProblem> _settingsWarnings;
     private readonly IRosterSource _roster;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
@@ -65,6 +66,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     {
         _options = settings.Options;
         _settingsProblems = settings.Problems;
+        _settingsWarnings = settings.Warnings;
         _roster = roster;
         _time = time;
         _loggers = loggers;
@@ -121,6 +123,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         if (_settingsProblems.Count > 0)
         {
             throw new StartupException(_settingsProblems.Select(p => $"settings: {p}").ToArray());
+        }
+
+        foreach (var renamed in _settingsWarnings)
+        {
+            SettingRenamed(_logger, renamed.ToString());
         }
 
         PrepareEventFolder();

@@ -18,7 +18,7 @@ public static class NoticeCodes
     /// <summary>The network answers unknown names with an address of <c>Network:IgnoredAddresses</c> (e.g. 10.10.10.10).</summary>
     public const string CatchAllAddress = "router-catch-all-address";
 
-    /// <summary>One or more devices keep failing (<c>Download:AttemptsBeforeAttention</c> failed attempts in a row).</summary>
+    /// <summary>One or more devices keep failing (<c>Retry:AttemptsBeforeAttention</c> failed attempts in a row).</summary>
     public const string DevicesNeedAttention = "devices-need-attention";
 
     /// <summary>The event folder cannot be written.</summary>

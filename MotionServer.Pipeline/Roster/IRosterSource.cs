@@ -1,10 +1,18 @@
 namespace MotionServer.Pipeline.Roster;
 
 /// <summary>
-/// Where the pipeline gets its roster. The file source re-reads <c>config/motions.csv</c> when it changes
-/// and keeps the last good roster when the new one is bad; embedders may give a roster in code.
+/// Where the pipeline gets its roster: an extension point for embedders. The default source reads the event folder's
+/// <c>config/motions.csv</c> and reads it again when it changes; <c>UseRoster</c> gives a fixed roster in code; an
+/// embedder may give a source of its own with <c>UseRosterSource</c> (a roster kept by a registration web service, for
+/// example). The pipeline calls <see cref="Load"/> once at its start, then <see cref="Refresh"/> once per detection
+/// interval, from one loop at a time; <see cref="Current"/> and <see cref="Problems"/> may be read from any thread.
 /// </summary>
-internal interface IRosterSource
+/// <remarks>
+/// A source keeps the last good roster in force when a new one is bad, and says why in <see cref="Problems"/> (shown on
+/// the dashboards). <see cref="Refresh"/> runs on the detection loop: it must be quick (a source that fetches over the
+/// network fetches in the background and hands over what it last fetched).
+/// </remarks>
+public interface IRosterSource
 {
     /// <summary>The roster in force.</summary>
     MotionRoster Current { get; }
@@ -13,7 +21,7 @@ internal interface IRosterSource
     IReadOnlyList<RosterProblem> Problems { get; }
 
     /// <summary>
-    /// Loads the roster for the first time.
+    /// Loads the roster for the first time, when the pipeline starts.
     /// </summary>
     /// <exception cref="RosterException">The roster cannot be used; the server must not start.</exception>
     void Load();

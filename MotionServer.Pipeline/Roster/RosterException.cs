@@ -1,16 +1,26 @@
 namespace MotionServer.Pipeline.Roster;
 
-/// <summary>A roster that cannot be used; <see cref="Problems"/> names every problem found.</summary>
-internal sealed class RosterException : Exception
+/// <summary>
+/// A roster that cannot be used; <see cref="Problems"/> names every problem found. Thrown by
+/// <see cref="IRosterSource.Load"/>: the pipeline refuses to start, with a <see cref="StartupException"/> that names them.
+/// </summary>
+public sealed class RosterException : Exception
 {
     /// <summary>Creates the exception from its problems.</summary>
     /// <param name="problems">Every problem found.</param>
     /// <param name="unreadable">True when the file could not be read at all (missing, locked, no permission): its content is unknown.</param>
-    public RosterException(IReadOnlyList<RosterProblem> problems, bool unreadable = false)
+    internal RosterException(IReadOnlyList<RosterProblem> problems, bool unreadable)
         : base(string.Join(Environment.NewLine, problems))
     {
         Problems = problems;
         Unreadable = unreadable;
+    }
+
+    /// <summary>Creates the exception from its problems (a roster whose content is known to be bad).</summary>
+    /// <param name="problems">Every problem found.</param>
+    public RosterException(IReadOnlyList<RosterProblem> problems)
+        : this(problems, unreadable: false)
+    {
     }
 
     /// <summary>Creates the exception with one message.</summary>

@@ -1,7 +1,7 @@
 namespace MotionServer.Pipeline.Roster;
 
 /// <summary>The outcome of <see cref="IRosterSource.Refresh"/>.</summary>
-internal enum RosterRefresh
+public enum RosterRefresh
 {
     /// <summary>Nothing changed.</summary>
     Unchanged,

@@ -5,7 +5,7 @@ namespace MotionServer.Pipeline.Stages;
 /// <summary>
 /// How a failed device is paced and when it is flagged. Each failure doubles its pause before the next attempt, from
 /// Retry:InitialDelay up to Retry:MaxDelay, with ±20 % jitter so a crowd of failing devices does not retry in step;
-/// the Download:AttemptsBeforeAttention-th consecutive failure flags it to the staff as needing attention, once.
+/// the Retry:AttemptsBeforeAttention-th consecutive failure flags it to the staff as needing attention, once.
 /// </summary>
 internal sealed class FailurePolicy(MotionServerOptions options)
 {
@@ -13,10 +13,10 @@ internal sealed class FailurePolicy(MotionServerOptions options)
     private readonly Lock _jitterGate = new();
 
     /// <summary>True for the one attempt count that calls for the staff's attention (said once, when the count crosses).</summary>
-    public bool CallsForAttention(int attempts) => attempts == options.Download.AttemptsBeforeAttention;
+    public bool CallsForAttention(int attempts) => attempts == options.Retry.AttemptsBeforeAttention;
 
     /// <summary>True once a device has failed often enough to be flagged.</summary>
-    public bool NeedsAttention(int attempts) => attempts >= options.Download.AttemptsBeforeAttention;
+    public bool NeedsAttention(int attempts) => attempts >= options.Retry.AttemptsBeforeAttention;
 
     /// <summary>The pause before attempt <paramref name="attempts"/> + 1.</summary>
     public TimeSpan Backoff(int attempts)

@@ -3,11 +3,17 @@
 //
 //   dotnet run --project samples/EmbeddingSample -- /path/to/event
 //
-// Settings come from the "MotionServer" configuration section as usual, e.g. --MotionServer:Network:Port=8080.
+// Settings come from the "MotionServer" configuration section as usual, e.g. --MotionServer:Network:Port=8080, and are
+// IOptions<MotionServerOptions>: Configure<MotionServerOptions> changes them in code, and bad ones fail the start.
+//
+// With --roster-url URL the roster comes from a registration web service (WebRosterSource.cs), not config/motions.csv.
+using EmbeddingSample;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MotionServer.Pipeline;
+using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.State;
 
 string eventDirectory = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : ".";
@@ -15,7 +21,13 @@ string eventDirectory = args.Length > 0 && !args[0].StartsWith("--", StringCompa
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration["MotionServer:EventDirectory"] = eventDirectory;
 builder.Logging.SetMinimumLevel(LogLevel.Warning); // the pipeline's own lines; this sample prints the status changes
-builder.Services.AddMotionServer(builder.Configuration);
+var motionServer = builder.Services.AddMotionServer(builder.Configuration);
+builder.Services.Configure<MotionServerOptions>(o => o.Dashboard.Interval = TimeSpan.FromSeconds(10)); // phones on a slow WiFi
+if (builder.Configuration["roster-url"] is { Length: > 0 } rosterUrl)
+{
+    builder.Services.AddSingleton<HttpClient>();
+    motionServer.UseRosterSource(services => new WebRosterSource(new Uri(rosterUrl), services.GetRequiredService<HttpClient>()));
+}
 
 using var host = builder.Build();
 var fleet = host.Services.GetRequiredService<IMotionFleet>();
@@ -28,10 +40,20 @@ try
 }
 catch (StartupException e)
 {
-    // Bad settings, a bad roster or a folder in use: every problem is named.
+    // A bad roster or a folder in use: every problem is named.
     foreach (string problem in e.Problems)
     {
         Console.Error.WriteLine($"cannot start - {problem}");
+    }
+
+    return 2;
+}
+catch (OptionsValidationException e)
+{
+    // Bad settings (validated when the host starts): every problem is named, with its key and value.
+    foreach (string problem in e.Failures)
+    {
+        Console.Error.WriteLine($"bad setting - {problem}");
     }
 
     return 2;
