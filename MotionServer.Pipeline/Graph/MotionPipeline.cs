@@ -70,12 +70,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _time = time;
         _loggers = loggers;
         _folder = new EventFolder(_options.EventDirectory);
-        _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root);
-        _log = new FleetLog(loggers.CreateLogger("MotionServer.Pipeline"), _fleet);
+        var events = new RecentEvents(time);
+        _log = new FleetLog(loggers.CreateLogger("MotionServer.Pipeline"), events);
         _logger = _log.Server;
         _notices = new NoticeBoard(time, _logger);
-        _fleet.Notices = _notices;
-        _fleet.SubscriberLogger = _logger;
+        _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root, events, _notices, _logger);
         _history = new HistoryStore(_folder);
         _rosterRenames = new RosterRenames(_folder, new LedgerStore(_folder), _fleet, _log);
         _resolverOverride = resolver;

@@ -57,4 +57,29 @@ internal sealed class DeviceState(int id, string hostname)
     /// after a failure for pacing. Not a wall time: a clock stepped back an hour must not hold a failed device back an hour.
     /// </summary>
     public long NotBefore { get; set; }
+
+    /// <summary>What the <see cref="MotionStatusMachine"/> decides on.</summary>
+    public StatusFacts Facts => new(Status, ReplanOwed, Address is not null);
+
+    /// <summary>Moves to the status <paramref name="trigger"/> leads to (<see cref="MotionStatusMachine"/>).</summary>
+    /// <returns>The change to announce, or null when there is none.</returns>
+    public MotionStatusChange? Apply(StatusTrigger trigger, DateTimeOffset now) => MoveTo(MotionStatusMachine.Next(Facts, trigger), now);
+
+    /// <summary>
+    /// Moves to <paramref name="next"/> since <paramref name="now"/>. Staying in its status is no change (no trigger leads
+    /// to <see cref="MotionStatus.Waiting"/>, so every other status already has its since).
+    /// </summary>
+    /// <returns>The change to announce, or null when there is none.</returns>
+    public MotionStatusChange? MoveTo(MotionStatus next, DateTimeOffset now)
+    {
+        var previous = Status;
+        if (next == previous)
+        {
+            return null;
+        }
+
+        Status = next;
+        Since = now;
+        return new MotionStatusChange(Id, previous, next, now);
+    }
 }

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace MotionServer.Pipeline.State;
 
-/// <summary>Claims: a device is in the Dataflow graph at most once; the sweep and the probe claim it, the graph's end releases it.</summary>
+/// <summary>Claims (<see cref="FleetClaims"/>): a device is in the Dataflow graph at most once; the sweep and the probe claim it, the graph's end releases it.</summary>
 internal sealed partial class FleetState
 {
     /// <summary>
@@ -23,47 +23,7 @@ internal sealed partial class FleetState
         long timestamp = _time.GetTimestamp();
         lock (_gate)
         {
-            var due = new List<(DateTimeOffset At, int Id)>();
-            foreach (int id in _roster.DeviceIds)
-            {
-                if (!_devices.TryGetValue(id, out var d) || d.InPipeline)
-                {
-                    continue;
-                }
-
-                if (d.ReplanOwed)
-                {
-                    due.Add((DateTimeOffset.MinValue, id)); // a re-plan does not wait for the device's next look
-                }
-                else if (d.Address is null && d.NotBefore <= timestamp && dueOf(id) is var at && at <= now)
-                {
-                    due.Add((at, id));
-                }
-            }
-
-            if (due.Count > max)
-            {
-                due.Sort();
-                due.RemoveRange(max, due.Count - max);
-            }
-
-            var claimed = new int[due.Count];
-            for (int i = 0; i < due.Count; i++)
-            {
-                var d = _devices[due[i].Id];
-                if (d.ReplanOwed)
-                {
-                    // A device to plan again after a roster change goes through detection → inspection like one
-                    // just found: its address is looked up afresh, and one that has gone is said disconnected (Release).
-                    d.Address = null;
-                    d.ReplanOwed = false;
-                }
-
-                d.InPipeline = true;
-                claimed[i] = due[i].Id;
-            }
-
-            return claimed;
+            return _claims.ForDetection(dueOf, max, now, timestamp);
         }
     }
 
@@ -72,17 +32,7 @@ internal sealed partial class FleetState
     {
         lock (_gate)
         {
-            var claimed = new List<(int, IPAddress)>();
-            foreach (var d in _devices.Values)
-            {
-                if (d.Status == MotionStatus.Completed && d.Address is { } address && !d.InPipeline)
-                {
-                    d.InPipeline = true;
-                    claimed.Add((d.Id, address));
-                }
-            }
-
-            return claimed;
+            return _claims.ForDisconnectionProbe();
         }
     }
 
@@ -94,37 +44,17 @@ internal sealed partial class FleetState
     {
         lock (_gate)
         {
-            if (!_roster.Contains(id) || !_devices.TryGetValue(id, out var d) || d.InPipeline)
-            {
-                return false;
-            }
-
-            d.InPipeline = true;
-            return true;
+            return _claims.TryClaimIdle(id);
         }
     }
 
     /// <summary>The device has left the graph; it may be claimed again.</summary>
     public void Release(int id)
     {
-        MotionStatusChange? change = null;
+        MotionStatusChange? change;
         lock (_gate)
         {
-            if (_devices.TryGetValue(id, out var d))
-            {
-                d.InPipeline = false;
-                if (!_roster.Contains(id))
-                {
-                    Depart(d);
-                }
-                else if (d.Status == MotionStatus.Connected && d.Address is null)
-                {
-                    // Set back to connected for a roster re-plan, and detection did not find it: it has left.
-                    change = new MotionStatusChange(id, d.Status, MotionStatus.Disconnected, Now);
-                    d.Status = MotionStatus.Disconnected;
-                    d.Since = change.Time;
-                }
-            }
+            change = _claims.Release(id, Now);
         }
 
         if (change is not null)

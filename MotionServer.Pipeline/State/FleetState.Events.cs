@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging;
-
 namespace MotionServer.Pipeline.State;
 
 /// <summary>
@@ -10,9 +7,6 @@ namespace MotionServer.Pipeline.State;
 /// </summary>
 internal sealed partial class FleetState
 {
-    /// <summary>Where a failing <see cref="StatusChanged"/> subscriber is reported (the pipeline's logger).</summary>
-    public ILogger SubscriberLogger { get; set; } = NullLogger.Instance;
-
     private void RaiseStatusChanged(MotionStatusChange change)
     {
         if (StatusChanged is not { } handlers)
@@ -30,7 +24,7 @@ internal sealed partial class FleetState
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                SubscriberFailed(SubscriberLogger, HostnameOf(change.DeviceId), change.Current.ToContractName(), e.GetType().Name, Logging.LogText.Escape(e.Message), e);
+                SubscriberFailed(_subscriberLogger, HostnameOf(change.DeviceId), change.Current.ToContractName(), e.GetType().Name, Logging.LogText.Escape(e.Message), e);
             }
         }
     }
