@@ -58,6 +58,41 @@ internal sealed class DeviceState(int id, string hostname)
     /// </summary>
     public long NotBefore { get; set; }
 
+    /// <summary>Found answering at <paramref name="address"/>.</summary>
+    public void Found(IPAddress address, DateTimeOffset now)
+    {
+        Address = address;
+        LastSeen = now;
+        Transfer = null;
+    }
+
+    /// <summary>Every track it owes is downloaded: its failures, pacing and attention are behind it.</summary>
+    public void Completed(DateTimeOffset now)
+    {
+        LastCompleted = now;
+        FailedAttempts = 0;
+        NotBefore = default;
+        Attention = null;
+        LastError = null;
+        Transfer = null;
+    }
+
+    /// <summary>A step failed: its address discarded (so detection looks for it again).</summary>
+    /// <returns>The number of consecutive failed attempts, this one included.</returns>
+    public int Failed(string reason)
+    {
+        Left();
+        LastError = reason;
+        return ++FailedAttempts;
+    }
+
+    /// <summary>Gone from the network: its address discarded; detection finds it when it returns.</summary>
+    public void Left()
+    {
+        Address = null;
+        Transfer = null;
+    }
+
     /// <summary>What the <see cref="MotionStatusMachine"/> decides on.</summary>
     public StatusFacts Facts => new(Status, ReplanOwed, Address is not null);
 

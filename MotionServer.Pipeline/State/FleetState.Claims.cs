@@ -7,59 +7,27 @@ internal sealed partial class FleetState
 {
     /// <summary>
     /// Claims every device that detection should look for now, whatever its own look schedule (no address, not in
-    /// the graph, not pacing after a failure, or due a re-plan). A claimed device belongs to the graph until
-    /// <see cref="Release"/>.
+    /// the graph, not pacing after a failure, or due a re-plan). A claimed device belongs to the graph until <see cref="Release"/>.
     /// </summary>
     public IReadOnlyList<int> ClaimForDetection() => ClaimForDetection(_ => DateTimeOffset.MinValue, int.MaxValue);
 
-    /// <summary>
-    /// Claims, earliest due first, at most <paramref name="max"/> of the devices that detection should look for now
-    /// (no address, not in the graph, not pacing after a failure) whose own next look, <paramref name="dueOf"/>, has
-    /// come — and, first of all, every device due a re-plan after a roster change.
-    /// </summary>
+    /// <inheritdoc cref="FleetClaims.ForDetection"/>
     public IReadOnlyList<int> ClaimForDetection(Func<int, DateTimeOffset> dueOf, int max)
     {
         var now = Now;
         long timestamp = _time.GetTimestamp();
-        lock (_gate)
-        {
-            return _claims.ForDetection(dueOf, max, now, timestamp);
-        }
+        return UnderLock(_ => _claims.ForDetection(dueOf, max, now, timestamp));
     }
 
-    /// <summary>Claims every completed device whose presence should be probed now.</summary>
-    public IReadOnlyList<(int Id, IPAddress Address)> ClaimForDisconnectionProbe()
-    {
-        lock (_gate)
-        {
-            return _claims.ForDisconnectionProbe();
-        }
-    }
+    /// <inheritdoc cref="FleetClaims.ForDisconnectionProbe"/>
+    public IReadOnlyList<(int Id, IPAddress Address)> ClaimForDisconnectionProbe() => UnderLock(_ => _claims.ForDisconnectionProbe());
 
     /// <summary>
     /// Claims a device of the roster that is not in the graph, for work on its files outside it (so no worker holds its
     /// ledger meanwhile); false when it is in the graph or off the roster. Released by <see cref="Release"/>.
     /// </summary>
-    public bool TryClaimIdle(int id)
-    {
-        lock (_gate)
-        {
-            return _claims.TryClaimIdle(id);
-        }
-    }
+    public bool TryClaimIdle(int id) => UnderLock(_ => _claims.TryClaimIdle(id));
 
     /// <summary>The device has left the graph; it may be claimed again.</summary>
-    public void Release(int id)
-    {
-        MotionStatusChange? change;
-        lock (_gate)
-        {
-            change = _claims.Release(id, Now);
-        }
-
-        if (change is not null)
-        {
-            RaiseStatusChanged(change);
-        }
-    }
+    public void Release(int id) => Announce(UnderLock(_ => _claims.Release(id, Now)));
 }

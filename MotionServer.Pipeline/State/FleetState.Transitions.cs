@@ -9,9 +9,7 @@ internal sealed partial class FleetState
     public void MarkConnected(int id, IPAddress address) =>
         Change(id, StatusTrigger.Found, (d, _) =>
         {
-            d.Address = address;
-            d.LastSeen = Now;
-            d.Transfer = null;
+            d.Found(address, Now);
             _book.MoveToFront(id);
         });
 
@@ -35,18 +33,11 @@ internal sealed partial class FleetState
     public void MarkCompleted(int id, Action? announce = null) =>
         Change(id, StatusTrigger.AllDownloaded, (d, next) =>
         {
-            if (next != MotionStatus.Completed)
+            if (next == MotionStatus.Completed)
             {
-                return;
+                announce?.Invoke();
+                d.Completed(Now);
             }
-
-            announce?.Invoke();
-            d.LastCompleted = Now;
-            d.FailedAttempts = 0;
-            d.NotBefore = default;
-            d.Attention = null;
-            d.LastError = null;
-            d.Transfer = null;
         });
 
     /// <summary>
@@ -60,30 +51,22 @@ internal sealed partial class FleetState
         int attempts = 0;
         Change(id, StatusTrigger.StepFailed, (d, _) =>
         {
-            d.Address = null;
-            d.Transfer = null;
-            d.LastError = reason;
-            attempts = ++d.FailedAttempts;
-            d.NotBefore = _time.GetTimestamp() + TimestampTicks(backoff(attempts));
+            attempts = d.Failed(reason);
+            d.NotBefore = _time.GetTimestamp() + (long)(backoff(attempts).TotalSeconds * _time.TimestampFrequency);
             d.Attention = attention?.Invoke(attempts) ?? d.Attention;
         });
         return attempts;
     }
 
     /// <summary>Left the network: address discarded; detection will find it when it returns.</summary>
-    public void MarkDisconnected(int id) =>
-        Change(id, StatusTrigger.Left, (d, _) =>
-        {
-            d.Address = null;
-            d.Transfer = null;
-        });
+    public void MarkDisconnected(int id) => Change(id, StatusTrigger.Left, (d, _) => d.Left());
 
     /// <summary>
     /// Marks the server stopped, for the final snapshot. A download cut short by the stop is not going on any more: its
     /// device is shown <c>pending</c> (its tracks stay queued for the next run), never <c>downloading</c>. Not announced.
     /// </summary>
     public void MarkStopped() =>
-        Write(book =>
+        UnderLock(book =>
         {
             book.Running = false;
             foreach (var device in book.Devices)
@@ -94,29 +77,17 @@ internal sealed partial class FleetState
         });
 
     public void SetMetadata(int id, int? battery, int? storage, string? firmware, string? username, IReadOnlyList<string> warnings) =>
-        Mutate(id, d =>
-        {
-            d.Battery = battery;
-            d.Storage = storage;
-            d.Firmware = firmware;
-            d.Username = username;
-            d.Warnings = warnings;
-        });
+        Mutate(id, d => (d.Battery, d.Storage, d.Firmware, d.Username, d.Warnings) = (battery, storage, firmware, username, warnings));
 
     public void SetWarnings(int id, IReadOnlyList<string> warnings) => Mutate(id, d => d.Warnings = warnings);
 
     public void SetTracks(int id, TrackCounts counts, long bytesDownloaded, IReadOnlyList<TrackSnapshot> tracks) =>
-        Mutate(id, d =>
-        {
-            d.Tracks = counts;
-            d.BytesDownloaded = bytesDownloaded;
-            d.TrackList = tracks;
-        });
+        Mutate(id, d => (d.Tracks, d.BytesDownloaded, d.TrackList) = (counts, bytesDownloaded, tracks));
 
     /// <summary>The track in transfer now; ignored once stopped (a cut transfer's last progress report comes late).</summary>
     public void SetTransfer(int id, TransferProgress? progress) => Mutate(id, d => d.Transfer = _book.Running ? progress : null);
 
-    private void Mutate(int id, Action<DeviceState> mutate) => Write(book =>
+    private void Mutate(int id, Action<DeviceState> mutate) => UnderLock(book =>
     {
         if (book.Find(id) is { } d)
         {
@@ -143,9 +114,6 @@ internal sealed partial class FleetState
             change = d.MoveTo(next, Now);
         }
 
-        if (change is not null)
-        {
-            RaiseStatusChanged(change);
-        }
+        Announce(change);
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class FleetState : IMotionFleet
     private readonly FleetBook _book;
     private readonly FleetClaims _claims;
     private readonly FleetReadModel _read;
-    private readonly ILogger _subscriberLogger;
+    private readonly StatusChangeSubscribers _subscribers;
 
     /// <param name="time">The clock: wall time for what people read, timestamps for pacing.</param>
     /// <param name="hostnameFor">A device's host name from its id.</param>
@@ -36,7 +36,7 @@ internal sealed partial class FleetState : IMotionFleet
         _book = new FleetBook(hostnameFor);
         _claims = new FleetClaims(_book);
         _read = new FleetReadModel(time, eventDirectory, Events, notices);
-        _subscriberLogger = subscriberLogger ?? NullLogger.Instance;
+        _subscribers = new StatusChangeSubscribers(subscriberLogger ?? NullLogger.Instance, HostnameOf);
     }
 
     public event EventHandler<MotionStatusChange>? StatusChanged;
@@ -61,31 +61,31 @@ internal sealed partial class FleetState : IMotionFleet
             changes = _book.ApplyRoster(roster, Now);
         }
 
-        changes.ForEach(RaiseStatusChanged);
+        changes.ForEach(Announce);
     }
 
-    public MotionRoster Roster => Read(book => book.Roster);
+    public MotionRoster Roster => UnderLock(book => book.Roster);
 
-    public void SetRosterProblems(IReadOnlyList<string> problems) => Write(book => book.RosterProblems = problems);
+    public void SetRosterProblems(IReadOnlyList<string> problems) => UnderLock(book => { book.RosterProblems = problems; });
 
     /// <summary>Restores the history list and last times saved by an earlier run.</summary>
-    public void Restore(HistoryRecord record) => Write(book => book.Restore(record));
+    public void Restore(HistoryRecord record) => UnderLock(book => book.Restore(record));
 
     /// <summary>What must survive a restart.</summary>
-    public HistoryRecord ExportHistory() => Read(book => book.ExportHistory());
+    public HistoryRecord ExportHistory() => UnderLock(book => book.ExportHistory());
 
-    public string HostnameOf(int id) => Read(book => book.HostnameOf(id));
+    public string HostnameOf(int id) => UnderLock(book => book.HostnameOf(id));
 
-    public int? IdOf(string hostname) => Read(book => book.IdOf(hostname));
+    public int? IdOf(string hostname) => UnderLock(book => book.IdOf(hostname));
 
-    public int FailedAttemptsOf(int id) => Read(book => book.Find(id)?.FailedAttempts ?? 0);
+    public int FailedAttemptsOf(int id) => UnderLock(book => book.Find(id)?.FailedAttempts ?? 0);
 
-    public MotionStatus? StatusOf(int id) => Read(book => book.Find(id)?.Status);
+    public MotionStatus? StatusOf(int id) => UnderLock(book => book.Find(id)?.Status);
 
     /// <summary>How long a failed device must still wait before detection tries it again (zero when it need not).</summary>
     public TimeSpan RetryWaitOf(int id)
     {
-        long notBefore = Read(book => book.Find(id)?.NotBefore ?? 0);
+        long notBefore = UnderLock(book => book.Find(id)?.NotBefore ?? 0);
         long now = _time.GetTimestamp();
         return notBefore <= now ? TimeSpan.Zero : _time.GetElapsedTime(now, notBefore);
     }
@@ -93,24 +93,32 @@ internal sealed partial class FleetState : IMotionFleet
     /// <summary>When a failed device may be tried again, as a wall time for people to read (<see cref="RetryWaitOf"/> decides).</summary>
     public DateTimeOffset NotBeforeOf(int id) => Now + RetryWaitOf(id);
 
-    /// <summary><paramref name="span"/> in <see cref="TimeProvider.GetTimestamp"/> units.</summary>
-    private long TimestampTicks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
-
     public void AddEvent(LogLevel level, int? deviceId, string message) => Events.Add(level, deviceId, message);
 
-    private T Read<T>(Func<FleetBook, T> read)
+    /// <summary>Tells the subscribers of <paramref name="change"/>, if any: never under the lock.</summary>
+    private void Announce(MotionStatusChange? change)
     {
-        lock (_gate)
+        if (change is not null)
         {
-            return read(_book);
+            _subscribers.Raise(this, StatusChanged, change);
         }
     }
 
-    private void Write(Action<FleetBook> write)
+    /// <summary>Runs <paramref name="work"/> on the fleet's book under the lock, and returns what it found.</summary>
+    private T UnderLock<T>(Func<FleetBook, T> work)
     {
         lock (_gate)
         {
-            write(_book);
+            return work(_book);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the fleet's book under the lock.</summary>
+    private void UnderLock(Action<FleetBook> work)
+    {
+        lock (_gate)
+        {
+            work(_book);
         }
     }
 }
