@@ -105,16 +105,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lock (_stateGate)
-        {
-            if (_startAttempted)
-            {
-                throw new InvalidOperationException("A pipeline runs once; create a new one to run again.");
-            }
-
-            _startAttempted = true;
-        }
-
+        ClaimTheOneRun();
         if (_settingsProblems.Count > 0)
         {
             throw new StartupException(_settingsProblems.Select(p => $"settings: {p}").ToArray());
@@ -123,42 +114,9 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         PrepareEventFolder();
         try
         {
-            LoadRoster();
-            if (_options.DryRun)
-            {
-                // Nothing but the log is written: no tidying of the folder, no history, no dashboards (see below).
-                DryRun(_logger);
-            }
-            else
-            {
-                AsStartupProblem(new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger, _log).Run);
-            }
-
-            AsStartupProblem(() => _fleet.Restore(_history.Load()));
-            if (!_options.DryRun)
-            {
-                _fleet.StatusChanged += SaveHistoryOnChange;
-            }
-
-            var resolver = CreateResolver();
-            var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
-            _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
-                _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
-            _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger);
-            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval, TrackResults ?? new StreamingTrackResultsSource(ResultRules.From(_options.Results)), _results is null ? null : _results.DayChanged);
-            _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
-            _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
-
-            _graph.Schedule.Start(_lifetime.Stopping);
-            _presence.Start(_lifetime.Stopping);
-            _results?.Start();
-            _dashboards?.Start();
-            lock (_stateGate)
-            {
-                _running = true;
-            }
-
-            Started(_logger, _fleet.Roster.DeviceIds.Count, _folder.Root);
+            ReadTheEventFolder();
+            BuildTheParts();
+            StartTheParts();
         }
         catch
         {
@@ -168,6 +126,68 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         }
 
         return Task.CompletedTask;
+    }
+
+    private void ClaimTheOneRun()
+    {
+        lock (_stateGate)
+        {
+            if (_startAttempted)
+            {
+                throw new InvalidOperationException("A pipeline runs once; create a new one to run again.");
+            }
+
+            _startAttempted = true;
+        }
+    }
+
+    /// <summary>The roster, the folder's state left by an earlier run (tidied, unless a dry run), and the history.</summary>
+    private void ReadTheEventFolder()
+    {
+        LoadRoster();
+        if (_options.DryRun)
+        {
+            // Nothing but the log is written: no tidying of the folder, no history, no dashboards (see below).
+            DryRun(_logger);
+        }
+        else
+        {
+            AsStartupProblem(new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger, _log).Run);
+        }
+
+        AsStartupProblem(() => _fleet.Restore(_history.Load()));
+        if (!_options.DryRun)
+        {
+            _fleet.StatusChanged += SaveHistoryOnChange;
+        }
+    }
+
+    /// <summary>The graph with its detection schedule, the presence loop, the notice checks, the results and the dashboards (neither in a dry run).</summary>
+    private void BuildTheParts()
+    {
+        var resolver = CreateResolver();
+        var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
+        _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
+            _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
+        _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger);
+        _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval, TrackResults ?? new StreamingTrackResultsSource(ResultRules.From(_options.Results)), _results is null ? null : _results.DayChanged);
+        _presence = new PeriodicLoop("Disconnection", _options.Disconnection.Interval, ProbePresenceAsync, _time, _logger);
+        _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
+    }
+
+    /// <summary>Timers last, once everything they drive is built.</summary>
+    private void StartTheParts()
+    {
+        _graph!.Schedule.Start(_lifetime.Stopping);
+        _presence!.Start(_lifetime.Stopping);
+        _results?.Start();
+        _dashboards?.Start();
+        lock (_stateGate)
+        {
+            _running = true;
+        }
+
+        Started(_logger, _fleet.Roster.DeviceIds.Count, _folder.Root);
     }
 
     /// <summary>
