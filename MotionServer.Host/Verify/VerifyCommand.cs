@@ -92,5 +92,5 @@ internal static class VerifyCommand
     private static VerifyRow Verify(VerifyTarget target) =>
         target.Missing
             ? new VerifyRow(target, null)
-            : new VerifyRow(target, TrackVerifier.VerifyFile(target.Path, target.Entry is { } entry ? entry.ToClaims() : null));
+            : new VerifyRow(target, TrackVerifier.VerifyFile(target.Path, target.Entry is { } entry ? entry.Figures : null));
 }

@@ -26,7 +26,7 @@ public sealed class DamagedTracksTests
         {
             File = t.Path, Size = t.Size, StartDate = t.StartDate, EndDate = t.EndDate, Duration = t.Duration, Distance = t.Distance,
             Best2s = t.Best2s, Best10s = t.Best10s, Best500m = t.Best500m,
-        }.ToClaims())).ToList()).ToList();
+        }.Figures)).ToList()).ToList();
         verdicts.Take(4).Should().OnlyContain(v => v.Count(x => !x.IsValid) == 1, "one log of each of the first four devices is damaged");
         verdicts.Skip(4).SelectMany(v => v).Should().OnlyContain(v => v.IsValid, "the other devices' logs are intact");
         verdicts.Take(4).Select(v => v.Single(x => !x.IsValid).Defects[0].Kind).Should().Equal(

@@ -28,7 +28,7 @@ public sealed class TrackResultsEndToEndTests : IDisposable
     /// <summary>The server's verdict, and results of the test's own: the suspect one for the file named, plain ones else.</summary>
     private sealed class ScriptedResults(string suspectFile) : ITrackResultsSource
     {
-        public CheckedTrack Check(string path, TrackClaims? claims, CancellationToken cancellationToken = default)
+        public CheckedTrack Check(string path, TrackFigures? claims, CancellationToken cancellationToken = default)
         {
             var verdict = StreamingTrackResultsSource.Default.Check(path, claims, cancellationToken).Verdict;
             bool suspect = string.Equals(Path.GetFileName(path), suspectFile, StringComparison.Ordinal);

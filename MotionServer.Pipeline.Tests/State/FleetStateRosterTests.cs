@@ -108,16 +108,17 @@ public class FleetStateRosterTests
     public void StatusChanged_ASubscriberThatThrows_IsLogged_AndTheOthersAndTheCallerCarryOn()
     {
         var log = new CapturingLoggerProvider();
-        _fleet.SubscriberLogger = log.CreateLogger("test");
+        var fleet = new FleetState(_time, id => $"motion-{id}", "/event", subscriberLogger: log.CreateLogger("test"));
+        fleet.ApplyRoster(Roster((801, "F801"), (802, "F802")));
         var heard = new List<MotionStatus>();
-        _fleet.StatusChanged += (_, _) => throw new InvalidOperationException("embedder bug");
-        _fleet.StatusChanged += (_, c) => heard.Add(c.Current);
+        fleet.StatusChanged += (_, _) => throw new InvalidOperationException("embedder bug");
+        fleet.StatusChanged += (_, c) => heard.Add(c.Current);
 
-        var act = () => _fleet.MarkConnected(801, IPAddress.Loopback);
+        var act = () => fleet.MarkConnected(801, IPAddress.Loopback);
 
         act.Should().NotThrow();
         heard.Should().Equal(MotionStatus.Connected);
-        _fleet.StatusOf(801).Should().Be(MotionStatus.Connected);
+        fleet.StatusOf(801).Should().Be(MotionStatus.Connected);
         log.Messages(LogLevel.Error).Should().Equal("A StatusChanged subscriber failed on motion-801 becoming connected - InvalidOperationException: embedder bug");
     }
 }

@@ -46,6 +46,6 @@ public sealed class DetectionOptions
     /// and this laptop pay for while riders arrive. When the arrival pace wants more, looks brought forward for devices
     /// not seen since the start give way. Zero: no limit. Default 200.
     /// </summary>
-    [SettingRange(0, 100000)]
+    [Range(0, 100000)]
     public int LookupsPerSecond { get; set; } = MotionServerDefaults.DetectionLookupsPerSecond;
 }

@@ -1,4 +1,4 @@
-using MotionServer.Pipeline.Tracks.Verification;
+using MotionServer.Pipeline.Tracks;
 
 namespace MotionServer.Pipeline.Devices;
 
@@ -35,6 +35,6 @@ internal sealed record DeviceLog
     /// <summary>Best 500 m speed, mm/s.</summary>
     public long Best500m { get; init; }
 
-    /// <summary>What this entry announces about its track, for the verifier to compare the file against.</summary>
-    public TrackClaims ToClaims() => new(StartDate, EndDate, Duration, Distance, Best2s, Best10s, Best500m);
+    /// <summary>Its figures as one value: what the ledger entry records, and what the verifier compares the file against.</summary>
+    public TrackFigures Figures => new(Size, StartDate, EndDate, Duration, Distance, Best2s, Best10s, Best500m);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
+using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Results;
 using MotionServer.Pipeline.Tracks.Verification;
 
@@ -32,7 +33,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader, ITrackResu
     public async Task<TransferResult> DownloadAsync(Uri source, PlannedTrack track, Action<long> progress, CancellationToken cancellationToken)
     {
         long size = track.Log.Size;
-        var claims = track.Log.ToClaims();
+        var claims = track.Log.Figures;
         if (!HasKeptCopy(track))
         {
             var first = await downloader.DownloadAsync(source, size, track.FinalPath, progress, cancellationToken).ConfigureAwait(false);
@@ -94,7 +95,7 @@ internal sealed class VerifyingDownloader(TrackDownloader downloader, ITrackResu
 
     /// <summary>The second fetch of a damaged copy; the better of the two is kept.</summary>
     private async Task<TransferResult> RefetchAsync(
-        Uri source, PlannedTrack track, TrackClaims claims, CheckedTrack kept, Action<long> progress, CancellationToken cancellationToken)
+        Uri source, PlannedTrack track, TrackFigures claims, CheckedTrack kept, Action<long> progress, CancellationToken cancellationToken)
     {
         long size = track.Log.Size;
         string second = Path.Combine(Path.GetDirectoryName(track.FinalPath)!, $".{Path.GetFileName(track.FinalPath)}{SecondCopySuffix}");

@@ -71,12 +71,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _time = time;
         _loggers = loggers;
         _folder = new EventFolder(_options.EventDirectory);
-        _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root);
-        _log = new FleetLog(loggers.CreateLogger("MotionServer.Pipeline"), _fleet);
+        var events = new RecentEvents(time);
+        _log = new FleetLog(loggers.CreateLogger("MotionServer.Pipeline"), events);
         _logger = _log.Server;
         _notices = new NoticeBoard(time, _logger);
-        _fleet.Notices = _notices;
-        _fleet.SubscriberLogger = _logger;
+        _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root, events, _notices, _logger);
         _history = new HistoryStore(_folder);
         _rosterRenames = new RosterRenames(_folder, new LedgerStore(_folder), _fleet, _log);
         _resolverOverride = resolver;
@@ -110,16 +109,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        lock (_stateGate)
-        {
-            if (_startAttempted)
-            {
-                throw new InvalidOperationException("A pipeline runs once; create a new one to run again.");
-            }
-
-            _startAttempted = true;
-        }
-
+        ClaimTheOneRun();
         if (_settingsProblems.Count > 0)
         {
             throw new StartupException(_settingsProblems.Select(p => $"settings: {p}").ToArray());
@@ -133,43 +123,9 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         PrepareEventFolder();
         try
         {
-            LoadRoster();
-            if (_options.DryRun)
-            {
-                // Nothing but the log is written: no tidying of the folder, no history, no dashboards (see below).
-                DryRun(_logger);
-            }
-            else
-            {
-                AsStartupProblem(new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger, _log).Run);
-            }
-
-            AsStartupProblem(() => _fleet.Restore(_history.Load()));
-            if (!_options.DryRun)
-            {
-                _fleet.StatusChanged += SaveHistoryOnChange;
-            }
-
-            var resolver = CreateResolver();
-            resolver = Metrics?.CountLooks(resolver) ?? resolver;
-            var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
-            _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
-                _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
-            _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger);
-            _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval, TrackResults ?? new StreamingTrackResultsSource(ResultRules.From(_options.Results)), _results is null ? null : _results.DayChanged);
-            _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
-
-            Metrics?.Observe(_fleet, _graph.QueueDepths, _dashboards);
-            _graph.Schedule.Start(_lifetime.Stopping);
-            _graph.Presence.Start(_lifetime.Stopping);
-            _results?.Start();
-            _dashboards?.Start();
-            lock (_stateGate)
-            {
-                _running = true;
-            }
-
-            Started(_logger, _fleet.Roster.DeviceIds.Count, _folder.Root);
+            ReadTheEventFolder();
+            BuildTheParts();
+            StartTheParts();
         }
         catch
         {
@@ -179,6 +135,69 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         }
 
         return Task.CompletedTask;
+    }
+
+    private void ClaimTheOneRun()
+    {
+        lock (_stateGate)
+        {
+            if (_startAttempted)
+            {
+                throw new InvalidOperationException("A pipeline runs once; create a new one to run again.");
+            }
+
+            _startAttempted = true;
+        }
+    }
+
+    /// <summary>The roster, the folder's state left by an earlier run (tidied, unless a dry run), and the history.</summary>
+    private void ReadTheEventFolder()
+    {
+        LoadRoster();
+        if (_options.DryRun)
+        {
+            // Nothing but the log is written: no tidying of the folder, no history, no dashboards (see below).
+            DryRun(_logger);
+        }
+        else
+        {
+            AsStartupProblem(new StartupReconciler(_folder, new LedgerStore(_folder), _fleet, _logger, _log).Run);
+        }
+
+        AsStartupProblem(() => _fleet.Restore(_history.Load()));
+        if (!_options.DryRun)
+        {
+            _fleet.StatusChanged += SaveHistoryOnChange;
+        }
+    }
+
+    /// <summary>The graph with its detection schedule, the notice checks, the results and the dashboards (neither in a dry run).</summary>
+    private void BuildTheParts()
+    {
+        var resolver = CreateResolver();
+        resolver = Metrics?.CountLooks(resolver) ?? resolver;
+        var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
+        _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
+            _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
+        _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger);
+        _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval, TrackResults ?? new StreamingTrackResultsSource(ResultRules.From(_options.Results)), _results is null ? null : _results.DayChanged);
+        _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
+    }
+
+    /// <summary>Timers last, once everything they drive is built.</summary>
+    private void StartTheParts()
+    {
+        Metrics?.Observe(_fleet, _graph!.QueueDepths, _dashboards);
+        _graph.Schedule.Start(_lifetime.Stopping);
+        _graph.Presence.Start(_lifetime.Stopping);
+        _results?.Start();
+        _dashboards?.Start();
+        lock (_stateGate)
+        {
+            _running = true;
+        }
+
+        Started(_logger, _fleet.Roster.DeviceIds.Count, _folder.Root);
     }
 
     /// <summary>

@@ -65,14 +65,7 @@ internal static class TrackEntryRules
         {
             MotionFile = log.File,
             LocalFile = EventFolder.RelativeTrackPath(track.Name),
-            Size = log.Size,
-            StartDate = log.StartDate,
-            EndDate = log.EndDate,
-            Duration = log.Duration,
-            Distance = log.Distance,
-            Best2s = log.Best2s,
-            Best10s = log.Best10s,
-            Best500m = log.Best500m,
+            Figures = log.Figures,
         };
     }
 }

@@ -121,7 +121,7 @@ internal sealed class TrackPlanner(MotionServerOptions options, EventFolder fold
         {
             // Complete on disk but not (or no longer) in the ledger, e.g. a ledger lost or rebuilt: adopted, verified
             // like a download (a file of the right length may still be a damaged copy), with its results.
-            var found = _results.Check(track.Track.FinalPath, track.Track.Log.ToClaims());
+            var found = _results.Check(track.Track.FinalPath, track.Track.Log.Figures);
             entry = entry with { Verification = LedgerVerification.From(found.Verdict), Results = LedgerResults.From(found.Results) };
         }
 

@@ -57,4 +57,64 @@ internal sealed class DeviceState(int id, string hostname)
     /// after a failure for pacing. Not a wall time: a clock stepped back an hour must not hold a failed device back an hour.
     /// </summary>
     public long NotBefore { get; set; }
+
+    /// <summary>Found answering at <paramref name="address"/>.</summary>
+    public void Found(IPAddress address, DateTimeOffset now)
+    {
+        Address = address;
+        LastSeen = now;
+        Transfer = null;
+    }
+
+    /// <summary>Every track it owes is downloaded: its failures, pacing and attention are behind it.</summary>
+    public void Completed(DateTimeOffset now)
+    {
+        LastCompleted = now;
+        FailedAttempts = 0;
+        NotBefore = default;
+        Attention = null;
+        LastError = null;
+        Transfer = null;
+    }
+
+    /// <summary>A step failed: its address discarded (so detection looks for it again).</summary>
+    /// <returns>The number of consecutive failed attempts, this one included.</returns>
+    public int Failed(string reason)
+    {
+        Left();
+        LastError = reason;
+        return ++FailedAttempts;
+    }
+
+    /// <summary>Gone from the network: its address discarded; detection finds it when it returns.</summary>
+    public void Left()
+    {
+        Address = null;
+        Transfer = null;
+    }
+
+    /// <summary>What the <see cref="MotionStatusMachine"/> decides on.</summary>
+    public StatusFacts Facts => new(Status, ReplanOwed, Address is not null);
+
+    /// <summary>Moves to the status <paramref name="trigger"/> leads to (<see cref="MotionStatusMachine"/>).</summary>
+    /// <returns>The change to announce, or null when there is none.</returns>
+    public MotionStatusChange? Apply(StatusTrigger trigger, DateTimeOffset now) => MoveTo(MotionStatusMachine.Next(Facts, trigger), now);
+
+    /// <summary>
+    /// Moves to <paramref name="next"/> since <paramref name="now"/>. Staying in its status is no change (no trigger leads
+    /// to <see cref="MotionStatus.Waiting"/>, so every other status already has its since).
+    /// </summary>
+    /// <returns>The change to announce, or null when there is none.</returns>
+    public MotionStatusChange? MoveTo(MotionStatus next, DateTimeOffset now)
+    {
+        var previous = Status;
+        if (next == previous)
+        {
+            return null;
+        }
+
+        Status = next;
+        Since = now;
+        return new MotionStatusChange(Id, previous, next, now);
+    }
 }

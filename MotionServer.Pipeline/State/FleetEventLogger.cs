@@ -7,7 +7,7 @@ namespace MotionServer.Pipeline.State;
 /// recent-events page, so the page shows the same words as the log without a second set of messages. Which device a
 /// line is about is given when the logger is made (<see cref="FleetLog.For(int)"/>), never read back out of the line.
 /// </summary>
-internal sealed class FleetEventLogger(ILogger inner, FleetState fleet, int? deviceId) : ILogger
+internal sealed class FleetEventLogger(ILogger inner, RecentEvents events, int? deviceId) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => inner.BeginScope(state);
@@ -19,7 +19,7 @@ internal sealed class FleetEventLogger(ILogger inner, FleetState fleet, int? dev
         inner.Log(logLevel, eventId, state, exception, formatter);
         if (logLevel >= LogLevel.Information)
         {
-            fleet.AddEvent(logLevel, deviceId, formatter(state, exception));
+            events.Add(logLevel, deviceId, formatter(state, exception));
         }
     }
 }

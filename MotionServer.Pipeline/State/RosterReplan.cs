@@ -19,26 +19,19 @@ internal static class RosterReplan
     }
 
     /// <summary>
-    /// Flags a planned device for a new plan; a completed one goes back to <c>connected</c> until it is inspected again.
-    /// Runs under the fleet's lock.
+    /// Flags a planned device for a new plan (<see cref="MotionStatusMachine.RowsChangeOwesReplan"/>); a completed one goes
+    /// back to <c>connected</c> until it is inspected again, one in the graph has its completion held back. Runs under the
+    /// fleet's lock.
     /// </summary>
     /// <returns>The status change to announce, if any.</returns>
     public static MotionStatusChange? Mark(DeviceState device, DateTimeOffset now)
     {
-        if (device.Status is MotionStatus.Waiting or MotionStatus.Disconnected or MotionStatus.Failed)
+        if (!MotionStatusMachine.RowsChangeOwesReplan(device.Status))
         {
-            return null; // not planned now: detection looks for it anyway, and its next plan uses the new roster
+            return null;
         }
 
         device.ReplanOwed = true;
-        if (device.Status != MotionStatus.Completed)
-        {
-            return null; // in the graph: its completion is held back (FleetState.MarkCompleted)
-        }
-
-        var change = new MotionStatusChange(device.Id, device.Status, MotionStatus.Connected, now);
-        device.Status = MotionStatus.Connected;
-        device.Since = now;
-        return change;
+        return device.Apply(StatusTrigger.RowsChanged, now);
     }
 }

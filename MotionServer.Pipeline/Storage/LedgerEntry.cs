@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using MotionServer.Pipeline.Tracks.Verification;
+using MotionServer.Pipeline.Tracks;
 
 namespace MotionServer.Pipeline.Storage;
 
@@ -79,6 +79,14 @@ internal sealed record LedgerEntry
     [JsonIgnore]
     public string FileName => LocalFile.Replace('\\', '/').Split('/')[^1];
 
-    /// <summary>The claims this entry recorded (the device's logs.json figures at the time of the download).</summary>
-    public TrackClaims ToClaims() => new(StartDate, EndDate, Duration, Distance, Best2s, Best10s, Best500m);
+    /// <summary>
+    /// The figures this entry recorded (the device's logs.json figures at the time of the download), as one value; set,
+    /// it records them all. The file keeps them as the contract's flat fields.
+    /// </summary>
+    [JsonIgnore]
+    public TrackFigures Figures
+    {
+        get => new(Size, StartDate, EndDate, Duration, Distance, Best2s, Best10s, Best500m);
+        init => (Size, StartDate, EndDate, Duration, Distance, Best2s, Best10s, Best500m) = value;
+    }
 }

@@ -3,11 +3,27 @@ using System.Globalization;
 namespace MotionServer.Pipeline.Tracks;
 
 /// <summary>
-/// Units of the device's figures and the words the log uses for them:
-/// <c>0.9 MiB, 5.9 hours, 25.2 km, 14.8 knots (500m)</c>.
+/// A track's figures as its device announces them in logs.json and its ledger entry records them, in the device's units
+/// (bytes, ms since the epoch, ms, mm, mm/s): one value carried from the device's log to the ledger entry and to the
+/// verifier (what the device claims), never copied figure by figure. A zero figure means "not recorded". With it, the
+/// figures' units and the words the log uses for them: <c>0.9 MiB, 5.9 hours, 25.2 km, 14.8 knots (500m)</c>.
 /// </summary>
-internal static class TrackFigures
+/// <param name="Size">logs.json <c>size</c>: the announced length, bytes.</param>
+/// <param name="StartDate">logs.json <c>start_date</c>, ms since the epoch (UTC).</param>
+/// <param name="EndDate">logs.json <c>end_date</c>, ms since the epoch (UTC).</param>
+/// <param name="Duration">logs.json <c>duration</c>, ms.</param>
+/// <param name="Distance">logs.json <c>distance</c>, mm.</param>
+/// <param name="Best2s">logs.json <c>2s_best</c>, mm/s.</param>
+/// <param name="Best10s">logs.json <c>10s_best</c>, mm/s.</param>
+/// <param name="Best500m">logs.json <c>500m_best</c>, mm/s.</param>
+internal sealed record TrackFigures(long Size, long StartDate, long EndDate, long Duration, long Distance, long Best2s, long Best10s, long Best500m)
 {
+    /// <summary>Nothing recorded.</summary>
+    public static TrackFigures None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>The summary the log writes after the track's name: size, duration, distance and best 500 m.</summary>
+    public string Summary() => Summary(Size, Duration, Distance, Best500m);
+
     /// <summary>Millimetres per second in one knot (1852 m per hour).</summary>
     public const double MillimetresPerSecondPerKnot = 1852.0 * 1000 / 3600;
 

@@ -3,6 +3,7 @@ using MotionServer.Emulator.Demo;
 using MotionServer.Emulator.Devices;
 using MotionServer.Emulator.Tracks;
 using MotionServer.Pipeline.Devices;
+using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Oao;
 using MotionServer.Pipeline.Tracks.Verification;
 
@@ -17,11 +18,11 @@ public sealed class TrackGlitchTests
     /// <summary>The frames a glitch made: its satellites, DOP and speed accuracy, which the session's noise never reaches.</summary>
     internal static bool IsGlitchFrame(OaoGnssFrame frame) => frame is { Satellites: <= 4, Dop: >= 9999, SpeedAccuracy: >= 5000 };
 
-    private static TrackClaims ClaimsOf(GeneratedTrack track) => new DeviceLog
+    private static TrackFigures ClaimsOf(GeneratedTrack track) => new DeviceLog
     {
         File = "/logs/x.oao", Size = track.Size, StartDate = track.StartDate, EndDate = track.EndDate, Duration = track.Duration,
         Distance = track.Distance, Best2s = track.Best2s, Best10s = track.Best10s, Best500m = track.Best500m,
-    }.ToClaims();
+    }.Figures;
 
     [Fact]
     public void Generate_WithAGlitch_IsAValidTrackWhoseHeaderAgreesWithItsFrames()

@@ -29,7 +29,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static HostProcess Start(string workingDirectory, params IReadOnlyList<string> arguments)
+    public static HostProcess Start(string workingDirectory, params IReadOnlyList<string> arguments) =>
+        Start(new Dictionary<string, string>(), workingDirectory, arguments);
+
+    /// <summary>Starts the server with <paramref name="environment"/> added to its environment (e.g. a preloaded library).</summary>
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, params IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,6 +51,11 @@ internal sealed class HostProcess : IAsyncDisposable
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MotionServer__", StringComparison.OrdinalIgnoreCase)).ToArray())
         {
             start.Environment.Remove(key); // only the test's own switches
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

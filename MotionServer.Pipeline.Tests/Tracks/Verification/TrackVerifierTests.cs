@@ -1,5 +1,6 @@
 using MotionServer.Emulator.Tracks;
 using MotionServer.Pipeline.Tests.Tracks.Oao;
+using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Oao;
 using MotionServer.Pipeline.Tracks.Verification;
 using static MotionServer.Pipeline.Tests.Tracks.Verification.VerificationSamples;
@@ -191,7 +192,7 @@ public sealed class TrackVerifierTests
     {
         var track = SyntheticTrack.Generate(Spec());
 
-        TrackVerifier.Verify(track.Content, new TrackClaims(0, 0, 0, 0, 0, 0, 0)).IsValid.Should().BeTrue();
+        TrackVerifier.Verify(track.Content, TrackFigures.None).IsValid.Should().BeTrue();
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using MotionServer.Emulator.Tracks;
+using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Oao;
 using MotionServer.Pipeline.Tracks.Verification;
 
@@ -13,8 +14,8 @@ internal static class VerificationSamples
         new(817, "ABC817", Start, TimeSpan.FromMinutes(minutes), FrequencyHz: frequency, MaxSpeedKnots: knots, Seed: 7) { DevicePadding = padding };
 
     /// <summary>The logs.json figures a device announces with a generated track.</summary>
-    public static TrackClaims ClaimsOf(GeneratedTrack track) =>
-        new(track.StartDate, track.EndDate, track.Duration, track.Distance, track.Best2s, track.Best10s, track.Best500m);
+    public static TrackFigures ClaimsOf(GeneratedTrack track) =>
+        new(track.Size, track.StartDate, track.EndDate, track.Duration, track.Distance, track.Best2s, track.Best10s, track.Best500m);
 
     /// <summary>The file with its first header replaced by <paramref name="change"/> of it (checksum rewritten: a valid header).</summary>
     public static byte[] WithHeader(byte[] content, Func<OaoHeader, OaoHeader> change)

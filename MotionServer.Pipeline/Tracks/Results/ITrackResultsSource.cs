@@ -13,7 +13,7 @@ internal interface ITrackResultsSource
     /// <param name="path">The track's file.</param>
     /// <param name="claims">The device's logs.json figures for it, or null when unknown.</param>
     /// <param name="cancellationToken">Stops the check when the server stops (<see cref="OperationCanceledException"/>).</param>
-    CheckedTrack Check(string path, TrackClaims? claims, CancellationToken cancellationToken = default);
+    CheckedTrack Check(string path, TrackFigures? claims, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What checking a track found.</summary>

@@ -13,7 +13,7 @@ internal sealed class StreamingTrackResultsSource(ResultRules rules) : ITrackRes
     /// <summary>By the rules' defaults.</summary>
     public static StreamingTrackResultsSource Default { get; } = new(ResultRules.Default);
 
-    public CheckedTrack Check(string path, TrackClaims? claims, CancellationToken cancellationToken = default)
+    public CheckedTrack Check(string path, TrackFigures? claims, CancellationToken cancellationToken = default)
     {
         var results = new TrackResultsCalculator(rules);
         var verdict = TrackVerifier.VerifyFileOrReport(path, claims, results, cancellationToken);

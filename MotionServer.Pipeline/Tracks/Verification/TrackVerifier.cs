@@ -18,7 +18,7 @@ internal static class TrackVerifier
     /// <param name="alongside">A second sink fed in the same pass (the first pass only), or null.</param>
     /// <param name="cancellationToken">Stops the pass.</param>
     public static TrackVerdict Verify(
-        ReadOnlySpan<byte> content, TrackClaims? claims = null, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
+        ReadOnlySpan<byte> content, TrackFigures? claims = null, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
     {
         var sink = new FrameFigureSink();
         var walk = Walker(Both(sink, alongside), cancellationToken).Walk(content);
@@ -39,7 +39,7 @@ internal static class TrackVerifier
     /// because its check failed. Cancellation is not a verdict: it throws.
     /// </summary>
     internal static TrackVerdict VerifyFileOrReport(
-        string path, TrackClaims? claims, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
+        string path, TrackFigures? claims, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -64,7 +64,7 @@ internal static class TrackVerifier
     /// <param name="alongside">A second sink fed in the same pass (the first pass only), or null.</param>
     /// <param name="cancellationToken">Stops the pass (<see cref="OperationCanceledException"/>).</param>
     public static TrackVerdict VerifyFile(
-        string path, TrackClaims? claims = null, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
+        string path, TrackFigures? claims = null, IOaoFrameSink? alongside = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -96,7 +96,7 @@ internal static class TrackVerifier
         alongside is null ? sink : new OaoFrameSinkPair(sink, alongside);
 
     /// <summary>The verdict on what a pass found: structure, then the figures against the header's and the device's.</summary>
-    private static TrackVerdict Conclude(OaoWalk walk, OaoHeader? header, FrameFigures figures, TrackClaims? claims)
+    private static TrackVerdict Conclude(OaoWalk walk, OaoHeader? header, FrameFigures figures, TrackFigures? claims)
     {
         var defects = new List<TrackDefect>();
         var notes = new List<string>();
@@ -133,7 +133,7 @@ internal static class TrackVerifier
     }
 
     /// <summary>A log without GNSS frames (switched on, never sailed) is valid unless something claims it sailed.</summary>
-    private static void CheckEmpty(OaoHeader? header, TrackClaims? claims, List<TrackDefect> defects)
+    private static void CheckEmpty(OaoHeader? header, TrackFigures? claims, List<TrackDefect> defects)
     {
         if (header is { Distance: > 0 })
         {

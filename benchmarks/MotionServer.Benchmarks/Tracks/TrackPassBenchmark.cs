@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using MotionServer.Emulator.Tracks;
+using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Oao;
 using MotionServer.Pipeline.Tracks.Results;
 using MotionServer.Pipeline.Tracks.Verification;
@@ -19,7 +20,7 @@ public class TrackPassBenchmark
 {
     private readonly StreamingTrackResultsSource _source = StreamingTrackResultsSource.Default;
     private string _file = "";
-    private TrackClaims _claims = new(0, 0, 0, 0, 0, 0, 0);
+    private TrackFigures _claims = TrackFigures.None;
 
     [GlobalSetup(Target = nameof(OneMegabyte))]
     public void SetupSmall() => Write(1_000_000);
@@ -42,7 +43,7 @@ public class TrackPassBenchmark
         var duration = TimeSpan.FromMilliseconds((bytes - (3 * OaoFrame.HeaderLength)) / OaoFrame.GnssLength * 200L);
         var spec = new SyntheticTrackSpec(817, "Bench", new DateTimeOffset(2025, 10, 12, 9, 0, 0, TimeSpan.Zero), duration, Seed: 1) { DevicePadding = true };
         var track = SyntheticTrack.Generate(spec);
-        _claims = new TrackClaims(track.StartDate, track.EndDate, track.Duration, track.Distance, track.Best2s, track.Best10s, track.Best500m);
+        _claims = new TrackFigures(track.Size, track.StartDate, track.EndDate, track.Duration, track.Distance, track.Best2s, track.Best10s, track.Best500m);
         _file = Path.Combine(Path.GetTempPath(), $"motion-server-bench-{Guid.NewGuid():N}.oao");
         File.WriteAllBytes(_file, track.Content);
         var pass = _source.Check(_file, _claims);

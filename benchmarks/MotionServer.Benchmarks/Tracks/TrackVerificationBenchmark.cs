@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MotionServer.Emulator.Tracks;
+using MotionServer.Pipeline.Tracks;
 using MotionServer.Pipeline.Tracks.Oao;
 using MotionServer.Pipeline.Tracks.Verification;
 
@@ -18,7 +19,7 @@ public class TrackVerificationBenchmark
 
     private byte[] _content = [];
     private string _file = "";
-    private TrackClaims _claims = new(0, 0, 0, 0, 0, 0, 0);
+    private TrackFigures _claims = TrackFigures.None;
 
     /// <summary>Which track to verify.</summary>
     [Params("1h", "26MB")]
@@ -33,7 +34,7 @@ public class TrackVerificationBenchmark
         var spec = new SyntheticTrackSpec(817, "Bench", new DateTimeOffset(2025, 10, 12, 9, 0, 0, TimeSpan.Zero), duration, Seed: 1) { DevicePadding = true };
         var track = SyntheticTrack.Generate(spec);
         _content = track.Content;
-        _claims = new TrackClaims(track.StartDate, track.EndDate, track.Duration, track.Distance, track.Best2s, track.Best10s, track.Best500m);
+        _claims = new TrackFigures(track.Size, track.StartDate, track.EndDate, track.Duration, track.Distance, track.Best2s, track.Best10s, track.Best500m);
         _file = Path.Combine(Path.GetTempPath(), $"motion-server-bench-{Guid.NewGuid():N}.oao");
         File.WriteAllBytes(_file, _content);
     }
