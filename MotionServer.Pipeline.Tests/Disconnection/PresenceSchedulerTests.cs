@@ -116,7 +116,7 @@ public sealed class PresenceSchedulerTests : IAsyncDisposable
         await Scheduler.Completion.WaitAsync(Patience.Timeout);
 
         Scheduler.Probing.Should().Be(0);
-        Rig.Fleet.ClaimForDisconnectionProbe().Select(c => c.Id).Should().BeEquivalentTo([1, 2], "released");
+        Rig.Fleet.ClaimForPresenceProbe(_ => TimeSpan.Zero, TimeSpan.Zero, int.MaxValue).Select(c => c.Id).Should().BeEquivalentTo([1, 2], "released");
         _disconnectedAt.Should().BeEmpty("a probe cut by the stop says nothing");
     }
 

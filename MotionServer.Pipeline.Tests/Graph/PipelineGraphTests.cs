@@ -90,7 +90,7 @@ public sealed class PipelineGraphTests : IAsyncDisposable
         _probe.Calls.Should().ContainSingle().Which.Address.Should().Be(IPAddress.Loopback);
         Rig.Lifetime.BeginStop();
         await Graph.Presence.Completion.WaitAsync(Timeout);
-        Rig.Fleet.ClaimForDisconnectionProbe().Should().ContainSingle().Which.Id.Should().Be(801, "released, it may be probed again");
+        Rig.Fleet.ClaimForPresenceProbe(_ => TimeSpan.Zero, TimeSpan.Zero, int.MaxValue).Should().ContainSingle().Which.Id.Should().Be(801, "released, it may be probed again");
         Rig.Fleet.StatusOf(801).Should().Be(MotionStatus.Completed, "the probe answered");
     }
 
@@ -109,7 +109,7 @@ public sealed class PipelineGraphTests : IAsyncDisposable
         statuses.Should().Equal(MotionStatus.Connected, MotionStatus.Pending, MotionStatus.Downloading, MotionStatus.Completed);
         fleet[831].CompletedTracks.Should().Be(1);
         await DrainAsync();
-        Rig.Fleet.ClaimForDisconnectionProbe().Should().ContainSingle().Which.Id.Should().Be(831, "the sink released it");
+        Rig.Fleet.ClaimForPresenceProbe(_ => TimeSpan.Zero, TimeSpan.Zero, int.MaxValue).Should().ContainSingle().Which.Id.Should().Be(831, "the sink released it");
     }
 
     [Fact]

@@ -188,7 +188,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     private void StartTheParts()
     {
         Metrics?.Observe(_fleet, _graph!.QueueDepths, _dashboards);
-        _graph.Schedule.Start(_lifetime.Stopping);
+        _graph!.Schedule.Start(_lifetime.Stopping);
         _graph.Presence.Start(_lifetime.Stopping);
         _results?.Start();
         _dashboards?.Start();

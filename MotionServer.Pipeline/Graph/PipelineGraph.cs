@@ -113,7 +113,7 @@ internal sealed class PipelineGraph : IDisposable
         new("inspection", () => _inspection.InputCount),
         new("downloads", () => _downloads.Count),
         new("download", () => _download.InputCount),
-        new("disconnection", () => Disconnection.InputCount),
+        new("presence", () => Presence.Probing),
     ];
 
     /// <summary>

@@ -57,20 +57,34 @@ internal sealed class FleetClaims(FleetBook book)
         return d.Id;
     }
 
-    /// <summary>Claims every completed device whose presence should be probed now.</summary>
-    public List<(int Id, IPAddress Address)> ForDisconnectionProbe()
+    /// <summary>
+    /// Claims, earliest due first, at most <paramref name="max"/> of the completed devices with an address, not in the
+    /// graph, whose next probe, <paramref name="dueAt"/> (on the caller's clock; called under the fleet's lock, so quick),
+    /// is not later than <paramref name="until"/>. A claimed device belongs to the probe until it is released.
+    /// </summary>
+    public (int Id, IPAddress Address)[] ForPresenceProbe(Func<int, TimeSpan> dueAt, TimeSpan until, int max)
     {
-        var claimed = new List<(int, IPAddress)>();
+        var due = new List<(TimeSpan At, DeviceState Device, IPAddress Address)>();
         foreach (var d in book.Devices)
         {
-            if (d.Status == MotionStatus.Completed && d.Address is { } address && !d.InPipeline)
+            if (d.Status == MotionStatus.Completed && d.Address is { } address && !d.InPipeline && dueAt(d.Id) is var at && at <= until)
             {
-                d.InPipeline = true;
-                claimed.Add((d.Id, address));
+                due.Add((at, d, address));
             }
         }
 
-        return claimed;
+        if (due.Count > max)
+        {
+            due.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Device.Id.CompareTo(b.Device.Id));
+            due.RemoveRange(max, due.Count - max);
+        }
+
+        foreach (var item in due)
+        {
+            item.Device.InPipeline = true;
+        }
+
+        return [.. due.Select(item => (item.Device.Id, item.Address))];
     }
 
     /// <summary>Claims a device of the roster that is not in the graph; false when it is in the graph or off the roster.</summary>

@@ -19,8 +19,12 @@ internal sealed partial class FleetState
         return UnderLock(_ => _claims.ForDetection(dueOf, max, now, timestamp));
     }
 
-    /// <inheritdoc cref="FleetClaims.ForDisconnectionProbe"/>
-    public IReadOnlyList<(int Id, IPAddress Address)> ClaimForDisconnectionProbe() => UnderLock(_ => _claims.ForDisconnectionProbe());
+    /// <summary>
+    /// Claims, earliest due first, at most <paramref name="max"/> of the completed devices whose next presence probe,
+    /// <paramref name="dueAt"/> (called under the lock, so quick), is not later than <paramref name="until"/>.
+    /// </summary>
+    public IReadOnlyList<(int Id, IPAddress Address)> ClaimForPresenceProbe(Func<int, TimeSpan> dueAt, TimeSpan until, int max) =>
+        UnderLock(_ => _claims.ForPresenceProbe(dueAt, until, max));
 
     /// <summary>
     /// Claims a device of the roster that is not in the graph, for work on its files outside it (so no worker holds its
