@@ -14,8 +14,6 @@ namespace MotionServer.Pipeline.Detection;
 internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null,
     int lookupThreads = MotionServerDefaults.DetectionLookups, int queriesPerSecond = 0, TimeProvider? time = null) : IAddressResolver
 {
-    private static readonly IPAddress[] NotAsked = [];
-
     // Names last seen resolving to an ignored address: the log says so once per name, not at every sweep
     // (an absent device is looked for every few seconds all day).
     private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
@@ -24,7 +22,7 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
     // Detection:LookupsPerSecond again, where the query leaves: the schedule starts at most that many looks a second,
     // but on a laptop short of processor time lookups started in one second can wait in the lookup threads' line and
     // leave together with the next second's. One that would exceed the rate is not asked (the name is not found this
-    // look; the device is looked for again at its next).
+    // look, and what is known of its catch-all answer stays; the device is looked for again at its next).
     private readonly LookupBudget _queries = new(queriesPerSecond);
     private readonly Lock _queriesGate = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -46,7 +44,7 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
         // The blocking lookup on a lookup thread (not the thread pool's). The task ends when the lookup does: the caller
         // (NameLookups) decides how long to wait, and knows the name's lookup is still running until then. Not awaited
         // here: a lookup given up before it started ends cancelled without an exception thrown on the way.
-        return _threads.Run(() => Choose(hostname, MayAsk() ? SystemNameLookup.LookUp(hostname) : NotAsked), cancellationToken);
+        return _threads.Run(() => MayAsk() ? Choose(hostname, SystemNameLookup.LookUp(hostname)) : null, cancellationToken);
     }
 
     private bool MayAsk()
