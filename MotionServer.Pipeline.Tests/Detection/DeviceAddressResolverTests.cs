@@ -26,4 +26,17 @@ public class DeviceAddressResolverTests
         (await resolver.ResolveAsync("localhost", CancellationToken.None)).Should().NotBeNull();
         (await resolver.ResolveAsync("motion-does-not-exist.invalid", CancellationToken.None)).Should().BeNull();
     }
+
+    [Fact]
+    public async Task ResolveAsync_BeyondQueriesPerSecond_DoesNotAsk_AndCountsTheNameNotFound()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(); // the second never ends unless advanced
+        var resolver = new DeviceAddressResolver(hostsFile: null, ignored: [], queriesPerSecond: 2, time: time);
+
+        (await resolver.ResolveAsync("localhost", CancellationToken.None)).Should().NotBeNull();
+        (await resolver.ResolveAsync("localhost", CancellationToken.None)).Should().NotBeNull();
+        (await resolver.ResolveAsync("localhost", CancellationToken.None)).Should().BeNull("a third query within the second is not sent");
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await resolver.ResolveAsync("localhost", CancellationToken.None)).Should().NotBeNull("a second later it is");
+    }
 }

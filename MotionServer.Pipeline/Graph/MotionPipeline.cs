@@ -269,7 +269,8 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             ? new HostsFile(Path.GetFullPath(path, _folder.Root))
             : null;
         var ignored = _options.Network.IgnoredAddresses.Select(IPAddress.Parse).ToArray();
-        return _addressResolver = new DeviceAddressResolver(_hostsFile, ignored, _logger, _options.Detection.Lookups);
+        return _addressResolver = new DeviceAddressResolver(_hostsFile, ignored, _logger, _options.Detection.Lookups,
+            _options.Detection.LookupsPerSecond);
     }
 
     /// <summary>A block of the graph broke down (already logged): the pipeline cannot do its job; whoever hosts it stops.</summary>
