@@ -6,7 +6,9 @@ namespace MotionServer.Pipeline.Tests.Emulator;
 /// <summary>Awaits device events with a timeout, so no test ever sleeps to wait for something.</summary>
 internal static class Signal
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    // Generous: it only bounds how long a failing test waits. A host process started on a loaded machine (CI shares its
+    // cores) can take well over 10 s to reach the middle of a download.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Starts listening now; the task ends with the first progress report matching <paramref name="match"/>.</summary>
     public static Task<BodyProgress> Progress(EmulatedDevice device, Func<BodyProgress, bool> match)
