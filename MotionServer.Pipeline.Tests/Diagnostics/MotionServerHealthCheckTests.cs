@@ -25,7 +25,7 @@ public sealed class MotionServerHealthCheckTests : IDisposable
     [Fact]
     public void Check_RunningWithoutNotices_Healthy()
     {
-        new MotionServerHealthCheck(_pipeline, _notices, _time).Check().Status.Should().Be(HealthStatus.Healthy);
+        new MotionServerHealthCheck(_pipeline.Failure, _notices, _time).Check().Status.Should().Be(HealthStatus.Healthy);
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class MotionServerHealthCheckTests : IDisposable
     {
         _notices.Raise(NoticeCodes.DiskSpaceLow, severity, "Downloads paused: the disk is full");
 
-        var result = new MotionServerHealthCheck(_pipeline, _notices, _time).Check();
+        var result = new MotionServerHealthCheck(_pipeline.Failure, _notices, _time).Check();
 
         result.Status.Should().Be(HealthStatus.Degraded);
         result.Description.Should().Be($"{word} {NoticeCodes.DiskSpaceLow}: Downloads paused: the disk is full");
@@ -47,7 +47,7 @@ public sealed class MotionServerHealthCheckTests : IDisposable
         _notices.Raise(NoticeCodes.DiskSpaceLow, NoticeSeverity.Warning, "low");
         _pipeline.BreakDown(new InvalidOperationException("the sink faulted"));
 
-        var result = new MotionServerHealthCheck(_pipeline, _notices, _time).Check();
+        var result = new MotionServerHealthCheck(_pipeline.Failure, _notices, _time).Check();
 
         result.Status.Should().Be(HealthStatus.Unhealthy);
         result.Description.Should().Be("the pipeline broke down: the sink faulted");
@@ -58,7 +58,7 @@ public sealed class MotionServerHealthCheckTests : IDisposable
     {
         var publisher = new DashboardPublisher(new DashboardOptions(), new EventFolder(_folder.Path),
             () => new Pipeline.State.FleetSnapshot { Generated = _time.GetUtcNow(), Running = true, Motions = [] }, _time, NullLogger<DashboardPublisher>.Instance);
-        var check = new MotionServerHealthCheck(_pipeline, _notices, _time, () => publisher);
+        var check = new MotionServerHealthCheck(_pipeline.Failure, _notices, _time, () => publisher);
         publisher.Start();
         await publisher.DisposeAsync(); // the loop ends: no tick any more
 

@@ -123,7 +123,7 @@ public static class MotionServerServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var pipeline = sp.GetRequiredService<IMotionPipeline>();
-            return new MotionServerHealthCheck(pipeline, sp.GetRequiredService<INoticeBoard>(), sp.GetRequiredService<TimeProvider>(), () => (pipeline as MotionPipeline)?.Dashboards);
+            return new MotionServerHealthCheck(pipeline.Failure, sp.GetRequiredService<INoticeBoard>(), sp.GetRequiredService<TimeProvider>(), () => (pipeline as MotionPipeline)?.Dashboards);
         });
         services.AddHealthChecks().Add(new HealthCheckRegistration(MotionServerHealthCheck.Name, sp => sp.GetRequiredService<MotionServerHealthCheck>(), failureStatus: null, tags: null));
     }

@@ -12,11 +12,11 @@ namespace MotionServer.Pipeline.Diagnostics;
 /// server still runs, but someone must act (a refused roster, a full disk, an unwritable folder), and a restart, which
 /// is what "unhealthy" makes a supervisor do, cures none of them. Healthy otherwise.
 /// </summary>
-/// <param name="pipeline">The pipeline.</param>
+/// <param name="failure">The pipeline's <see cref="IMotionPipeline.Failure"/>.</param>
 /// <param name="notices">Its notice board.</param>
 /// <param name="time">The clock the dashboard loop ticks on.</param>
 /// <param name="dashboards">The pipeline's dashboard loop once started; null or returning null: not watched.</param>
-internal sealed class MotionServerHealthCheck(IMotionPipeline pipeline, INoticeBoard notices, TimeProvider time, Func<DashboardPublisher?>? dashboards = null) : IHealthCheck
+internal sealed class MotionServerHealthCheck(Task<Exception> failure, INoticeBoard notices, TimeProvider time, Func<DashboardPublisher?>? dashboards = null) : IHealthCheck
 {
     /// <summary>The check's name in a health report.</summary>
     public const string Name = "MotionServer";
@@ -30,9 +30,9 @@ internal sealed class MotionServerHealthCheck(IMotionPipeline pipeline, INoticeB
     /// <summary>The health now.</summary>
     public HealthCheckResult Check()
     {
-        if (pipeline.Failure.IsCompletedSuccessfully)
+        if (failure.IsCompletedSuccessfully)
         {
-            return HealthCheckResult.Unhealthy($"the pipeline broke down: {pipeline.Failure.Result.Message}");
+            return HealthCheckResult.Unhealthy($"the pipeline broke down: {failure.Result.Message}");
         }
 
         if (DashboardStall() is { } stall)
