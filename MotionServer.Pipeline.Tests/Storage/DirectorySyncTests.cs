@@ -47,9 +47,10 @@ public class DirectorySyncTests
             process.WaitForExit();
         }
 
-        var lines = Directory.GetFiles(temp.Path, "trace.*").Select(File.ReadAllLines)
-            .Single(thread => thread.Any(l => l.Contains("rename", StringComparison.Ordinal) && l.Contains("status.json", StringComparison.Ordinal)));
-        int rename = Array.FindIndex(lines, l => l.Contains("rename", StringComparison.Ordinal) && l.Contains("status.json", StringComparison.Ordinal));
+        var target = $"\"{Path.Combine(temp.Path, "status.json")}\"";
+        bool IsOurRename(string l) => l.Contains("rename", StringComparison.Ordinal) && l.Contains(target, StringComparison.Ordinal);
+        var lines = Directory.GetFiles(temp.Path, "trace.*").Select(File.ReadAllLines).Single(thread => thread.Any(IsOurRename));
+        int rename = Array.FindIndex(lines, IsOurRename);
         int openDirectory = Array.FindIndex(lines, rename, l => l.Contains("openat", StringComparison.Ordinal) && l.Contains($"\"{temp.Path}\"", StringComparison.Ordinal) && l.Contains("O_DIRECTORY", StringComparison.Ordinal));
         openDirectory.Should().BeGreaterThan(rename, "the directory is opened after the rename");
         string fd = lines[openDirectory].Split('=')[^1].Trim();
