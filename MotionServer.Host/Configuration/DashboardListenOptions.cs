@@ -32,6 +32,7 @@ internal sealed class DashboardListenOptions
         return (new DashboardListenOptions { Listen = problem is null ? listen : null }, problem);
     }
 
-    private static bool IsHttpUrlWithoutPath(string listen) =>
+    /// <summary>Whether <paramref name="listen"/> is an absolute <c>http://</c> URL with no path and no query.</summary>
+    internal static bool IsHttpUrlWithoutPath(string listen) =>
         Uri.TryCreate(listen, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.AbsolutePath == "/" && uri.Query.Length == 0;
 }

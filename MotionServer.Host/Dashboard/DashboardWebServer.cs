@@ -39,6 +39,13 @@ internal sealed partial class DashboardWebServer : IHostedService
     public DashboardWebServer(string listenUrl, string dashboardsDirectory, ILoggerFactory loggerFactory, INoticeBoard? notices = null, HealthCheckService? health = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(listenUrl);
+        if (!Configuration.DashboardListenOptions.IsHttpUrlWithoutPath(listenUrl))
+        {
+            // Checked once, where the settings are read (DashboardListenOptions, with file and line); here only a
+            // caller's mistake can bring one.
+            throw new ArgumentException($"'{listenUrl}' is not a usable Dashboard:Listen: {Configuration.DashboardListenOptions.Expected}", nameof(listenUrl));
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(dashboardsDirectory);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _listenUrl = listenUrl;
@@ -52,29 +59,9 @@ internal sealed partial class DashboardWebServer : IHostedService
     /// <summary>The addresses listened on once started (with the real port when 0 was asked), else empty.</summary>
     public IReadOnlyList<string> Addresses => _app is null ? [] : [.. _app.Urls];
 
-    /// <summary>Checks a <c>Dashboard:Listen</c> value before start: an absolute <c>http://</c> URL with a host and no path.</summary>
-    /// <returns>Null when usable, else what is wrong.</returns>
-    public static string? ValidateListenUrl(string? listenUrl)
-    {
-        if (!Uri.TryCreate(listenUrl, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
-        {
-            return $"'{listenUrl}' is not an http:// URL (e.g. http://0.0.0.0:8080)";
-        }
-
-        return uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query)
-            ? $"'{listenUrl}' must not have a path (the dashboards are served at /)"
-            : null;
-    }
-
     /// <summary>Starts listening; logs and carries on when it cannot.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (ValidateListenUrl(_listenUrl) is { } problem)
-        {
-            CannotListen(problem);
-            return;
-        }
-
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 
         // A server inside the host, not a host of its own: it must not take Ctrl+C / SIGTERM from the real host,
