@@ -8,6 +8,7 @@ using System.ComponentModel.DataAnnotations;
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>The HTML dashboards and status.json (<c>MotionServer:Dashboard</c>).</summary>
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The time ranges' RangeAttribute is read by the [OptionsValidator] source generator at build time and never constructed at run time; the generated check is trim-safe.")]
 public sealed class DashboardOptions
 {
     /// <summary>Time between two renders. Default 5 s.</summary>

@@ -8,6 +8,7 @@ using System.ComponentModel.DataAnnotations;
 namespace MotionServer.Pipeline.Configuration;
 
 /// <summary>Finding devices on the network (<c>MotionServer:Detection</c>).</summary>
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The time ranges' RangeAttribute is read by the [OptionsValidator] source generator at build time and never constructed at run time; the generated check is trim-safe.")]
 public sealed class DetectionOptions
 {
     /// <summary>Workers of the detection stage, which records each found device as connected. Default 4.</summary>

@@ -11,6 +11,7 @@ namespace MotionServer.Pipeline.Configuration;
 /// The sport's quality rules behind a track's filtered figures, and when a track is suspect
 /// (<c>MotionServer:Results</c>, docs/results.md). The device's own figures use every frame and no rule here.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The time ranges' RangeAttribute is read by the [OptionsValidator] source generator at build time and never constructed at run time; the generated check is trim-safe.")]
 public sealed class ResultsOptions
 {
     /// <summary>

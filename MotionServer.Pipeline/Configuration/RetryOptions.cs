@@ -12,6 +12,7 @@ namespace MotionServer.Pipeline.Configuration;
 /// failure, from <see cref="InitialDelay"/> up to <see cref="MaxDelay"/>, so a device at the edge
 /// of the WiFi is not hammered but is noticed promptly once it behaves.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The time ranges' RangeAttribute is read by the [OptionsValidator] source generator at build time and never constructed at run time; the generated check is trim-safe.")]
 public sealed class RetryOptions
 {
     /// <summary>Pause after the first failure. Default 2 s.</summary>
