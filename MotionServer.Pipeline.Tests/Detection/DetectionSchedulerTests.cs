@@ -67,6 +67,12 @@ public sealed partial class DetectionSchedulerTests : IAsyncDisposable
         _time.Advance(TimeSpan.FromMilliseconds(500));
         _resolver.Release("motion-801"); // the lookup answers "not found" after 0.5 s
         await LookEndedAsync(801);
+        // Moved before the schedule sleeps again, the clock would leave its timer behind: wait for the sleep armed after
+        // the look ended (the one armed while the lookup hung is due at the same time).
+        while (await _time.NextTimerAsync() is var timer && (timer.ArmedAt != T0 + TimeSpan.FromMilliseconds(500) || timer.DueAt != T0 + Interval))
+        {
+        }
+
         _time.Advance(Interval - TimeSpan.FromMilliseconds(500)); // T0 + 5 s: the schedule's every-interval pass, not the device's look
         await SleepingUntilAsync(T0 + TimeSpan.FromMilliseconds(500) + Interval);
         _time.Advance(TimeSpan.FromMilliseconds(499));
