@@ -186,14 +186,8 @@ internal sealed partial class DetectionScheduler
     }
 
     /// <summary>Sleeps until <paramref name="delay"/> has passed, the loop hears something, or stopping.</summary>
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
-    {
-        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var heard = _events.Reader.WaitToReadAsync(sleep.Token).AsTask();
-        var timer = Task.Delay(delay, _clock.Time, sleep.Token);
-        await Task.WhenAny(heard, timer).ConfigureAwait(false);
-        await sleep.CancelAsync().ConfigureAwait(false);
-    }
+    private Task WaitAsync(TimeSpan delay, CancellationToken stopping) =>
+        ScheduleSleep.UntilDueOrHeardAsync(_events.Reader, delay, _clock.Time, stopping);
 
     /// <summary>Takes in everything heard since the last time; true when a pass is called for at once.</summary>
     private bool Apply()

@@ -177,13 +177,9 @@ internal sealed partial class PresenceScheduler
     /// <summary>Sleeps until <paramref name="delay"/> has passed, a probe ends, or stopping.</summary>
     private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
     {
-        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         Volatile.Write(ref _sleepingUntil, (Now + delay).Ticks);
-        var heard = _ended.Reader.WaitToReadAsync(sleep.Token).AsTask();
-        var timer = Task.Delay(delay, _time, sleep.Token);
-        await Task.WhenAny(heard, timer).ConfigureAwait(false);
+        await ScheduleSleep.UntilDueOrHeardAsync(_ended.Reader, delay, _time, stopping).ConfigureAwait(false);
         Volatile.Write(ref _sleepingUntil, Awake);
-        await sleep.CancelAsync().ConfigureAwait(false);
     }
 
     /// <summary>
