@@ -20,9 +20,18 @@ internal sealed class TimerWatchingClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        _armed.Writer.TryWrite(new ArmedTimer(GetUtcNow(), dueTime));
+        var timer = new WatchedTimer(this, base.CreateTimer(callback, state, dueTime, period));
+        Armed(dueTime);
         return timer;
+    }
+
+    /// <summary>A timer armed (created with a due time, or changed to one): a timer created idle is not waiting yet.</summary>
+    private void Armed(TimeSpan dueTime)
+    {
+        if (dueTime != Timeout.InfiniteTimeSpan)
+        {
+            _armed.Writer.TryWrite(new ArmedTimer(GetUtcNow(), dueTime));
+        }
     }
 
     /// <summary>The next timer armed, in the order they were armed; fails after <see cref="Patience.Timeout"/> if none is.</summary>
@@ -41,6 +50,21 @@ internal sealed class TimerWatchingClock : FakeTimeProvider
 
     /// <summary>True when a timer has been armed that no <see cref="NextTimerAsync"/> has taken yet.</summary>
     public bool HasUnseenTimer => _armed.Reader.Count > 0;
+
+    /// <summary>The fake clock's timer, reporting each time it is armed again (a schedule loop re-arms one timer).</summary>
+    private sealed class WatchedTimer(TimerWatchingClock clock, ITimer timer) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            bool changed = timer.Change(dueTime, period);
+            clock.Armed(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => timer.Dispose();
+
+        public ValueTask DisposeAsync() => timer.DisposeAsync();
+    }
 }
 
 /// <summary>A timer armed on a <see cref="TimerWatchingClock"/>.</summary>

@@ -22,6 +22,7 @@ namespace MotionServer.Pipeline.Detection;
 /// set back an hour stops nothing for an hour, one set forward brings no look forward.
 /// </para>
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The sleep's timer is disposed by the loop (RunAsync), its only user, when the loop ends.")]
 internal sealed partial class DetectionScheduler
 {
     private readonly FleetState _fleet;
@@ -32,6 +33,7 @@ internal sealed partial class DetectionScheduler
     private readonly LookupBudget _budget;
     private readonly HashSet<int> _seen = []; // devices this run found: absent again, they are plausibly about to arrive
     private readonly Channel<ScheduleEvent> _events = Channel.CreateUnbounded<ScheduleEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ScheduleSleep _sleep;
     private readonly TimeSpan _interval;
     private readonly TimeSpan _coalesce;
     private readonly int _maxLooks;
@@ -59,7 +61,8 @@ internal sealed partial class DetectionScheduler
     {
         _fleet = fleet;
         _clock = new ScheduleClock(time);
-        _look = new ScheduledLook(look, stage, found, _clock, _events.Writer);
+        _sleep = new ScheduleSleep(time);
+        _look = new ScheduledLook(look, stage, found, _clock, heard => Hear(heard));
         _pace = new ArrivalPace(options);
         _budget = new LookupBudget(options.LookupsPerSecond);
         _interval = options.Interval;
@@ -85,7 +88,7 @@ internal sealed partial class DetectionScheduler
     /// <summary>A device back from the retry path (its backoff waited out): released, and due at once.</summary>
     public void Return(int deviceId)
     {
-        if (!_events.Writer.TryWrite(new ScheduleEvent(ScheduleEventKind.Returned, deviceId, _clock.Now)))
+        if (!Hear(new ScheduleEvent(ScheduleEventKind.Returned, deviceId, _clock.Now)))
         {
             _fleet.Release(deviceId); // the loop has ended: nobody will look for it in this run
         }
@@ -94,9 +97,23 @@ internal sealed partial class DetectionScheduler
     /// <summary>When the device is next due, as the wall clock reads now (for people and tests); MinValue: at once.</summary>
     internal DateTimeOffset DueOf(int deviceId) => _due.TryGet(deviceId, out var at) ? _clock.ToWallTime(at) : DateTimeOffset.MinValue;
 
+    /// <summary>Tells the loop (from a look or the retry path) and wakes it; false once the loop has ended.</summary>
+    private bool Hear(ScheduleEvent heard)
+    {
+        if (!_events.Writer.TryWrite(heard))
+        {
+            return false;
+        }
+
+        _sleep.Wake();
+        return true;
+    }
+
     private async Task RunAsync(CancellationToken stopping)
     {
         await Task.Yield();
+        using var wakeOnStop = stopping.Register(static sleep => ((ScheduleSleep)sleep!).Wake(), _sleep);
+        using var sleep = _sleep;
         bool passNow = true;
         while (!stopping.IsCancellationRequested)
         {
@@ -110,7 +127,7 @@ internal sealed partial class DetectionScheduler
             }
             else
             {
-                await WaitAsync(next - now, stopping).ConfigureAwait(false);
+                await WaitAsync(next - now).ConfigureAwait(false);
             }
         }
 
@@ -186,8 +203,7 @@ internal sealed partial class DetectionScheduler
     }
 
     /// <summary>Sleeps until <paramref name="delay"/> has passed, the loop hears something, or stopping.</summary>
-    private Task WaitAsync(TimeSpan delay, CancellationToken stopping) =>
-        ScheduleSleep.UntilDueOrHeardAsync(_events.Reader, delay, _clock.Time, stopping);
+    private Task WaitAsync(TimeSpan delay) => _sleep.UntilDueOrWokenAsync(delay);
 
     /// <summary>Takes in everything heard since the last time; true when a pass is called for at once.</summary>
     private bool Apply()

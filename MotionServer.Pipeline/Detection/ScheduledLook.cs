@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using MotionServer.Pipeline.Stages;
 
 namespace MotionServer.Pipeline.Detection;
@@ -14,7 +13,7 @@ namespace MotionServer.Pipeline.Detection;
 /// <param name="clock">When things happen.</param>
 /// <param name="loop">Where the loop hears of it.</param>
 internal sealed class ScheduledLook(DetectionLook look, DetectionStage stage, Func<DeviceWork, CancellationToken, Task<bool>> found,
-    ScheduleClock clock, ChannelWriter<ScheduleEvent> loop)
+    ScheduleClock clock, Action<ScheduleEvent> loop)
 {
     /// <summary>Looks for the device; never throws. <paramref name="missedBefore"/>: the last look missed it, so found now it has arrived.</summary>
     public async Task RunAsync(DeviceWork work, bool missedBefore, CancellationToken stopping)
@@ -56,6 +55,6 @@ internal sealed class ScheduledLook(DetectionLook look, DetectionStage stage, Fu
         }
     }
 
-    // The loop's channel is unbounded and closes only once no look is outstanding: this write is never refused.
-    private void Tell(ScheduleEventKind kind, int deviceId) => loop.TryWrite(new ScheduleEvent(kind, deviceId, clock.Now));
+    // The loop's channel is unbounded and closes only once no look is outstanding: what it is told is never refused.
+    private void Tell(ScheduleEventKind kind, int deviceId) => loop(new ScheduleEvent(kind, deviceId, clock.Now));
 }

@@ -19,6 +19,7 @@ namespace MotionServer.Pipeline.Disconnection;
 /// (<see cref="TimeProvider.GetTimestamp"/>): a wall clock set back or forward neither stops nor hurries a probe.
 /// </para>
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The sleep's timer is disposed by the loop (RunAsync), its only user, when the loop ends.")]
 internal sealed partial class PresenceScheduler
 {
     private const long Awake = long.MinValue;
@@ -29,6 +30,7 @@ internal sealed partial class PresenceScheduler
     private readonly long _origin;
     private readonly ProbeDueTimes _due = new();
     private readonly Channel<ProbeEnded> _ended = Channel.CreateUnbounded<ProbeEnded>(); // not SingleReader: that one cannot count (IsSettled)
+    private readonly ScheduleSleep _sleep;
     private readonly TimeSpan _interval;
     private readonly TimeSpan _early;
     private readonly int _maxProbes;
@@ -52,6 +54,7 @@ internal sealed partial class PresenceScheduler
         _stage = stage;
         _time = time;
         _origin = time.GetTimestamp();
+        _sleep = new ScheduleSleep(time);
         _interval = options.Interval;
         _maxProbes = options.Workers;
         _logger = logger;
@@ -92,6 +95,8 @@ internal sealed partial class PresenceScheduler
     private async Task RunAsync(CancellationToken stopping)
     {
         await Task.Yield();
+        using var wakeOnStop = stopping.Register(static sleep => ((ScheduleSleep)sleep!).Wake(), _sleep);
+        using var sleep = _sleep;
         bool passNow = true;
         while (!stopping.IsCancellationRequested)
         {
@@ -105,7 +110,7 @@ internal sealed partial class PresenceScheduler
             }
             else
             {
-                await WaitAsync(next - now, stopping).ConfigureAwait(false);
+                await WaitAsync(next - now).ConfigureAwait(false);
             }
         }
 
@@ -171,14 +176,15 @@ internal sealed partial class PresenceScheduler
         {
             // The channel is unbounded and closes only once no probe is outstanding: this write is never refused.
             _ended.Writer.TryWrite(new ProbeEnded(work.DeviceId, Now));
+            _sleep.Wake();
         }
     }
 
     /// <summary>Sleeps until <paramref name="delay"/> has passed, a probe ends, or stopping.</summary>
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
+    private async Task WaitAsync(TimeSpan delay)
     {
         Volatile.Write(ref _sleepingUntil, (Now + delay).Ticks);
-        await ScheduleSleep.UntilDueOrHeardAsync(_ended.Reader, delay, _time, stopping).ConfigureAwait(false);
+        await _sleep.UntilDueOrWokenAsync(delay).ConfigureAwait(false);
         Volatile.Write(ref _sleepingUntil, Awake);
     }
 
