@@ -18,12 +18,45 @@ public class DirectorySyncTests
     [StraceFact]
     public void WriteAllBytes_FlushesTheTargetsDirectoryAfterTheRename()
     {
-        // Trace this very call in a child process: the fsync of the directory must follow the rename. One file per thread
-        // (-ff): other tests run beside this one, and their calls must neither interleave with ours nor split ours in two.
         using var temp = new TemporaryFolder();
-        var trace = Path.Combine(temp.Path, "trace");
+        string path = Path.Combine(temp.Path, "status.json");
+
+        var lines = TraceOurRename(temp.Path, path, () => AtomicFile.WriteAllText(path, "{}"));
+
+        int rename = Array.FindIndex(lines, l => IsRenameOf(l, path));
+        int openDirectory = Array.FindIndex(lines, rename, l => l.Contains("openat", StringComparison.Ordinal) && l.Contains($"\"{temp.Path}\"", StringComparison.Ordinal) && l.Contains("O_DIRECTORY", StringComparison.Ordinal));
+        openDirectory.Should().BeGreaterThan(rename, "the directory is opened after the rename");
+        string fd = lines[openDirectory].Split('=')[^1].Trim();
+        lines.Skip(openDirectory).Should().Contain(l => l.StartsWith($"fsync({fd})", StringComparison.Ordinal), "and fsynced");
+    }
+
+    [StraceFact]
+    public void WriteAllBytes_ADerivedFile_IsRenamedIntoPlace_WithNoFsyncAtAll()
+    {
+        using var temp = new TemporaryFolder();
+        string path = Path.Combine(temp.Path, "index.html");
+
+        var lines = TraceOurRename(temp.Path, path, () => AtomicFile.WriteAllBytes(path, "<html>"u8, FileDurability.Derived));
+
+        lines.Should().Contain(l => IsRenameOf(l, path), "a reader still never sees half of the page");
+        lines.Should().NotContain(l => l.StartsWith("fsync(", StringComparison.Ordinal) || l.StartsWith("fdatasync(", StringComparison.Ordinal),
+            "a page made again every tick is not flushed to disk");
+        File.ReadAllText(path).Should().Be("<html>");
+    }
+
+    private static bool IsRenameOf(string line, string path) =>
+        line.Contains("rename", StringComparison.Ordinal) && line.Contains($"\"{path}\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> traced by strace and returns the system calls of the thread that renamed over
+    /// <paramref name="path"/>. One file per thread (-ff): other tests run beside this one, and their calls must neither
+    /// interleave with ours nor split ours in two.
+    /// </summary>
+    private static string[] TraceOurRename(string folder, string path, Action write)
+    {
+        var trace = Path.Combine(folder, "trace");
         using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/strace",
-            ["-ff", "-e", "trace=rename,renameat,renameat2,fsync,openat", "-o", trace, "-p", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ["-ff", "-e", "trace=rename,renameat,renameat2,fsync,fdatasync,openat", "-o", trace, "-p", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardError = true,
         })!;
@@ -34,7 +67,7 @@ public class DirectorySyncTests
             {
             }
 
-            AtomicFile.WriteAllText(Path.Combine(temp.Path, "status.json"), "{}");
+            write();
         }
         finally
         {
@@ -47,14 +80,7 @@ public class DirectorySyncTests
             process.WaitForExit();
         }
 
-        var target = $"\"{Path.Combine(temp.Path, "status.json")}\"";
-        bool IsOurRename(string l) => l.Contains("rename", StringComparison.Ordinal) && l.Contains(target, StringComparison.Ordinal);
-        var lines = Directory.GetFiles(temp.Path, "trace.*").Select(File.ReadAllLines).Single(thread => thread.Any(IsOurRename));
-        int rename = Array.FindIndex(lines, IsOurRename);
-        int openDirectory = Array.FindIndex(lines, rename, l => l.Contains("openat", StringComparison.Ordinal) && l.Contains($"\"{temp.Path}\"", StringComparison.Ordinal) && l.Contains("O_DIRECTORY", StringComparison.Ordinal));
-        openDirectory.Should().BeGreaterThan(rename, "the directory is opened after the rename");
-        string fd = lines[openDirectory].Split('=')[^1].Trim();
-        lines.Skip(openDirectory).Should().Contain(l => l.StartsWith($"fsync({fd})", StringComparison.Ordinal), "and fsynced");
+        return Directory.GetFiles(folder, "trace.*").Select(File.ReadAllLines).Single(thread => thread.Any(l => IsRenameOf(l, path)));
     }
 }
 

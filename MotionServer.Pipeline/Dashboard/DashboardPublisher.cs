@@ -139,7 +139,7 @@ internal sealed partial class DashboardPublisher : IAsyncDisposable
             Directory.CreateDirectory(_folder.DashboardsDirectory);
             foreach (var file in files)
             {
-                AtomicFile.WriteAllBytes(Path.Combine(_folder.DashboardsDirectory, file.Name), file.Content.Span);
+                AtomicFile.WriteAllBytes(Path.Combine(_folder.DashboardsDirectory, file.Name), file.Content.Span, FileDurability.Derived);
 
                 // Only once written: a page a failed write left behind stays due and is rendered again next tick.
                 if (file.Name != DashboardRenderer.StatusFile)

@@ -61,7 +61,7 @@ internal sealed class DayResultsBuilder(EventFolder folder)
             // Unreadable now: written anew below (the write says so if the disk refuses).
         }
 
-        AtomicFile.WriteAllBytes(path, content);
+        AtomicFile.WriteAllBytes(path, content, FileDurability.Derived); // rebuilt from the ledgers at every start
         return true;
     }
 }

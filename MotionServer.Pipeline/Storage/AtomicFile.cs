@@ -4,24 +4,35 @@ namespace MotionServer.Pipeline.Storage;
 /// Replaces files so that a reader (a browser, a copy, a crash) only ever sees the old or the new
 /// content, never half of it: write a temporary file beside the target, flush it to disk, rename it over the target,
 /// then flush the directory (Linux) so the rename itself survives a power cut.
+/// <para>
+/// A file made again from what the server holds anyway (<see cref="FileDurability.Derived"/>: the dashboards, rewritten
+/// every tick; the day's results, rebuilt from the ledgers at every start) is still replaced by a rename, so a reader
+/// never sees half of it, but neither it nor its folder is flushed: a power cut may lose the last version, which the
+/// server writes again, and a file replaced every few seconds then reaches the disk once per write-back, not at every
+/// write (issue 19: status.json alone was some 80 GB an event week). Ledgers, history and metadata stay durable.
+/// </para>
 /// </summary>
 internal static class AtomicFile
 {
     private const int ReplaceAttempts = 10;
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically.</summary>
-    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content)
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically, flushed to disk.</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content) => WriteAllBytes(path, content, FileDurability.Durable);
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically; flushed to disk when <see cref="FileDurability.Durable"/>.</summary>
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> content, FileDurability durability)
     {
         string temporary = TemporaryPathFor(path);
+        bool durable = durability == FileDurability.Durable;
         try
         {
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
-            Replace(temporary, path);
+            Replace(temporary, path, durable);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e.Message.Contains(temporary, StringComparison.Ordinal))
         {
@@ -55,14 +66,20 @@ internal static class AtomicFile
     /// or an antivirus has open can refuse the rename for a moment; that is retried briefly, and the old file
     /// is never partly overwritten either way.
     /// </summary>
-    public static void Replace(string source, string destination)
+    public static void Replace(string source, string destination) => Replace(source, destination, flushFolder: true);
+
+    private static void Replace(string source, string destination, bool flushFolder)
     {
         for (int attempt = 1; ; attempt++)
         {
             try
             {
                 File.Move(source, destination, overwrite: true);
-                _ = DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".");
+                if (flushFolder)
+                {
+                    _ = DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".");
+                }
+
                 return;
             }
             catch (Exception e) when (attempt < ReplaceAttempts && e is IOException or UnauthorizedAccessException && OperatingSystem.IsWindows())
@@ -93,4 +110,14 @@ internal static class AtomicFile
         {
         }
     }
+}
+
+/// <summary>Whether a file replaced by <see cref="AtomicFile"/> must survive a power cut.</summary>
+internal enum FileDurability
+{
+    /// <summary>Flushed to disk, and its folder too (Linux): the file and its rename survive a power cut.</summary>
+    Durable,
+
+    /// <summary>Made again by the server from what it holds (dashboards, the day's results): not flushed.</summary>
+    Derived,
 }
