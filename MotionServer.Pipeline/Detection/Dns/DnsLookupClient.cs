@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -30,66 +31,119 @@ internal sealed class DnsLookupClient : IDisposable
     private readonly Socket[] _sockets;
     private readonly TimeProvider _time;
     private readonly long _origin;
-    private readonly int _sweepMicroseconds;
+    private readonly TimeSpan _sweepEvery;
+    private readonly int _maxInFlight;
     private readonly Lock _gate = new();
     private readonly Dictionary<ushort, Question> _pending = [];
+    private readonly Queue<Question> _waiting = new();
     private readonly List<Question> _expired = [];
+    private readonly List<Question> _late = [];
     private volatile bool _stopped;
+    private int _sweeps;
 
-    /// <summary>A client of <paramref name="nameServers"/> (address and port each, asked in this order).</summary>
+    /// <summary>
+    /// A client of <paramref name="nameServers"/> (address and port each, asked in this order), with at most
+    /// <paramref name="maxInFlight"/> questions sent and unanswered at once: when every absent device falls due
+    /// together, a thousand datagrams at once would overflow a router's socket (or this one's) and be lost; the others
+    /// wait in line, within their time, and leave as answers come.
+    /// </summary>
     /// <exception cref="SocketException">A socket cannot be created (no IPv6 on this host, for an IPv6 server).</exception>
-    public DnsLookupClient(IReadOnlyList<IPEndPoint> nameServers, TimeProvider? time = null, TimeSpan? sweepEvery = null)
+    public DnsLookupClient(IReadOnlyList<IPEndPoint> nameServers, TimeProvider? time = null, TimeSpan? sweepEvery = null, int maxInFlight = 64)
     {
         ArgumentOutOfRangeException.ThrowIfZero(nameServers.Count);
         _time = time ?? TimeProvider.System;
         _origin = _time.GetTimestamp();
-        _sweepMicroseconds = (int)(sweepEvery ?? DefaultSweep).TotalMicroseconds;
+        _sweepEvery = sweepEvery ?? DefaultSweep;
+        _maxInFlight = maxInFlight;
         _sockets = [.. nameServers.Select(s => s.AddressFamily).Distinct().Select(Bound)];
         _servers = [.. nameServers.Select(s => new NameServer(s, _sockets.First(k => k.AddressFamily == s.AddressFamily)))];
         new Thread(ReceiveAnswers, 128 * 1024) { IsBackground = true, Name = "Motion DNS answers" }.Start();
     }
 
-    /// <summary>Questions waiting for their answer (for tests).</summary>
+    /// <summary>Questions sent and waiting for their answer, or waiting to be sent (for tests).</summary>
     internal int Pending
     {
-        get { lock (_gate) { return _pending.Count; } }
+        get { lock (_gate) { return _pending.Count + _waiting.Count; } }
     }
+
+    /// <summary>Sweeps of the questions past their time so far (for tests).</summary>
+    internal int Sweeps => Volatile.Read(ref _sweeps);
 
     /// <summary>The answer to an A question for <paramref name="name"/>, within <paramref name="timeout"/>. Never fails.</summary>
     public Task<DnsAnswer> AskAsync(string name, TimeSpan timeout)
     {
-        var question = new Question(name, timeout / _servers.Length);
+        var question = new Question(name, timeout / _servers.Length, Now + timeout);
         Send(question, 0);
         return question.Done.Task;
     }
 
+    private TimeSpan Now => _time.GetElapsedTime(_origin);
+
+    /// <summary>Sends a question to server <paramref name="server"/>, or puts it in line when enough are in flight.</summary>
     private void Send(Question question, int server)
     {
-        Span<byte> query = stackalloc byte[DnsMessage.MaxQueryLength];
-        bool stopped;
+        bool send;
         lock (_gate)
         {
-            stopped = _stopped;
-            if (!stopped)
+            question.Server = server;
+            send = !_stopped && _pending.Count < _maxInFlight;
+            if (send)
             {
-                question.Server = server;
-                question.Id = FreeId();
-                question.Deadline = Now + question.Share;
-                _pending[question.Id] = question;
+                Register(question);
+            }
+            else if (!_stopped)
+            {
+                _waiting.Enqueue(question);
+                return;
             }
         }
 
-        if (stopped)
+        if (send)
         {
-            question.End(DnsAnswer.Of(DnsOutcome.NoAnswer));
-            return;
+            Transmit(question);
         }
+        else
+        {
+            question.End(DnsAnswer.Of(DnsOutcome.NoAnswer)); // stopped
+        }
+    }
 
+    private void Register(Question question)
+    {
+        question.Id = FreeId();
+        var now = Now;
+        question.Deadline = now + question.Share < question.GivesUpAt ? now + question.Share : question.GivesUpAt;
+        _pending[question.Id] = question;
+    }
+
+    private void Transmit(Question question)
+    {
+        Span<byte> query = stackalloc byte[DnsMessage.MaxQueryLength];
         int length = DnsMessage.WriteQuery(query, question.Id, question.Name);
-        if (length == 0 || !_servers[server].TrySend(query[..length]))
+        if (length == 0 || !_servers[question.Server].TrySend(query[..length]))
         {
             // A name DNS cannot carry, or a send refused (a full buffer, no route): as if that server did not answer.
             Expire(question, length == 0);
+        }
+    }
+
+    /// <summary>Sends questions waiting in line while fewer than the most allowed are in flight.</summary>
+    private void SendWaiting()
+    {
+        while (true)
+        {
+            Question? next;
+            lock (_gate)
+            {
+                if (_stopped || _pending.Count >= _maxInFlight || !_waiting.TryDequeue(out next))
+                {
+                    return;
+                }
+
+                Register(next);
+            }
+
+            Transmit(next);
         }
     }
 
@@ -105,8 +159,6 @@ internal sealed class DnsLookupClient : IDisposable
         return id;
     }
 
-    private TimeSpan Now => _time.GetElapsedTime(_origin);
-
     private static Socket Bound(AddressFamily family)
     {
         var socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
@@ -119,14 +171,15 @@ internal sealed class DnsLookupClient : IDisposable
         var buffer = new byte[DnsMessage.MaxUdpLength];
         var readable = new List<Socket>(_sockets.Length);
         var senders = _sockets.ToDictionary(s => s, s => new SocketAddress(s.AddressFamily));
-        var nextSweep = Now;
+        // The sweep's pace is kept on the real clock; whether a question's time is over, on the client's clock.
+        long lastSweep = Stopwatch.GetTimestamp();
         while (!_stopped)
         {
             readable.Clear();
             readable.AddRange(_sockets);
             try
             {
-                Socket.Select(readable, null, null, _sweepMicroseconds);
+                Socket.Select(readable, null, null, (int)_sweepEvery.TotalMicroseconds);
                 foreach (var socket in readable)
                 {
                     int length = socket.ReceiveFrom(buffer, SocketFlags.None, senders[socket]);
@@ -142,9 +195,9 @@ internal sealed class DnsLookupClient : IDisposable
                 return; // stopped
             }
 
-            if (Now >= nextSweep)
+            if (Stopwatch.GetElapsedTime(lastSweep) >= _sweepEvery)
             {
-                nextSweep = Now + TimeSpan.FromMicroseconds(_sweepMicroseconds);
+                lastSweep = Stopwatch.GetTimestamp();
                 Sweep();
             }
         }
@@ -176,6 +229,7 @@ internal sealed class DnsLookupClient : IDisposable
         }
 
         question.End(answer);
+        SendWaiting();
     }
 
     /// <summary>Ends (or sends to the next server) every question past its time.</summary>
@@ -199,7 +253,32 @@ internal sealed class DnsLookupClient : IDisposable
             Expire(question, lastServer: false);
         }
 
+        foreach (var question in _late)
+        {
+            question.End(DnsAnswer.Of(DnsOutcome.NoAnswer)); // never sent: ends at once, no next server
+        }
+
         _expired.Clear();
+        _late.Clear();
+        SendWaiting();
+        Interlocked.Increment(ref _sweeps);
+    }
+
+    /// <summary>Takes the questions whose time ran out while in line out of it, into <see cref="_late"/>.</summary>
+    private void DropWaitingPast(TimeSpan now)
+    {
+        if (!_waiting.Any(q => q.GivesUpAt <= now))
+        {
+            return;
+        }
+
+        var keep = _waiting.Where(q => q.GivesUpAt > now).ToArray();
+        _late.AddRange(_waiting.Where(q => q.GivesUpAt <= now));
+        _waiting.Clear();
+        foreach (var question in keep)
+        {
+            _waiting.Enqueue(question);
+        }
     }
 
     /// <summary>
@@ -218,7 +297,7 @@ internal sealed class DnsLookupClient : IDisposable
             _pending.Remove(question.Id);
         }
 
-        if (!lastServer && question.Server + 1 < _servers.Length)
+        if (!lastServer && question.Server + 1 < _servers.Length && Now < question.GivesUpAt)
         {
             Send(question, question.Server + 1);
         }
@@ -235,8 +314,9 @@ internal sealed class DnsLookupClient : IDisposable
         lock (_gate)
         {
             _stopped = true;
-            waiting = [.. _pending.Values];
+            waiting = [.. _pending.Values, .. _waiting];
             _pending.Clear();
+            _waiting.Clear();
         }
 
         foreach (var socket in _sockets)
@@ -251,11 +331,15 @@ internal sealed class DnsLookupClient : IDisposable
     }
 
     /// <summary>One question for a name, through the servers in turn.</summary>
-    private sealed class Question(string name, TimeSpan share)
+    private sealed class Question(string name, TimeSpan share, TimeSpan givesUpAt)
     {
         public string Name { get; } = name;
 
+        /// <summary>The time each server has.</summary>
         public TimeSpan Share { get; } = share;
+
+        /// <summary>When the question ends unanswered, whatever server it is at or whether it waits in line.</summary>
+        public TimeSpan GivesUpAt { get; } = givesUpAt;
 
         public ushort Id { get; set; }
 
