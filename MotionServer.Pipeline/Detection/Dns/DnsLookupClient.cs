@@ -175,11 +175,9 @@ internal sealed class DnsLookupClient : IDisposable
         long lastSweep = Stopwatch.GetTimestamp();
         while (!_stopped)
         {
-            readable.Clear();
-            readable.AddRange(_sockets);
             try
             {
-                Socket.Select(readable, null, null, (int)_sweepEvery.TotalMicroseconds);
+                WaitReadable(readable);
                 foreach (var socket in readable)
                 {
                     int length = socket.ReceiveFrom(buffer, SocketFlags.None, senders[socket]);
@@ -201,6 +199,26 @@ internal sealed class DnsLookupClient : IDisposable
                 Sweep();
             }
         }
+    }
+
+    /// <summary>The sockets with a datagram to read, waiting at most until the next sweep is due.</summary>
+    private void WaitReadable(List<Socket> readable)
+    {
+        readable.Clear();
+        int wait = (int)_sweepEvery.TotalMicroseconds;
+        if (_sockets.Length == 1)
+        {
+            // The usual case (IPv4 servers only): one poll, without Select's list handling.
+            if (_sockets[0].Poll(wait, SelectMode.SelectRead))
+            {
+                readable.Add(_sockets[0]);
+            }
+
+            return;
+        }
+
+        readable.AddRange(_sockets);
+        Socket.Select(readable, null, null, wait);
     }
 
     private void Answer(ReadOnlySpan<byte> message, SocketAddress sender)

@@ -21,6 +21,8 @@ namespace MotionServer.Benchmarks.Detection;
 /// absent name falls due together). Both ask the same local stand-in for the event router, out of process
 /// (<c>benchmarks/at-rest/nxdomain-resolver.py</c>, answering "no such name"), so that the process's CPU time is the
 /// lookups' alone: the <c>CPU/lookup</c> column (user and system time over every iteration, warm-up included).
+/// <c>DetectionSystem</c> and <c>DetectionDirect</c> ask the same names as detection does (NameLookups and
+/// DeviceAddressResolver, all at once), with Detection:NameLookup system and direct: what the server pays per name.
 /// <para>
 /// getaddrinfo asks the server in <c>/etc/resolv.conf</c>: run the benchmark as root in a mount namespace of its own
 /// whose resolv.conf names a loopback address (the setup starts the stand-in on it), e.g.
@@ -39,6 +41,9 @@ public class NameLookupCostBenchmark
     private Process? _router;
     private DirectNameLookup? _direct;
     private HostsFile? _systemHosts;
+    private NameLookups? _systemLookups;
+    private NameLookups? _directLookups;
+    private DeviceAddressResolver? _directResolver;
     private TimeSpan _cpuAtStart;
 
     [GlobalSetup]
@@ -57,12 +62,17 @@ public class NameLookupCostBenchmark
         _router.StandardOutput.ReadLine(); // "answering NXDOMAIN on ...": it listens
         _direct = new DirectNameLookup(configuration, new DnsLookupClient(configuration.NameServers), TimeSpan.FromSeconds(1));
         _systemHosts = new HostsFile("/etc/hosts");
+        var timeout = TimeSpan.FromSeconds(1);
+        _systemLookups = new NameLookups(new DeviceAddressResolver(null, []), timeout, TimeProvider.System);
+        _directResolver = new DeviceAddressResolver(null, [], choice: NameLookupChoice.Make(new MotionServer.Pipeline.Configuration.MotionServerOptions()));
+        _directLookups = new NameLookups(_directResolver, timeout, TimeProvider.System);
     }
 
     [GlobalCleanup]
     public void StopRouter()
     {
         _direct?.Dispose();
+        _directResolver?.Dispose();
         _router?.Kill();
         _router?.WaitForExit();
         _router?.Dispose();
@@ -76,6 +86,12 @@ public class NameLookupCostBenchmark
 
     [IterationCleanup(Target = nameof(Direct))]
     public void CountDirect() => Count(nameof(Direct));
+
+    [IterationCleanup(Target = nameof(DetectionSystem))]
+    public void CountDetectionSystem() => Count(nameof(DetectionSystem));
+
+    [IterationCleanup(Target = nameof(DetectionDirect))]
+    public void CountDetectionDirect() => Count(nameof(DetectionDirect));
 
     [Benchmark(Baseline = true)]
     public int GetAddrInfo()
@@ -95,6 +111,20 @@ public class NameLookupCostBenchmark
         var lookups = _names.Select(async name =>
             _systemHosts!.Lookup(name) is null ? (await _direct!.LookUpAsync(name).ConfigureAwait(false))?.Length ?? 0 : 1);
         return Found((await Task.WhenAll(lookups).ConfigureAwait(false)).Sum());
+    }
+
+    /// <summary>As detection asks with Detection:NameLookup system: NameLookups, the resolver, its lookup threads, getaddrinfo.</summary>
+    [Benchmark]
+    public Task<int> DetectionSystem() => ThroughDetection(_systemLookups!);
+
+    /// <summary>As detection asks by default: NameLookups, the resolver, /etc/hosts, DNS asked directly.</summary>
+    [Benchmark]
+    public Task<int> DetectionDirect() => ThroughDetection(_directLookups!);
+
+    private async Task<int> ThroughDetection(NameLookups lookups)
+    {
+        var all = _names.Select(name => lookups.ResolveAsync(name, CancellationToken.None));
+        return Found((await Task.WhenAll(all).ConfigureAwait(false)).Count(a => a is not null));
     }
 
     private static int Found(int found) =>
