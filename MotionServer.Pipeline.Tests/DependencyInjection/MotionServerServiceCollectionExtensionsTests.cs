@@ -46,7 +46,7 @@ public sealed class MotionServerServiceCollectionExtensionsTests : IDisposable
         var read = () => provider.GetRequiredService<IOptions<MotionServerOptions>>().Value;
 
         read.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(
-            "MotionServer:Detection:Intervall: unknown setting; known settings here are ArrivalInterval, ArrivalWindow, ConnectTimeout, Interval, Lookups, LookupsPerSecond, Workers",
+            "MotionServer:Detection:Intervall: unknown setting; known settings here are ArrivalInterval, ArrivalWindow, ConnectTimeout, Interval, Lookups, LookupsPerSecond, NameLookup, Workers",
             "MotionServer:Download:Workers = \"0\": must be between 1 and 64");
     }
 

@@ -72,4 +72,22 @@ public class NameLookupsTests
 
         address.Should().Be(IPAddress.Loopback);
     }
+
+    [Fact]
+    public async Task ResolveAsync_ResolverThatEndsInTime_IsAwaitedWithoutATimer_OneLookupPerName()
+    {
+        _resolver.EndsWithinTimeout = true;
+        _resolver.Hang("motion-1");
+
+        var lookup = _lookups.ResolveAsync("motion-1", CancellationToken.None);
+        _time.Advance(Timeout * 2);
+        (await _lookups.ResolveAsync("motion-1", CancellationToken.None)).Should().BeNull("the name's lookup is still outstanding");
+        _resolver.CallsFor("motion-1").Should().Be(1);
+        lookup.IsCompleted.Should().BeFalse("it is awaited, not timed: two timeouts have passed");
+        _resolver.Answer("motion-1", IPAddress.Loopback);
+        _resolver.Release("motion-1");
+
+        (await lookup.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeNull("the lookup it awaited said not found");
+        (await _lookups.ResolveAsync("motion-1", CancellationToken.None)).Should().Be(IPAddress.Loopback);
+    }
 }

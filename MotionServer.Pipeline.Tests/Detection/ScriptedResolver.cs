@@ -19,6 +19,9 @@ internal sealed class ScriptedResolver(TimeProvider time) : IAddressResolver
 
     public IReadOnlyCollection<(string Name, DateTimeOffset At)> All => _all;
 
+    /// <summary>Says the lookups end in time by themselves (as DNS asked directly does): NameLookups then keeps no time.</summary>
+    public bool EndsWithinTimeout { get; set; }
+
     public void Answer(string name, IPAddress address) => _addresses[name] = address;
 
     /// <summary>Every lookup of <paramref name="name"/> from now on hangs until <see cref="Release"/>.</summary>

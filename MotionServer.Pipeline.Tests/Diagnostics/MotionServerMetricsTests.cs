@@ -108,6 +108,17 @@ public sealed class MotionServerMetricsTests : IDisposable
         active.GetMeasurementSnapshot().Should().HaveCount(6);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Looks_CountingResolver_SaysWhetherTheLookupsEndInTime(bool endsInTime)
+    {
+        using var metrics = Observing();
+
+        metrics.CountLooks(new MotionServer.Pipeline.Tests.Detection.ScriptedResolver(TimeProvider.System) { EndsWithinTimeout = endsInTime })
+            .EndsWithinTimeout.Should().Be(endsInTime, "NameLookups keeps no time for lookups that end in time");
+    }
+
     [Fact]
     public async Task DashboardTick_EachTick_RecordsItsDuration()
     {

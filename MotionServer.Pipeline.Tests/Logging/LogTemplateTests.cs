@@ -41,6 +41,7 @@ public sealed class LogTemplateTests
         { "Pipeline", 102, LogLevel.Warning, "{Hostname} detection failed - {Reason}" },
         { "Pipeline", 103, LogLevel.Debug, "{Hostname} resolves to {Address}, the address this network gives unknown names (Network:IgnoredAddresses): not on the network" },
         { "Pipeline", 104, LogLevel.Error, "Detection pass failed - {Type}: {Reason}" },
+        { "Pipeline", 105, LogLevel.Information, "Name lookups - {How}: {Why}" },
         { "Pipeline", 200, LogLevel.None, "{Hostname} battery level is {Battery}%" },
         { "Pipeline", 201, LogLevel.Warning, "{Hostname} {Warning}" },
         { "Pipeline", 202, LogLevel.Information, "{Hostname} {FileName} queued - {Summary}" },

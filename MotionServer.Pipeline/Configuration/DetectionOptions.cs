@@ -49,4 +49,11 @@ public sealed class DetectionOptions
     /// </summary>
     [Range(0, 100000)]
     public int LookupsPerSecond { get; set; } = MotionServerDefaults.DetectionLookupsPerSecond;
+
+    /// <summary>
+    /// How device names are looked up: <c>direct</c> asks the name servers of /etc/resolv.conf itself, over one
+    /// long-lived socket (Linux, when /etc/nsswitch.conf asks DNS for hosts; otherwise as <c>system</c>, and the log
+    /// says why); <c>system</c> asks the operating system's resolver (getaddrinfo). Default <c>direct</c>.
+    /// </summary>
+    public string NameLookup { get; set; } = MotionServerDefaults.DetectionNameLookup;
 }

@@ -45,6 +45,9 @@ internal static class MotionServerDefaults
     /// </summary>
     public const int DetectionLookupsPerSecond = 200;
 
+    /// <summary>Detection:NameLookup: DNS asked directly where the system would ask it.</summary>
+    public const string DetectionNameLookup = "direct";
+
     /// <summary>Time allowed for each metadata request (info.json, settings.json, logs.json).</summary>
     public static readonly TimeSpan InspectionRequestTimeout = TimeSpan.FromSeconds(10);
 

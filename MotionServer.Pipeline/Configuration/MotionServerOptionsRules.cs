@@ -21,6 +21,12 @@ internal static class MotionServerOptionsRules
             yield return new SettingsProblem($"{prefix}:Network:IgnoredAddresses", address, "expected an IP address");
         }
 
+        if (options.Detection.NameLookup is not { } lookup
+            || !(lookup.Equals("direct", StringComparison.OrdinalIgnoreCase) || lookup.Equals("system", StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return new SettingsProblem($"{prefix}:Detection:NameLookup", options.Detection.NameLookup, "must be direct or system");
+        }
+
         if (options.Retry.MaxDelay < options.Retry.InitialDelay)
         {
             yield return new SettingsProblem($"{prefix}:Retry:MaxDelay", options.Retry.MaxDelay.ToString("c", CultureInfo.InvariantCulture), "must not be shorter than Retry:InitialDelay");

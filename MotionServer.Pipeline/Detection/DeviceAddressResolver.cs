@@ -2,18 +2,26 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Net;
 using MotionServer.Pipeline.Configuration;
+using MotionServer.Pipeline.Detection.Dns;
 using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
-/// Resolves device names: the optional hosts file first, then the operating system's resolver
-/// (<see cref="SystemNameLookup"/>: IPv4 addresses, getaddrinfo on Linux, run on <see cref="LookupThreads"/>). Addresses
-/// that a router gives every unknown name (10.10.10.10 by default) count as "not found".
+/// Resolves device names: the optional hosts file first, then either DNS asked directly (<see cref="DirectNameLookup"/>,
+/// after the system's hosts file, when <paramref name="choice"/> has one) or the operating system's resolver
+/// (<see cref="SystemNameLookup"/>: IPv4 addresses, getaddrinfo on Linux, run on <see cref="LookupThreads"/>).
+/// Addresses that a router gives every unknown name (10.10.10.10 by default) count as "not found".
 /// </summary>
 internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadOnlyCollection<IPAddress> ignored, ILogger? logger = null,
-    int lookupThreads = MotionServerDefaults.DetectionLookups, int queriesPerSecond = 0, TimeProvider? time = null) : IAddressResolver
+    int lookupThreads = MotionServerDefaults.DetectionLookups, int queriesPerSecond = 0, TimeProvider? time = null,
+    NameLookupChoice? choice = null, HostsFile? systemHostsFile = null) : IAddressResolver, IDisposable
 {
+    private readonly DirectNameLookup? _direct = Announced(choice, logger)?.Direct;
+
+    // Asked before DNS as getaddrinfo would (nsswitch "files" first), when DNS is asked directly.
+    private readonly HostsFile? _systemHosts = choice?.Direct is null ? null : systemHostsFile ?? new HostsFile("/etc/hosts");
+
     // Names last seen resolving to an ignored address: the log says so once per name, not at every sweep
     // (an absent device is looked for every few seconds all day).
     private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
@@ -34,6 +42,9 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
     /// <summary>The ignored address last given for a name, or null.</summary>
     public string? CatchAllAddress { get; private set; }
 
+    /// <summary>True when DNS is asked directly: every lookup then ends within Detection:ConnectTimeout by itself.</summary>
+    public bool EndsWithinTimeout => _direct is not null;
+
     public Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
     {
         if (hostsFile?.Lookup(hostname) is { } listed)
@@ -41,11 +52,53 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
             return Task.FromResult(Choose(hostname, [listed]));
         }
 
+        if (_direct is not null)
+        {
+            return _systemHosts?.Lookup(hostname) is { } known
+                ? Task.FromResult(Choose(hostname, [known]))
+                : ResolveDirectAsync(_direct, hostname);
+        }
+
         // The blocking lookup on a lookup thread (not the thread pool's). The task ends when the lookup does: the caller
         // (NameLookups) decides how long to wait, and knows the name's lookup is still running until then. Not awaited
         // here: a lookup given up before it started ends cancelled without an exception thrown on the way.
         return _threads.Run(() => MayAsk() ? Choose(hostname, SystemNameLookup.LookUp(hostname)) : null, cancellationToken);
     }
+
+    private async Task<IPAddress?> ResolveDirectAsync(DirectNameLookup direct, string hostname)
+    {
+        if (!MayAsk())
+        {
+            return null;
+        }
+
+        var addresses = await direct.LookUpAsync(hostname).ConfigureAwait(false) ?? await SystemWithin(direct.Timeout, hostname).ConfigureAwait(false);
+        return Choose(hostname, addresses);
+    }
+
+    /// <summary>
+    /// The system's lookup, for the rare answer too long for a datagram (it would ask again over TCP), waited for no
+    /// longer than <paramref name="timeout"/> (a timer for this lookup only) so that the lookup still ends in time.
+    /// </summary>
+    private async Task<IPAddress[]> SystemWithin(TimeSpan timeout, string hostname)
+    {
+        var lookup = _threads.Run(() => SystemNameLookup.LookUp(hostname), CancellationToken.None);
+        await Task.WhenAny(lookup, Task.Delay(timeout, _time)).ConfigureAwait(false);
+        return lookup.IsCompletedSuccessfully ? lookup.Result : [];
+    }
+
+    private static NameLookupChoice? Announced(NameLookupChoice? choice, ILogger? logger)
+    {
+        if (choice is not null && logger is not null)
+        {
+            NameLookupChosen(logger, choice.How, choice.Why);
+        }
+
+        return choice;
+    }
+
+    /// <summary>Closes the direct lookup's sockets and ends its thread (lookups waiting end "not found").</summary>
+    public void Dispose() => _direct?.Dispose();
 
     private bool MayAsk()
     {

@@ -11,4 +11,10 @@ namespace MotionServer.Pipeline.Detection;
 internal interface IAddressResolver
 {
     Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when every lookup ends by itself within the look's time (Detection:ConnectTimeout), so that the caller
+    /// need not keep time for it.
+    /// </summary>
+    bool EndsWithinTimeout => false;
 }

@@ -13,6 +13,10 @@ namespace MotionServer.Pipeline.Detection;
 /// </list>
 /// So a name whose lookup never returns costs one look one timeout, then nothing; the lookups blocked in the resolver
 /// are at most Detection:Lookups plus one per hung name.
+/// <para>
+/// A resolver whose lookups end in time by themselves (DNS asked directly) is simply awaited: no timer and no linked
+/// token per lookup, which at rest would be a good part of what a lookup costs.
+/// </para>
 /// </summary>
 internal sealed class NameLookups(IAddressResolver resolver, TimeSpan timeout, TimeProvider time)
 {
@@ -24,6 +28,11 @@ internal sealed class NameLookups(IAddressResolver resolver, TimeSpan timeout, T
         if (_outstanding.ContainsKey(hostname))
         {
             return null;
+        }
+
+        if (resolver.EndsWithinTimeout)
+        {
+            return await ResolveInTimeAsync(hostname, stopping).ConfigureAwait(false);
         }
 
         // The token tells the resolver this look has given up (at the timeout, or stopping): a lookup not started by
@@ -52,5 +61,22 @@ internal sealed class NameLookups(IAddressResolver resolver, TimeSpan timeout, T
 
         stopping.ThrowIfCancellationRequested();
         return lookup.IsCompletedSuccessfully ? lookup.Result : null; // slower than the timeout, failed or given up: not found
+    }
+
+    private async Task<IPAddress?> ResolveInTimeAsync(string hostname, CancellationToken stopping)
+    {
+        var lookup = resolver.ResolveAsync(hostname, stopping);
+        if (!lookup.IsCompleted && _outstanding.TryAdd(hostname, lookup))
+        {
+            await ((Task)lookup).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _outstanding.TryRemove(KeyValuePair.Create(hostname, lookup));
+        }
+        else if (!lookup.IsCompleted)
+        {
+            return null; // another look at this name started meanwhile: its lookup answers
+        }
+
+        stopping.ThrowIfCancellationRequested();
+        return lookup.IsCompletedSuccessfully ? lookup.Result : null;
     }
 }

@@ -11,9 +11,9 @@ namespace MotionServer.Pipeline.Detection;
 /// <list type="bullet">
 /// <item>IPv4 only (one A query per name, not an A and an AAAA: half the queries at the router). Motion devices speak
 /// IPv4; a hosts file may still give an IPv6 address.</item>
-/// <item>On Linux with glibc, getaddrinfo itself: <see cref="Dns.GetHostAddresses(string, AddressFamily)"/> reports
+/// <item>On Linux with glibc, getaddrinfo itself: <see cref="System.Net.Dns.GetHostAddresses(string, AddressFamily)"/> reports
 /// "not found" by throwing, which measured as about half the processor time of a failed lookup
-/// (docs/detection.md, "What a look costs"). Elsewhere, or when glibc is not there, <see cref="Dns"/>.</item>
+/// (docs/detection.md, "What a look costs"). Elsewhere, or when glibc is not there, <see cref="System.Net.Dns"/>.</item>
 /// </list>
 /// </summary>
 internal static unsafe partial class SystemNameLookup
@@ -42,12 +42,12 @@ internal static unsafe partial class SystemNameLookup
         return LookUpManaged(hostname);
     }
 
-    /// <summary>Through <see cref="Dns"/>: its exception is the only way it says a name is not found.</summary>
+    /// <summary>Through <see cref="System.Net.Dns"/>: its exception is the only way it says a name is not found.</summary>
     internal static IPAddress[] LookUpManaged(string hostname)
     {
         try
         {
-            return Dns.GetHostAddresses(hostname, AddressFamily.InterNetwork);
+            return System.Net.Dns.GetHostAddresses(hostname, AddressFamily.InterNetwork);
         }
         catch (Exception e) when (e is SocketException or ArgumentException)
         {

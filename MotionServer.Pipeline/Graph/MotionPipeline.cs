@@ -2,6 +2,7 @@ using System.Net;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Dashboard;
 using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Detection.Dns;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Inspection;
@@ -269,8 +270,9 @@ internal sealed partial class MotionPipeline : IMotionPipeline
             ? new HostsFile(Path.GetFullPath(path, _folder.Root))
             : null;
         var ignored = _options.Network.IgnoredAddresses.Select(IPAddress.Parse).ToArray();
+        // Network time, not the pipeline's clock: a lookup's timeout is the real network's (as the connect's is).
         return _addressResolver = new DeviceAddressResolver(_hostsFile, ignored, _logger, _options.Detection.Lookups,
-            _options.Detection.LookupsPerSecond);
+            _options.Detection.LookupsPerSecond, choice: NameLookupChoice.Make(_options));
     }
 
     /// <summary>A block of the graph broke down (already logged): the pipeline cannot do its job; whoever hosts it stops.</summary>
@@ -298,6 +300,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
+        _addressResolver?.Dispose();
         _lifetime.Dispose();
     }
 }

@@ -1,0 +1,106 @@
+using MotionServer.Pipeline.Configuration;
+
+namespace MotionServer.Pipeline.Detection.Dns;
+
+/// <summary>
+/// How detection looks names up (Detection:NameLookup), and why: DNS asked directly when the setting allows it and
+/// this system would ask the same servers itself, otherwise the system's resolver (getaddrinfo).
+/// </summary>
+internal sealed record NameLookupChoice(DirectNameLookup? Direct, string How, string Why)
+{
+    public const string DirectSetting = "direct";
+    public const string SystemSetting = "system";
+    public const string NsswitchPath = "/etc/nsswitch.conf";
+
+    /// <summary>
+    /// The choice for <paramref name="options"/> on this system; a direct lookup chosen owns sockets and a thread and
+    /// is disposed with the resolver.
+    /// </summary>
+    public static NameLookupChoice Make(MotionServerOptions options, string resolvConf = ResolverConfiguration.SystemPath,
+        string nsswitch = NsswitchPath, TimeProvider? time = null)
+    {
+        if (string.Equals(options.Detection.NameLookup, SystemSetting, StringComparison.OrdinalIgnoreCase))
+        {
+            return System("Detection:NameLookup is system");
+        }
+
+        if (!OperatingSystem.IsLinux())
+        {
+            return System("direct lookups are for Linux");
+        }
+
+        if (options.Network.HostnameTemplate.TrimEnd('.').EndsWith(".local", StringComparison.OrdinalIgnoreCase))
+        {
+            return System(".local names are multicast DNS, which only the system resolver asks");
+        }
+
+        if (!HostsLookUpDns(nsswitch))
+        {
+            return System($"the hosts line of {nsswitch} does not ask DNS");
+        }
+
+        if (ResolverConfiguration.Read(resolvConf) is not { } configuration)
+        {
+            return System($"{resolvConf} names no usable name server");
+        }
+
+        return DirectChoice(configuration, options.Detection.ConnectTimeout, resolvConf, time);
+    }
+
+    private static NameLookupChoice DirectChoice(ResolverConfiguration configuration, TimeSpan timeout, string resolvConf, TimeProvider? time)
+    {
+        DnsLookupClient client;
+        try
+        {
+            client = new DnsLookupClient(configuration.NameServers, time);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            return System($"no socket for the name servers: {e.Message}");
+        }
+
+        string servers = string.Join(", ", configuration.NameServers.Select(s => s.Address));
+        return new NameLookupChoice(new DirectNameLookup(configuration, client, timeout, time), $"direct to DNS at {servers}", $"from {resolvConf}");
+    }
+
+    private static NameLookupChoice System(string why) => new(null, "the system resolver", why);
+
+    /// <summary>
+    /// Whether the system asks DNS for host names: the <c>hosts:</c> line names <c>dns</c>, or <c>resolve</c>
+    /// (systemd-resolved, whose stub is the name server in resolv.conf). Without the file glibc asks DNS.
+    /// </summary>
+    internal static bool HostsLookUpDns(string nsswitch)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(nsswitch);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return HostsLineAsksDns(text);
+    }
+
+    /// <summary>Whether nsswitch.conf text's <c>hosts:</c> line names <c>dns</c> or <c>resolve</c>.</summary>
+    internal static bool HostsLineAsksDns(string text)
+    {
+        foreach (var raw in text.Split('\n'))
+        {
+            int hash = raw.IndexOf('#', StringComparison.Ordinal);
+            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
+            if (line.StartsWith("hosts:", StringComparison.Ordinal))
+            {
+                return line[6..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Any(s => s is "dns" or "resolve");
+            }
+        }
+
+        return true; // no hosts line: glibc's default asks DNS
+    }
+}
