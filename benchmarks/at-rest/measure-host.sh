@@ -93,8 +93,9 @@ hz=$(getconf CLK_TCK)
 [ "$rush" = 1 ] && echo "completed: $(grep -c "can be disconnected" "$log" 2>/dev/null || true) of $present_count (roster $roster)"
 awk -v a="$t0" -v b="$t1" -v hz="$hz" -v w="$window" 'BEGIN { printf "CPU: %.2f s a minute\n", (b - a) / hz * 60 / w }'
 if [ "$unknown" = 1 ]; then
-  awk -v s0="$s0" -v s1="$s1" '$1 >= s0 && $1 < s1 { q += $2; n += $3; c++; if ($3 > peak) peak = $3 }
-    END { if (c) printf "names asked of the resolver: %.0f a second on average, %d at most (queries %.0f a second)\n", n / c, peak, q / c }' "$counts"
+  # The average is over every second of the window: a second in which nothing was asked is not in the counts file.
+  awk -v s0="$s0" -v s1="$s1" '$1 >= s0 && $1 < s1 { q += $2; n += $3; if ($3 > peak) peak = $3 }
+    END { w = s1 - s0; if (w) printf "names asked of the resolver: %.0f a second on average, %d at most (queries %.0f a second)\n", n / w, peak, q / w }' "$counts"
   awk '{ if ($3 > peak) peak = $3 } END { printf "busiest second of the whole run: %d names\n", peak }' "$counts"
 fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
