@@ -124,6 +124,15 @@ public class MotionServerOptionsReaderTests
     }
 
     [Fact]
+    public void Read_NameLookupNeitherDirectNorSystem_IsRefused()
+    {
+        Read(("MotionServer:Detection:NameLookup", "dns")).Problems.Select(p => p.ToString()).Should().ContainSingle()
+            .Which.Should().Be("MotionServer:Detection:NameLookup = \"dns\": must be direct or system");
+        Read(("MotionServer:Detection:NameLookup", "System")).Options.Detection.NameLookup.Should().Be("System");
+        Read().Options.Detection.NameLookup.Should().Be("direct");
+    }
+
+    [Fact]
     public void Read_ThresholdOutOfRange_IsRefused()
     {
         Read(("MotionServer:Thresholds:Battery", "101"))

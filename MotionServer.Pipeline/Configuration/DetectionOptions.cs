@@ -36,8 +36,9 @@ public sealed class DetectionOptions
     public TimeSpan ConnectTimeout { get; set; } = MotionServerDefaults.DetectionConnectTimeout;
 
     /// <summary>
-    /// Devices looked for at once: each look is a name lookup (on a thread of its own while it runs, as the operating
-    /// system's resolver blocks) then a TCP connect. Looks never wait for the stages' workers. Default 256.
+    /// Devices looked for at once: each look is a name lookup (with <see cref="NameLookup"/> system, on a thread of its
+    /// own while it runs, as the operating system's resolver blocks) then a TCP connect. Looks never wait for the
+    /// stages' workers. Default 256.
     /// </summary>
     [Range(1, 1024)]
     public int Lookups { get; set; } = MotionServerDefaults.DetectionLookups;

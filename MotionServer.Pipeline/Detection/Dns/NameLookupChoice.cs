@@ -60,7 +60,7 @@ internal sealed record NameLookupChoice(DirectNameLookup? Direct, string How, st
         }
 
         string servers = string.Join(", ", configuration.NameServers.Select(s => s.Address));
-        return new NameLookupChoice(new DirectNameLookup(configuration, client, timeout, time), $"direct to DNS at {servers}", $"from {resolvConf}");
+        return new NameLookupChoice(new DirectNameLookup(configuration, client, timeout, time, watched: resolvConf), $"direct to DNS at {servers}", $"from {resolvConf}");
     }
 
     private static NameLookupChoice System(string why) => new(null, "the system resolver", why);
