@@ -16,9 +16,10 @@ internal sealed class FigureSet
     private readonly FiveRuns _fiveRuns = new();
     private readonly RejectedFrames? _rejected;
     private readonly FigureAccounting _accounting;
-    private readonly AlphaWindow _alpha;
-    private bool _alphaFound;
-    private WindowSpeed _alphaWindow;
+    private readonly bool[] _found;
+    private readonly WindowSpeed[] _latest;
+    private bool[]? _follows;
+    private bool _newRun;
 
     private FigureSet(int frequencyHz, SpeedWindow?[] windows, RejectedFrames? rejected, FigureAccounting accounting)
     {
@@ -27,7 +28,8 @@ internal sealed class FigureSet
         _bests = [.. windows.Select(_ => new BestWindow())];
         _rejected = rejected;
         _accounting = accounting;
-        _alpha = (AlphaWindow)windows[(int)ResultCategory.Alpha500]!;
+        _found = new bool[windows.Length];
+        _latest = new WindowSpeed[windows.Length];
     }
 
     /// <summary>
@@ -82,21 +84,31 @@ internal sealed class FigureSet
     public bool IsEmpty => _history.Newest < 0;
 
     /// <summary>
-    /// Takes the alpha search's state from <paramref name="leader"/>, which this set has followed so far (see
-    /// <see cref="Add"/>), before the first frame on which the two differ.
+    /// Takes the state of the windows, the run detection included, that this set took from <paramref name="leader"/>
+    /// while following it (see <see cref="Add"/>), before the first frame on which the two differ.
     /// </summary>
     public void StopFollowing(FigureSet leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
-        _alpha.Follow(leader._alpha);
+        var follows = Follows(leader);
+        for (int i = 0; i < _windows.Length; i++)
+        {
+            if (follows[i])
+            {
+                _windows[i]!.TakeOver(leader._windows[i]!);
+            }
+        }
+
+        _runs.CopyFrom(leader._runs);
     }
 
     /// <summary>Takes the next frame of this set.</summary>
     /// <param name="frame">The frame.</param>
     /// <param name="startsSegment">True when no window may reach back past it (after a gap).</param>
     /// <param name="leader">
-    /// A set that has taken every frame this one has, in the same segments, and has just taken this one: its alpha
-    /// 500 is this set's too (the same windows of the same frames), so it is not searched twice.
+    /// A set that has taken every frame this one has, in the same segments, and has just taken this one (always the
+    /// same set): its runs are this set's, and so are its windows of the same kind and length (30 min, 1 h, the
+    /// distances' starts, alpha 500: <see cref="SpeedWindow.Follows"/>), so they are not searched twice.
     /// </param>
     public void Add(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader = null)
     {
@@ -106,17 +118,20 @@ internal sealed class FigureSet
         }
 
         _history.Add(_accounting.Next(frame, startsSegment || _history.Newest < 0));
-        if (_runs.OnFrame(_history.Newest, frame.Utc, frame.Speed, frame.HeadingDegrees, startsSegment))
+        var runs = leader?._runs ?? _runs;
+        _newRun = leader?._newRun ?? _runs.OnFrame(_history.Newest, frame.Utc, frame.Speed, frame.HeadingDegrees, startsSegment);
+        if (_newRun)
         {
             _fiveRuns.StartRun();
         }
 
+        var follows = leader is null ? null : Follows(leader);
         for (int i = 0; i < _windows.Length; i++)
         {
-            if (_windows[i] is { } window && Window(i, window, leader, out var speed))
+            if (_windows[i] is { } window && Window(i, window, follows?[i] == true ? leader : null, out var speed))
             {
                 Keep(_bests[i], speed);
-                if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, _runs.RunStart))
+                if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, runs.RunStart))
                 {
                     Describe(_fiveRuns.Current, speed);
                 }
@@ -139,24 +154,38 @@ internal sealed class FigureSet
             Speeds.MicrometresToKilometres(_accounting.Distance),
             TimeSpan.FromMilliseconds(_accounting.TimeOnWater));
 
+    /// <summary>The window of a category ending at the newest frame: searched, or taken from a leader that follows it.</summary>
     private bool Window(int category, SpeedWindow window, FigureSet? leader, out WindowSpeed speed)
     {
-        if (category != (int)ResultCategory.Alpha500)
-        {
-            return window.TryEndingAtNewest(_history, out speed);
-        }
-
+        bool found;
         if (leader is null)
         {
-            _alphaFound = window.TryEndingAtNewest(_history, out _alphaWindow);
+            found = window.TryEndingAtNewest(_history, out speed);
         }
         else
         {
-            (_alphaFound, _alphaWindow) = (leader._alphaFound, leader._alphaWindow);
+            found = leader._found[category];
+            speed = found ? window.FromLeader(leader._latest[category], _history) : default;
         }
 
-        speed = _alphaWindow;
-        return _alphaFound;
+        (_found[category], _latest[category]) = (found, speed);
+        return found;
+    }
+
+    /// <summary>Which of this set's windows follow those of <paramref name="leader"/> (always the same set).</summary>
+    private bool[] Follows(FigureSet leader)
+    {
+        if (_follows is null)
+        {
+            // A loop, not a lambda: a lambda's closure over the leader would be allocated on every frame's call.
+            _follows = new bool[_windows.Length];
+            for (int i = 0; i < _windows.Length; i++)
+            {
+                _follows[i] = _windows[i] is { } window && leader._windows[i] is { } other && window.Follows(other);
+            }
+        }
+
+        return _follows;
     }
 
     private void Keep(BestWindow best, in WindowSpeed speed)
