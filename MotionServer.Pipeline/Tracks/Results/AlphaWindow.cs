@@ -71,6 +71,9 @@ internal sealed class AlphaWindow : SpeedWindow
     /// <inheritdoc />
     public override bool Follows(SpeedWindow leader) => leader is AlphaWindow;
 
+    /// <inheritdoc />
+    public override bool Repeats(SpeedWindow leader) => Follows(leader);
+
     /// <summary>
     /// Takes the state of <paramref name="leader"/>, a search that has seen the same frames in the same order (the
     /// device's, while the rules have kept every frame): from here on this one goes its own way.

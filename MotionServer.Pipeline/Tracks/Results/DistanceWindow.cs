@@ -8,11 +8,15 @@ namespace MotionServer.Pipeline.Tracks.Results;
 internal sealed class DistanceWindow(long millimetres, bool truncate) : SpeedWindow
 {
     private readonly long _threshold = millimetres * 1000;
+    private readonly bool _truncate = truncate;
     private long _start;
 
     /// <inheritdoc />
     /// <remarks>Truncated or not: the start and whether there is a window do not depend on it, only the speed.</remarks>
     public override bool Follows(SpeedWindow leader) => leader is DistanceWindow other && other._threshold == _threshold;
+
+    /// <inheritdoc />
+    public override bool Repeats(SpeedWindow leader) => Follows(leader) && ((DistanceWindow)leader)._truncate == _truncate;
 
     /// <inheritdoc />
     public override WindowSpeed FromLeader(in WindowSpeed leader, FrameHistory history)
@@ -52,5 +56,5 @@ internal sealed class DistanceWindow(long millimetres, bool truncate) : SpeedWin
         return true;
     }
 
-    private double Speed(long distance, long elapsed) => truncate ? distance / elapsed : distance / (double)elapsed;
+    private double Speed(long distance, long elapsed) => _truncate ? distance / elapsed : distance / (double)elapsed;
 }

@@ -18,7 +18,7 @@ internal sealed class FigureSet
     private readonly FigureAccounting _accounting;
     private readonly bool[] _found;
     private readonly WindowSpeed[] _latest;
-    private bool[]? _follows;
+    private FollowMode[]? _following;
     private bool _newRun;
 
     private FigureSet(int frequencyHz, SpeedWindow?[] windows, RejectedFrames? rejected, FigureAccounting accounting)
@@ -85,21 +85,40 @@ internal sealed class FigureSet
 
     /// <summary>
     /// Takes the state of the windows, the run detection included, that this set took from <paramref name="leader"/>
-    /// while following it (see <see cref="Add"/>), before the first frame on which the two differ.
+    /// while following it (see <see cref="Add"/>), and the bests of those it did not look at, before the first frame on
+    /// which the two differ.
     /// </summary>
     public void StopFollowing(FigureSet leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
-        var follows = Follows(leader);
+        var following = Following(leader);
         for (int i = 0; i < _windows.Length; i++)
         {
-            if (follows[i])
+            if (following[i] != FollowMode.Not)
             {
                 _windows[i]!.TakeOver(leader._windows[i]!);
             }
         }
 
         _runs.CopyFrom(leader._runs);
+        TakeBests(leader);
+    }
+
+    /// <summary>
+    /// Takes the bests of the windows this set leaves to <paramref name="leader"/> while following it (their best is
+    /// the leader's): before its figures, whether it goes on following or not.
+    /// </summary>
+    public void TakeBests(FigureSet leader)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        var following = Following(leader);
+        for (int i = 0; i < _windows.Length; i++)
+        {
+            if (following[i] == FollowMode.Whole)
+            {
+                _bests[i].CopyFrom(leader._bests[i]);
+            }
+        }
     }
 
     /// <summary>Takes the next frame of this set.</summary>
@@ -107,8 +126,9 @@ internal sealed class FigureSet
     /// <param name="startsSegment">True when no window may reach back past it (after a gap).</param>
     /// <param name="leader">
     /// A set that has taken every frame this one has, in the same segments, and has just taken this one (always the
-    /// same set): its runs are this set's, and so are its windows of the same kind and length (30 min, 1 h, the
-    /// distances' starts, alpha 500: <see cref="SpeedWindow.Follows"/>), so they are not searched twice.
+    /// same set): its runs are this set's, its windows of the same kind and length start where this set's would
+    /// (the distances: <see cref="SpeedWindow.Follows"/>), and those that are the same windows (30 min, 1 h, alpha 500:
+    /// <see cref="SpeedWindow.Repeats"/>) are not looked at until <see cref="StopFollowing"/>.
     /// </param>
     public void Add(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader = null)
     {
@@ -125,10 +145,12 @@ internal sealed class FigureSet
             _fiveRuns.StartRun();
         }
 
-        var follows = leader is null ? null : Follows(leader);
+        var following = leader is null ? null : Following(leader);
         for (int i = 0; i < _windows.Length; i++)
         {
-            if (_windows[i] is { } window && Window(i, window, follows?[i] == true ? leader : null, out var speed))
+            var how = following?[i] ?? FollowMode.Not;
+            if (how != FollowMode.Whole && _windows[i] is { } window
+                && Window(i, window, how == FollowMode.Start ? leader : null, out var speed))
             {
                 Keep(_bests[i], speed);
                 if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, runs.RunStart))
@@ -172,21 +194,26 @@ internal sealed class FigureSet
         return found;
     }
 
-    /// <summary>Which of this set's windows follow those of <paramref name="leader"/> (always the same set).</summary>
-    private bool[] Follows(FigureSet leader)
+    /// <summary>How each of this set's windows follows those of <paramref name="leader"/> (always the same set).</summary>
+    private FollowMode[] Following(FigureSet leader)
     {
-        if (_follows is null)
+        if (_following is null)
         {
             // A loop, not a lambda: a lambda's closure over the leader would be allocated on every frame's call.
-            _follows = new bool[_windows.Length];
+            _following = new FollowMode[_windows.Length];
             for (int i = 0; i < _windows.Length; i++)
             {
-                _follows[i] = _windows[i] is { } window && leader._windows[i] is { } other && window.Follows(other);
+                _following[i] = _windows[i] is { } window && leader._windows[i] is { } other ? How(i, window, other) : FollowMode.Not;
             }
         }
 
-        return _follows;
+        return _following;
     }
+
+    /// <summary>10 s is always looked at: its window ending at each frame is offered to 5×10 s's runs.</summary>
+    private static FollowMode How(int category, SpeedWindow window, SpeedWindow leader) => window.Follows(leader)
+        ? (window.Repeats(leader) && category != (int)ResultCategory.TenSeconds ? FollowMode.Whole : FollowMode.Start)
+        : FollowMode.Not;
 
     private void Keep(BestWindow best, in WindowSpeed speed)
     {
@@ -202,5 +229,18 @@ internal sealed class FigureSet
         {
             best.Describe(_rejected.Between(speed.FirstUtc, speed.EndUtc));
         }
+    }
+
+    /// <summary>How a window of a set follows its leader's.</summary>
+    private enum FollowMode
+    {
+        /// <summary>Searched alone.</summary>
+        Not,
+
+        /// <summary>Starts where the leader's does; its speed is this set's (<see cref="SpeedWindow.FromLeader"/>).</summary>
+        Start,
+
+        /// <summary>The leader's window itself: not looked at while following, its best taken when they part.</summary>
+        Whole,
     }
 }

@@ -18,6 +18,13 @@ internal abstract class SpeedWindow
     public virtual bool Follows(SpeedWindow leader) => false;
 
     /// <summary>
+    /// True when, over the same frames, this window is <paramref name="leader"/>'s exactly, its speed included (the same
+    /// kind, length and rounding): a set following another need not look at it until they part, its best being the
+    /// leader's.
+    /// </summary>
+    public virtual bool Repeats(SpeedWindow leader) => false;
+
+    /// <summary>
     /// This window ending at the newest frame, from the one <paramref name="leader"/> found ending there in a history of
     /// the same frames (only where <see cref="Follows"/> is true): its speed, as this window counts it.
     /// </summary>

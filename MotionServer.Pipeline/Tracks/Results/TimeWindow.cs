@@ -15,6 +15,9 @@ internal sealed class TimeWindow(long milliseconds) : SpeedWindow
     public override bool Follows(SpeedWindow leader) => leader is TimeWindow other && other._milliseconds == _milliseconds;
 
     /// <inheritdoc />
+    public override bool Repeats(SpeedWindow leader) => Follows(leader);
+
+    /// <inheritdoc />
     public override void TakeOver(SpeedWindow leader) => _start = ((TimeWindow)leader)._start;
 
     /// <inheritdoc />

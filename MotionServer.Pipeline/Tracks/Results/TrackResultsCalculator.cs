@@ -69,6 +69,12 @@ internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = tr
             Start();
         }
 
+        if (_inStep)
+        {
+            // The bests the filtered set left to the device's (the same windows of the same frames).
+            _filtered!.TakeBests(_device!);
+        }
+
         return new TrackResults(_device!.Figures(), _filtered!.Figures(), SuspectJudge.Judge(_device, _filtered, rules));
     }
 
