@@ -101,16 +101,18 @@ internal sealed class FigureSet
         }
 
         _runs.CopyFrom(leader._runs);
-        TakeBests(leader);
+        CatchUp(leader);
     }
 
     /// <summary>
-    /// Takes the bests of the windows this set leaves to <paramref name="leader"/> while following it (their best is
-    /// the leader's): before its figures, whether it goes on following or not.
+    /// Takes what this set leaves to <paramref name="leader"/> while following it: the history (the same frames) and
+    /// the bests of the windows it does not look at (the leader's): before its figures, whether it goes on following
+    /// or not.
     /// </summary>
-    public void TakeBests(FigureSet leader)
+    public void CatchUp(FigureSet leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
+        _history.CopyFrom(leader._history);
         var following = Following(leader);
         for (int i = 0; i < _windows.Length; i++)
         {
@@ -132,14 +134,9 @@ internal sealed class FigureSet
     /// </param>
     public void Add(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader = null)
     {
-        if (startsSegment)
-        {
-            _history.StartSegment();
-        }
-
-        _history.Add(_accounting.Next(frame, startsSegment || _history.Newest < 0));
+        var history = Account(frame, startsSegment, leader);
         var runs = leader?._runs ?? _runs;
-        _newRun = leader?._newRun ?? _runs.OnFrame(_history.Newest, frame.Utc, frame.Speed, frame.HeadingDegrees, startsSegment);
+        _newRun = leader?._newRun ?? _runs.OnFrame(history.Newest, frame.Utc, frame.Speed, frame.HeadingDegrees, startsSegment);
         if (_newRun)
         {
             _fiveRuns.StartRun();
@@ -150,7 +147,7 @@ internal sealed class FigureSet
         {
             var how = following?[i] ?? FollowMode.Not;
             if (how != FollowMode.Whole && _windows[i] is { } window
-                && Window(i, window, how == FollowMode.Start ? leader : null, out var speed))
+                && Window(i, window, history, how == FollowMode.Start ? leader : null, out var speed))
             {
                 Keep(_bests[i], speed);
                 if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, runs.RunStart))
@@ -176,18 +173,40 @@ internal sealed class FigureSet
             Speeds.MicrometresToKilometres(_accounting.Distance),
             TimeSpan.FromMilliseconds(_accounting.TimeOnWater));
 
+    /// <summary>
+    /// Accounts for the frame and returns the history holding it: this set's, or while it follows a leader the
+    /// leader's, which holds the same frames (this set's catches up when they part, <see cref="CatchUp"/>).
+    /// </summary>
+    private FrameHistory Account(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader)
+    {
+        if (leader is not null)
+        {
+            // Following, the first frame is the only one that starts a segment (the leader's too).
+            _accounting.Next(frame, startsSegment);
+            return leader._history;
+        }
+
+        if (startsSegment)
+        {
+            _history.StartSegment();
+        }
+
+        _history.Add(_accounting.Next(frame, startsSegment || _history.Newest < 0));
+        return _history;
+    }
+
     /// <summary>The window of a category ending at the newest frame: searched, or taken from a leader that follows it.</summary>
-    private bool Window(int category, SpeedWindow window, FigureSet? leader, out WindowSpeed speed)
+    private bool Window(int category, SpeedWindow window, FrameHistory history, FigureSet? leader, out WindowSpeed speed)
     {
         bool found;
         if (leader is null)
         {
-            found = window.TryEndingAtNewest(_history, out speed);
+            found = window.TryEndingAtNewest(history, out speed);
         }
         else
         {
             found = leader._found[category];
-            speed = found ? window.FromLeader(leader._latest[category], _history) : default;
+            speed = found ? window.FromLeader(leader._latest[category], history) : default;
         }
 
         (_found[category], _latest[category]) = (found, speed);

@@ -71,8 +71,8 @@ internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = tr
 
         if (_inStep)
         {
-            // The bests the filtered set left to the device's (the same windows of the same frames).
-            _filtered!.TakeBests(_device!);
+            // What the filtered set left to the device's: the history and the bests of the same windows of the same frames.
+            _filtered!.CatchUp(_device!);
         }
 
         return new TrackResults(_device!.Figures(), _filtered!.Figures(), SuspectJudge.Judge(_device, _filtered, rules));
