@@ -8,6 +8,7 @@ internal sealed class OaoBestCountWindow
 {
     private readonly uint[] _ring;
     private long _frames;
+    private int _slot;
     private long _sum;
     private long _best = -1;
 
@@ -27,7 +28,9 @@ internal sealed class OaoBestCountWindow
             return;
         }
 
-        int slot = (int)(_frames % _ring.Length);
+        // The slot of the frame leaving the window, wrapped by hand: a remainder per frame is a division.
+        int slot = _slot;
+        _slot = slot + 1 == _ring.Length ? 0 : slot + 1;
         _sum += speed - (long)_ring[slot];
         _ring[slot] = speed;
         _frames++;

@@ -89,11 +89,12 @@ internal sealed class OaoBestDistanceWindow(long millimetres)
         }
     }
 
-    private ref (long Distance, long Utc) At(int index) => ref _starts[(_head + index) % _starts.Length];
+    // The ring's length is a power of two (64, doubled when full): a mask wraps it, where a remainder would divide.
+    private ref (long Distance, long Utc) At(int index) => ref _starts[(_head + index) & (_starts.Length - 1)];
 
     private void PopFront()
     {
-        _head = (_head + 1) % _starts.Length;
+        _head = (_head + 1) & (_starts.Length - 1);
         _count--;
     }
 

@@ -9,6 +9,11 @@ internal sealed class OaoSpacingHistogram
     private readonly Dictionary<long, int> _counts = [];
     private int _positive;
 
+    // The latest run of equal spacings, counted here and added to the table when another spacing comes (or the median
+    // is asked for): nearly every frame repeats the spacing before it, so the table is touched only at a change.
+    private long _runSpacing;
+    private int _runCount;
+
     /// <summary>Spacings of zero or less (a clock standing still or going backwards).</summary>
     public int NotPositive { get; private set; }
 
@@ -23,9 +28,15 @@ internal sealed class OaoSpacingHistogram
             return;
         }
 
-        _counts[spacing] = _counts.GetValueOrDefault(spacing) + 1;
+        if (spacing != _runSpacing)
+        {
+            CountRun();
+            _runSpacing = spacing;
+            Largest = Math.Max(Largest, spacing);
+        }
+
+        _runCount++;
         _positive++;
-        Largest = Math.Max(Largest, spacing);
     }
 
     /// <summary>The rate as <see cref="OaoSampleRate.Resolve"/> gives it: the header's, or from the median positive spacing.</summary>
@@ -47,8 +58,18 @@ internal sealed class OaoSpacingHistogram
     }
 
     /// <summary>The positive spacing at index count / 2 in sorted order (what sorting them all would give), or 0.</summary>
+    private void CountRun()
+    {
+        if (_runCount > 0)
+        {
+            _counts[_runSpacing] = _counts.GetValueOrDefault(_runSpacing) + _runCount;
+            _runCount = 0;
+        }
+    }
+
     private long Median()
     {
+        CountRun();
         if (_positive == 0)
         {
             return 0;

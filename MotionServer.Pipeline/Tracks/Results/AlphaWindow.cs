@@ -68,15 +68,22 @@ internal sealed class AlphaWindow : SpeedWindow
         return true;
     }
 
+    /// <inheritdoc />
+    public override bool Follows(SpeedWindow leader) => leader is AlphaWindow;
+
+    /// <inheritdoc />
+    public override bool Repeats(SpeedWindow leader) => Follows(leader);
+
     /// <summary>
     /// Takes the state of <paramref name="leader"/>, a search that has seen the same frames in the same order (the
     /// device's, while the rules have kept every frame): from here on this one goes its own way.
     /// </summary>
-    public void Follow(AlphaWindow leader)
+    public override void TakeOver(SpeedWindow leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
-        (_near, _far, _admitted) = (leader._near, leader._far, leader._admitted);
-        if (leader._leads is { } leads && leader._path is { } path)
+        var alpha = (AlphaWindow)leader;
+        (_near, _far, _admitted) = (alpha._near, alpha._far, alpha._admitted);
+        if (alpha._leads is { } leads && alpha._path is { } path)
         {
             _leads ??= new PaceLeads(leads.Capacity);
             _path ??= new PositionPath(path.Capacity);

@@ -26,6 +26,16 @@ internal sealed class BestWindow
         return true;
     }
 
+    /// <summary>
+    /// Takes the best of <paramref name="other"/>, which has been offered the same windows while this one was not; what
+    /// was wrong inside it stays this one's own (nothing: the two sets held the same frames).
+    /// </summary>
+    public void CopyFrom(BestWindow other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        (Window, HasValue) = (other.Window, other.HasValue);
+    }
+
     /// <summary>Records what was wrong inside the window just kept.</summary>
     public void Describe(in FaultSummary faults) => Faults = faults;
 

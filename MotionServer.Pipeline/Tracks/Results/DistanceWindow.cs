@@ -8,7 +8,26 @@ namespace MotionServer.Pipeline.Tracks.Results;
 internal sealed class DistanceWindow(long millimetres, bool truncate) : SpeedWindow
 {
     private readonly long _threshold = millimetres * 1000;
+    private readonly bool _truncate = truncate;
     private long _start;
+
+    /// <inheritdoc />
+    /// <remarks>Truncated or not: the start and whether there is a window do not depend on it, only the speed.</remarks>
+    public override bool Follows(SpeedWindow leader) => leader is DistanceWindow other && other._threshold == _threshold;
+
+    /// <inheritdoc />
+    public override bool Repeats(SpeedWindow leader) => Follows(leader) && ((DistanceWindow)leader)._truncate == _truncate;
+
+    /// <inheritdoc />
+    public override WindowSpeed FromLeader(in WindowSpeed leader, FrameHistory history)
+    {
+        ref readonly var last = ref history.Last;
+        ref readonly var start = ref history[leader.StartSequence];
+                return leader with { Speed = Speed(last.Distance - start.Distance, last.Utc - start.Utc) };
+    }
+
+    /// <inheritdoc />
+    public override void TakeOver(SpeedWindow leader) => _start = ((DistanceWindow)leader)._start;
 
     /// <inheritdoc />
     public override bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
@@ -33,9 +52,9 @@ internal sealed class DistanceWindow(long millimetres, bool truncate) : SpeedWin
             return false;
         }
 
-        long distance = last.Distance - start.Distance;
-        double speed = truncate ? distance / elapsed : distance / (double)elapsed;
-        window = new WindowSpeed(speed, _start, start.Utc, last.Utc);
+        window = new WindowSpeed(Speed(last.Distance - start.Distance, elapsed), _start, start.Utc, last.Utc);
         return true;
     }
+
+    private double Speed(long distance, long elapsed) => _truncate ? distance / elapsed : distance / (double)elapsed;
 }

@@ -16,9 +16,10 @@ internal sealed class FigureSet
     private readonly FiveRuns _fiveRuns = new();
     private readonly RejectedFrames? _rejected;
     private readonly FigureAccounting _accounting;
-    private readonly AlphaWindow _alpha;
-    private bool _alphaFound;
-    private WindowSpeed _alphaWindow;
+    private readonly bool[] _found;
+    private readonly WindowSpeed[] _latest;
+    private FollowMode[]? _following;
+    private bool _newRun;
 
     private FigureSet(int frequencyHz, SpeedWindow?[] windows, RejectedFrames? rejected, FigureAccounting accounting)
     {
@@ -27,7 +28,8 @@ internal sealed class FigureSet
         _bests = [.. windows.Select(_ => new BestWindow())];
         _rejected = rejected;
         _accounting = accounting;
-        _alpha = (AlphaWindow)windows[(int)ResultCategory.Alpha500]!;
+        _found = new bool[windows.Length];
+        _latest = new WindowSpeed[windows.Length];
     }
 
     /// <summary>
@@ -82,41 +84,73 @@ internal sealed class FigureSet
     public bool IsEmpty => _history.Newest < 0;
 
     /// <summary>
-    /// Takes the alpha search's state from <paramref name="leader"/>, which this set has followed so far (see
-    /// <see cref="Add"/>), before the first frame on which the two differ.
+    /// Takes the state of the windows, the run detection included, that this set took from <paramref name="leader"/>
+    /// while following it (see <see cref="Add"/>), and the bests of those it did not look at, before the first frame on
+    /// which the two differ.
     /// </summary>
     public void StopFollowing(FigureSet leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
-        _alpha.Follow(leader._alpha);
+        var following = Following(leader);
+        for (int i = 0; i < _windows.Length; i++)
+        {
+            if (following[i] != FollowMode.Not)
+            {
+                _windows[i]!.TakeOver(leader._windows[i]!);
+            }
+        }
+
+        _runs.CopyFrom(leader._runs);
+        CatchUp(leader);
+    }
+
+    /// <summary>
+    /// Takes what this set leaves to <paramref name="leader"/> while following it: the history (the same frames) and
+    /// the bests of the windows it does not look at (the leader's): before its figures, whether it goes on following
+    /// or not.
+    /// </summary>
+    public void CatchUp(FigureSet leader)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        _history.CopyFrom(leader._history);
+        var following = Following(leader);
+        for (int i = 0; i < _windows.Length; i++)
+        {
+            if (following[i] == FollowMode.Whole)
+            {
+                _bests[i].CopyFrom(leader._bests[i]);
+            }
+        }
     }
 
     /// <summary>Takes the next frame of this set.</summary>
     /// <param name="frame">The frame.</param>
     /// <param name="startsSegment">True when no window may reach back past it (after a gap).</param>
     /// <param name="leader">
-    /// A set that has taken every frame this one has, in the same segments, and has just taken this one: its alpha
-    /// 500 is this set's too (the same windows of the same frames), so it is not searched twice.
+    /// A set that has taken every frame this one has, in the same segments, and has just taken this one (always the
+    /// same set): its runs are this set's, its windows of the same kind and length start where this set's would
+    /// (the distances: <see cref="SpeedWindow.Follows"/>), and those that are the same windows (30 min, 1 h, alpha 500:
+    /// <see cref="SpeedWindow.Repeats"/>) are not looked at until <see cref="StopFollowing"/>.
     /// </param>
     public void Add(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader = null)
     {
-        if (startsSegment)
-        {
-            _history.StartSegment();
-        }
-
-        _history.Add(_accounting.Next(frame, startsSegment || _history.Newest < 0));
-        if (_runs.OnFrame(_history.Newest, frame.Utc, frame.Speed, frame.HeadingDegrees, startsSegment))
+        var history = Account(frame, startsSegment, leader);
+        var runs = leader?._runs ?? _runs;
+        _newRun = leader?._newRun ?? _runs.OnFrame(history.Newest, frame.Utc, frame.Speed, frame.HeadingDegrees, startsSegment);
+        if (_newRun)
         {
             _fiveRuns.StartRun();
         }
 
+        var following = leader is null ? null : Following(leader);
         for (int i = 0; i < _windows.Length; i++)
         {
-            if (_windows[i] is { } window && Window(i, window, leader, out var speed))
+            var how = following?[i] ?? FollowMode.Not;
+            if (how != FollowMode.Whole && _windows[i] is { } window
+                && Window(i, window, history, how == FollowMode.Start ? leader : null, out var speed))
             {
                 Keep(_bests[i], speed);
-                if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, _runs.RunStart))
+                if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, runs.RunStart))
                 {
                     Describe(_fiveRuns.Current, speed);
                 }
@@ -139,25 +173,66 @@ internal sealed class FigureSet
             Speeds.MicrometresToKilometres(_accounting.Distance),
             TimeSpan.FromMilliseconds(_accounting.TimeOnWater));
 
-    private bool Window(int category, SpeedWindow window, FigureSet? leader, out WindowSpeed speed)
+    /// <summary>
+    /// Accounts for the frame and returns the history holding it: this set's, or while it follows a leader the
+    /// leader's, which holds the same frames (this set's catches up when they part, <see cref="CatchUp"/>).
+    /// </summary>
+    private FrameHistory Account(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader)
     {
-        if (category != (int)ResultCategory.Alpha500)
+        if (leader is not null)
         {
-            return window.TryEndingAtNewest(_history, out speed);
+            // Following, the first frame is the only one that starts a segment (the leader's too).
+            _accounting.Next(frame, startsSegment);
+            return leader._history;
         }
 
+        if (startsSegment)
+        {
+            _history.StartSegment();
+        }
+
+        _history.Add(_accounting.Next(frame, startsSegment || _history.Newest < 0));
+        return _history;
+    }
+
+    /// <summary>The window of a category ending at the newest frame: searched, or taken from a leader that follows it.</summary>
+    private bool Window(int category, SpeedWindow window, FrameHistory history, FigureSet? leader, out WindowSpeed speed)
+    {
+        bool found;
         if (leader is null)
         {
-            _alphaFound = window.TryEndingAtNewest(_history, out _alphaWindow);
+            found = window.TryEndingAtNewest(history, out speed);
         }
         else
         {
-            (_alphaFound, _alphaWindow) = (leader._alphaFound, leader._alphaWindow);
+            found = leader._found[category];
+            speed = found ? window.FromLeader(leader._latest[category], history) : default;
         }
 
-        speed = _alphaWindow;
-        return _alphaFound;
+        (_found[category], _latest[category]) = (found, speed);
+        return found;
     }
+
+    /// <summary>How each of this set's windows follows those of <paramref name="leader"/> (always the same set).</summary>
+    private FollowMode[] Following(FigureSet leader)
+    {
+        if (_following is null)
+        {
+            // A loop, not a lambda: a lambda's closure over the leader would be allocated on every frame's call.
+            _following = new FollowMode[_windows.Length];
+            for (int i = 0; i < _windows.Length; i++)
+            {
+                _following[i] = _windows[i] is { } window && leader._windows[i] is { } other ? How(i, window, other) : FollowMode.Not;
+            }
+        }
+
+        return _following;
+    }
+
+    /// <summary>10 s is always looked at: its window ending at each frame is offered to 5×10 s's runs.</summary>
+    private static FollowMode How(int category, SpeedWindow window, SpeedWindow leader) => window.Follows(leader)
+        ? (window.Repeats(leader) && category != (int)ResultCategory.TenSeconds ? FollowMode.Whole : FollowMode.Start)
+        : FollowMode.Not;
 
     private void Keep(BestWindow best, in WindowSpeed speed)
     {
@@ -173,5 +248,18 @@ internal sealed class FigureSet
         {
             best.Describe(_rejected.Between(speed.FirstUtc, speed.EndUtc));
         }
+    }
+
+    /// <summary>How a window of a set follows its leader's.</summary>
+    private enum FollowMode
+    {
+        /// <summary>Searched alone.</summary>
+        Not,
+
+        /// <summary>Starts where the leader's does; its speed is this set's (<see cref="SpeedWindow.FromLeader"/>).</summary>
+        Start,
+
+        /// <summary>The leader's window itself: not looked at while following, its best taken when they part.</summary>
+        Whole,
     }
 }

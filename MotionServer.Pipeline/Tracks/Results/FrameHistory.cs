@@ -64,6 +64,14 @@ internal sealed class FrameHistory
         }
     }
 
+    /// <summary>Takes the frames of <paramref name="other"/>, a history of the same capacity.</summary>
+    public void CopyFrom(FrameHistory other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Array.Copy(other._entries, _entries, _entries.Length);
+        (Newest, Oldest, SegmentStart) = (other.Newest, other.Oldest, other.SegmentStart);
+    }
+
     /// <summary>Starts a new segment: the next frame added is the first held.</summary>
     public void StartSegment()
     {

@@ -54,6 +54,14 @@ internal sealed class RunDetector
         return turned;
     }
 
+    /// <summary>Takes the state of <paramref name="other"/>, which has seen the same frames while this one did not.</summary>
+    public void CopyFrom(RunDetector other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        (_started, _unwrap, _lastHeading, _mean) = (other._started, other._unwrap, other._lastHeading, other._mean);
+        (_lastUtc, _straight, _wasFast, RunStart) = (other._lastUtc, other._straight, other._wasFast, other.RunStart);
+    }
+
     private bool TurnedOrStopped(long speed, double deviation)
     {
         if (speed > FastSpeed)

@@ -8,21 +8,31 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// </summary>
 internal sealed class TimeWindow(long milliseconds) : SpeedWindow
 {
+    private readonly long _milliseconds = milliseconds;
     private long _start;
+
+    /// <inheritdoc />
+    public override bool Follows(SpeedWindow leader) => leader is TimeWindow other && other._milliseconds == _milliseconds;
+
+    /// <inheritdoc />
+    public override bool Repeats(SpeedWindow leader) => Follows(leader);
+
+    /// <inheritdoc />
+    public override void TakeOver(SpeedWindow leader) => _start = ((TimeWindow)leader)._start;
 
     /// <inheritdoc />
     public override bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
     {
         _start = Math.Max(_start, history.Oldest);
         ref readonly var last = ref history.Last;
-        while (_start < history.Newest && last.Utc - history[_start + 1].Utc >= milliseconds)
+        while (_start < history.Newest && last.Utc - history[_start + 1].Utc >= _milliseconds)
         {
             _start++;
         }
 
         ref readonly var start = ref history[_start];
         long elapsed = last.Utc - start.Utc;
-        if (_start >= history.Newest || elapsed < milliseconds)
+        if (_start >= history.Newest || elapsed < _milliseconds)
         {
             window = default;
             return false;

@@ -9,7 +9,13 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// until it is known). Memory is bounded: two histories of an hour and a quarter at the track's rate, and a ring of
 /// the latest frames set aside.
 /// </summary>
-internal sealed class TrackResultsCalculator(ResultRules rules) : IOaoFrameSink
+/// <param name="rules">The sport's quality rules.</param>
+/// <param name="follow">
+/// True (the server's): while the rules keep every frame, the filtered set takes the device's runs and its windows of
+/// the same kind instead of searching them again (the same figures, about half the work on a healthy track); false
+/// searches both sets alone, as the tests that check the two agree do.
+/// </param>
+internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = true) : IOaoFrameSink
 {
     /// <summary>Frames whose spacing tells the rate when the header does not.</summary>
     public const int RateProbeFrames = 16;
@@ -63,6 +69,12 @@ internal sealed class TrackResultsCalculator(ResultRules rules) : IOaoFrameSink
             Start();
         }
 
+        if (_inStep)
+        {
+            // What the filtered set left to the device's: the history and the bests of the same windows of the same frames.
+            _filtered!.CatchUp(_device!);
+        }
+
         return new TrackResults(_device!.Figures(), _filtered!.Figures(), SuspectJudge.Judge(_device, _filtered, rules));
     }
 
@@ -90,8 +102,9 @@ internal sealed class TrackResultsCalculator(ResultRules rules) : IOaoFrameSink
         }
 
         // While the rules keep every frame in one segment, both sets hold the same frames: the filtered set follows
-        // the device's alpha search instead of repeating it, and takes it over before the first frame they differ on.
-        bool inStep = _inStep && verdict.IsKept && (!verdict.StartsSegment || _device!.IsEmpty);
+        // the device's runs and searches instead of repeating them, and takes them over before the first frame they
+        // differ on.
+        bool inStep = follow && _inStep && verdict.IsKept && (!verdict.StartsSegment || _device!.IsEmpty);
         if (_inStep && !inStep)
         {
             _filtered!.StopFollowing(_device!);
