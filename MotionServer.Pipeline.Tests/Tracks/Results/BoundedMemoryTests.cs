@@ -23,18 +23,42 @@ public sealed class BoundedMemoryTests(ITestOutputHelper output)
         forHour.Should().BeLessThan(8L * 1024 * 1024, "two histories of 2 MiB at 10 Hz and the ring of frames set aside");
     }
 
-    private long Allocated(OaoGnssFrame[] frames)
+    [Fact]
+    public void AShortTrack_BoundedByItsFilesLength_TakesRingsOfItsSize_AndTheSameFigures()
+    {
+        var tenMinutes = GeneratedSession.Frames(10, 21, TimeSpan.FromMinutes(10));
+        long fileBound = TrackResultsCalculator.ForFileOf(tenMinutes.Length * (long)OaoFrame.GnssLength);
+        Allocated(tenMinutes);
+
+        long unbounded = Allocated(tenMinutes, out var unboundedResults);
+        long bounded = Allocated(tenMinutes, out var boundedResults, fileBound);
+
+        bounded.Should().BeLessThan(unbounded / 2, "6,000 frames need rings of 8,192 entries, not of an hour and a quarter (65,536)");
+        boundedResults.Should().BeEquivalentTo(unboundedResults, "every frame is still held: the bound is the most the file can hold");
+    }
+
+    [Fact]
+    public void FrameHistory_IsNoLargerThanTheFramesTheFileCanHold_NorSmallerThanItsMinimum()
+    {
+        new FrameHistory(10).Capacity.Should().Be(65_536, "an hour and a quarter at 10 Hz");
+        new FrameHistory(10, frameBound: 6_000).Capacity.Should().Be(8_192);
+        new FrameHistory(10, frameBound: 10).Capacity.Should().Be(FrameHistory.MinimumCapacity);
+    }
+
+    private long Allocated(OaoGnssFrame[] frames) => Allocated(frames, out _);
+
+    private long Allocated(OaoGnssFrame[] frames, out TrackResults results, long frameBound = long.MaxValue)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var calculator = new TrackResultsCalculator(ResultRules.Default);
+        var calculator = new TrackResultsCalculator(ResultRules.Default) { FrameBound = frameBound };
         calculator.OnHeader(new OaoHeader { FrequencyHz = 10 });
         foreach (var frame in frames)
         {
             calculator.OnGnssFrame(frame);
         }
 
-        calculator.Finish();
+        results = calculator.Finish();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         output.WriteLine($"{frames.Length} frames: {allocated} bytes, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms of processor time");
         return allocated;

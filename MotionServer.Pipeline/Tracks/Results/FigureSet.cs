@@ -21,9 +21,9 @@ internal sealed class FigureSet
     private FollowMode[]? _following;
     private bool _newRun;
 
-    private FigureSet(int frequencyHz, SpeedWindow?[] windows, RejectedFrames? rejected, FigureAccounting accounting)
+    private FigureSet(int frequencyHz, long frameBound, SpeedWindow?[] windows, RejectedFrames? rejected, FigureAccounting accounting)
     {
-        _history = new FrameHistory(frequencyHz);
+        _history = new FrameHistory(frequencyHz, frameBound);
         _windows = windows;
         _bests = [.. windows.Select(_ => new BestWindow())];
         _rejected = rejected;
@@ -39,7 +39,8 @@ internal sealed class FigureSet
     /// <param name="frequencyHz">The rate (0 when unknown: no 2 s or 10 s).</param>
     /// <param name="rules">For the gap of the time on the water.</param>
     /// <param name="rejected">What the rules set aside, to say what was wrong inside the device's best windows.</param>
-    public static FigureSet ForDevice(int frequencyHz, ResultRules rules, RejectedFrames rejected)
+    /// <param name="frameBound">At most how many frames the track holds (its history needs no more room).</param>
+    public static FigureSet ForDevice(int frequencyHz, ResultRules rules, RejectedFrames rejected, long frameBound = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(rules);
         SpeedWindow?[] windows =
@@ -53,11 +54,14 @@ internal sealed class FigureSet
             new TimeWindow(60 * 60_000),
             new AlphaWindow(),
         ];
-        return new FigureSet(frequencyHz, windows, rejected, new FigureAccounting(rules.MaximumGap, 0));
+        return new FigureSet(frequencyHz, frameBound, windows, rejected, new FigureAccounting(rules.MaximumGap, 0));
     }
 
     /// <summary>The filtered set: every window by time or distance, unrounded; distance only above the minimum speed.</summary>
-    public static FigureSet ForRules(int frequencyHz, ResultRules rules)
+    /// <param name="frequencyHz">The rate.</param>
+    /// <param name="rules">The quality rules.</param>
+    /// <param name="frameBound">At most how many frames the track holds (its history needs no more room).</param>
+    public static FigureSet ForRules(int frequencyHz, ResultRules rules, long frameBound = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(rules);
         SpeedWindow?[] windows =
@@ -71,7 +75,7 @@ internal sealed class FigureSet
             new TimeWindow(60 * 60_000),
             new AlphaWindow(),
         ];
-        return new FigureSet(frequencyHz, windows, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed));
+        return new FigureSet(frequencyHz, frameBound, windows, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed));
     }
 
     /// <summary>The best window of a category (none for 5×10 s: see <see cref="FiveRuns"/>).</summary>

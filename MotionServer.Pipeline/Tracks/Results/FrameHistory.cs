@@ -22,10 +22,15 @@ internal sealed class FrameHistory
     private readonly HistoryEntry[] _entries;
     private readonly long _mask;
 
-    /// <summary>A ring sized for <paramref name="frequencyHz"/>.</summary>
-    public FrameHistory(int frequencyHz)
+    /// <summary>
+    /// A ring sized for <paramref name="frequencyHz"/>, and no larger than <paramref name="frameBound"/> frames: a track
+    /// that cannot hold an hour and a quarter of frames gets a ring that holds all of them, not an hour's (a
+    /// 0.5 MB track at 10 Hz: 0.3 MB of ring instead of 2.6 MB, allocated and cleared for every track).
+    /// </summary>
+    public FrameHistory(int frequencyHz, long frameBound = long.MaxValue)
     {
-        long wanted = Math.Clamp((long)RetainedSeconds * Math.Max(1, frequencyHz), MinimumCapacity, MaximumCapacity);
+        long atRate = (long)RetainedSeconds * Math.Max(1, frequencyHz);
+        long wanted = Math.Clamp(Math.Min(atRate, frameBound), MinimumCapacity, MaximumCapacity);
         int capacity = (int)BitOperations.RoundUpToPowerOf2((ulong)wanted);
         _entries = new HistoryEntry[capacity];
         _mask = capacity - 1;

@@ -15,8 +15,21 @@ internal sealed class StreamingTrackResultsSource(ResultRules rules) : ITrackRes
 
     public CheckedTrack Check(string path, TrackFigures? claims, CancellationToken cancellationToken = default)
     {
-        var results = new TrackResultsCalculator(rules);
+        var results = new TrackResultsCalculator(rules) { FrameBound = TrackResultsCalculator.ForFileOf(LengthOf(path)) };
         var verdict = TrackVerifier.VerifyFileOrReport(path, claims, results, cancellationToken);
         return new CheckedTrack(verdict, results.Finish()); // of the frames that were read, as the verdict's figures are
+    }
+
+    /// <summary>The file's length, or unbounded when it cannot be read (the verifier then says why).</summary>
+    private static long LengthOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return long.MaxValue;
+        }
     }
 }

@@ -29,6 +29,15 @@ internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = tr
     private FigureSet? _filtered;
     private bool _inStep = true;
 
+    /// <summary>
+    /// At most how many GNSS frames the track can hold: a file's length over a GNSS frame's (<see cref="ForFileOf"/>).
+    /// The histories need no more room than that, so a short track's pass takes a fraction of an hour's rings.
+    /// </summary>
+    public long FrameBound { get; init; } = long.MaxValue;
+
+    /// <summary>The bound of <see cref="FrameBound"/> for a file of <paramref name="length"/> bytes.</summary>
+    public static long ForFileOf(long length) => Math.Max(0, length) / OaoFrame.GnssLength;
+
     /// <inheritdoc />
     public void OnHeader(OaoHeader header)
     {
@@ -82,8 +91,8 @@ internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = tr
     {
         var waiting = _waiting.AsSpan(0, _waitingCount);
         var (frequency, _) = OaoSampleRate.Resolve(waiting, _headerFrequency);
-        _device = FigureSet.ForDevice(frequency, rules, _rejected);
-        _filtered = FigureSet.ForRules(frequency, rules);
+        _device = FigureSet.ForDevice(frequency, rules, _rejected, FrameBound);
+        _filtered = FigureSet.ForRules(frequency, rules, FrameBound);
         foreach (var frame in waiting)
         {
             Take(frame);
