@@ -22,8 +22,8 @@ namespace MotionServer.Pipeline.Detection;
 /// set back an hour stops nothing for an hour, one set forward brings no look forward.
 /// </para>
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The sleep's timer is disposed by the loop (RunAsync), its only user, when the loop ends.")]
-internal sealed partial class DetectionScheduler
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The sleep's timer is disposed by its only user, the schedule's loop (ScheduleLoop.RunAsync), when the loop ends.")]
+internal sealed partial class DetectionScheduler : IScheduleSteps
 {
     private readonly FleetState _fleet;
     private readonly ScheduleClock _clock;
@@ -111,28 +111,20 @@ internal sealed partial class DetectionScheduler
 
     private async Task RunAsync(CancellationToken stopping)
     {
-        await Task.Yield();
-        using var wakeOnStop = stopping.Register(static sleep => ((ScheduleSleep)sleep!).Wake(), _sleep);
-        using var sleep = _sleep;
-        bool passNow = true;
-        while (!stopping.IsCancellationRequested)
-        {
-            passNow |= Apply();
-            var now = _clock.Now;
-            var next = NextPass();
-            if (passNow || now >= next)
-            {
-                Pass(now, stopping);
-                passNow = false;
-            }
-            else
-            {
-                await WaitAsync(next - now).ConfigureAwait(false);
-            }
-        }
-
+        await ScheduleLoop.RunAsync(this, _sleep, stopping).ConfigureAwait(false);
         await EndLooksAsync().ConfigureAwait(false);
     }
+
+    TimeSpan IScheduleSteps.Now => _clock.Now;
+
+    bool IScheduleSteps.Apply() => Apply();
+
+    TimeSpan IScheduleSteps.NextPass() => NextPass();
+
+    void IScheduleSteps.Pass(TimeSpan now, CancellationToken stopping) => Pass(now, stopping);
+
+    Task IScheduleSteps.SleepAsync(TimeSpan delay) => _sleep.UntilDueOrWokenAsync(delay);
+
 
     /// <summary>
     /// The next pass: when the first device falls due that the last pass did not see due, at the latest at the next
@@ -201,9 +193,6 @@ internal sealed partial class DetectionScheduler
             _ = _look.RunAsync(new DeviceWork(id, _fleet.HostnameOf(id)), missedBefore, stopping);
         }
     }
-
-    /// <summary>Sleeps until <paramref name="delay"/> has passed, the loop hears something, or stopping.</summary>
-    private Task WaitAsync(TimeSpan delay) => _sleep.UntilDueOrWokenAsync(delay);
 
     /// <summary>Takes in everything heard since the last time; true when a pass is called for at once.</summary>
     private bool Apply()

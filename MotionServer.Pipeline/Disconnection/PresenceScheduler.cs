@@ -19,8 +19,8 @@ namespace MotionServer.Pipeline.Disconnection;
 /// (<see cref="TimeProvider.GetTimestamp"/>): a wall clock set back or forward neither stops nor hurries a probe.
 /// </para>
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The sleep's timer is disposed by the loop (RunAsync), its only user, when the loop ends.")]
-internal sealed partial class PresenceScheduler
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The sleep's timer is disposed by its only user, the schedule's loop (ScheduleLoop.RunAsync), when the loop ends.")]
+internal sealed partial class PresenceScheduler : IScheduleSteps
 {
     private const long Awake = long.MinValue;
 
@@ -94,28 +94,20 @@ internal sealed partial class PresenceScheduler
 
     private async Task RunAsync(CancellationToken stopping)
     {
-        await Task.Yield();
-        using var wakeOnStop = stopping.Register(static sleep => ((ScheduleSleep)sleep!).Wake(), _sleep);
-        using var sleep = _sleep;
-        bool passNow = true;
-        while (!stopping.IsCancellationRequested)
-        {
-            passNow |= Apply();
-            var now = Now;
-            var next = NextPass();
-            if (passNow || now >= next)
-            {
-                Pass(now, stopping);
-                passNow = false;
-            }
-            else
-            {
-                await WaitAsync(next - now).ConfigureAwait(false);
-            }
-        }
-
+        await ScheduleLoop.RunAsync(this, _sleep, stopping).ConfigureAwait(false);
         await EndProbesAsync().ConfigureAwait(false);
     }
+
+    TimeSpan IScheduleSteps.Now => Now;
+
+    bool IScheduleSteps.Apply() => Apply();
+
+    TimeSpan IScheduleSteps.NextPass() => NextPass();
+
+    void IScheduleSteps.Pass(TimeSpan now, CancellationToken stopping) => Pass(now, stopping);
+
+    Task IScheduleSteps.SleepAsync(TimeSpan delay) => WaitAsync(delay);
+
 
     /// <summary>
     /// The next pass: when the first device falls due that the last pass did not claim, at the latest at the next
