@@ -127,7 +127,7 @@ public class MotionServerOptionsReaderTests
     public void Read_NameLookupNeitherDirectNorSystem_IsRefused()
     {
         Read(("MotionServer:Detection:NameLookup", "dns")).Problems.Select(p => p.ToString()).Should().ContainSingle()
-            .Which.Should().Be("MotionServer:Detection:NameLookup = \"dns\": must be direct or system");
+            .Which.Should().Be("MotionServer:Detection:NameLookup = \"dns\": must be direct, system or hosts");
         Read(("MotionServer:Detection:NameLookup", "System")).Options.Detection.NameLookup.Should().Be("System");
         Read().Options.Detection.NameLookup.Should().Be("direct");
     }

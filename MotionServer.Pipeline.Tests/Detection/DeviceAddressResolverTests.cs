@@ -1,5 +1,6 @@
 using System.Net;
 using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Detection.Dns;
 using MotionServer.Pipeline.Tests.Support;
 
 namespace MotionServer.Pipeline.Tests.Detection;
@@ -22,9 +23,23 @@ public class DeviceAddressResolverTests
     {
         var resolver = new DeviceAddressResolver(hostsFile: null, ignored: []);
 
-        // "localhost" resolves everywhere without a network; an invalid name resolves nowhere.
+        // "localhost" resolves everywhere without a network (a name not found would be asked of the machine's name
+        // server, beyond loopback: not here).
         (await resolver.ResolveAsync("localhost", CancellationToken.None)).Should().NotBeNull();
-        (await resolver.ResolveAsync("motion-does-not-exist.invalid", CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ResolveAsync_HostsFilesOnly_ReadsTheEventsThenTheSystemsHostsFile_AndNothingElse()
+    {
+        using var temp = new TemporaryFolder();
+        var eventHosts = new HostsFile(temp.Write("event-hosts", "127.0.0.2 motion-2\n"));
+        var systemHosts = new HostsFile(temp.Write("etc-hosts", "127.0.0.3 motion-3\n"));
+        using var resolver = new DeviceAddressResolver(eventHosts, [], choice: NameLookupChoice.HostsFilesOnly, systemHostsFile: systemHosts);
+
+        (await resolver.ResolveAsync("motion-2", CancellationToken.None)).Should().Be(IPAddress.Parse("127.0.0.2"));
+        (await resolver.ResolveAsync("motion-3", CancellationToken.None)).Should().Be(IPAddress.Parse("127.0.0.3"));
+        (await resolver.ResolveAsync("localhost", CancellationToken.None)).Should().BeNull("the system's resolver would find localhost; only the two files are read");
+        resolver.EndsWithinTimeout.Should().BeTrue("a lookup in files ends at once");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Detection;
+using MotionServer.Pipeline.Detection.Dns;
 using MotionServer.Pipeline.Devices;
 using MotionServer.Pipeline.Download;
 using MotionServer.Pipeline.Graph;
@@ -51,6 +52,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var options = new MotionServerOptions { EventDirectory = eventDirectory };
         options.Network.HostsFile = "config/hosts";
         options.Network.Port = fleet.Port;
+        // The fleet's hosts file and /etc/hosts only: a roster name not in the fleet is not found without a query to
+        // the machine's name server (tests send nothing beyond loopback).
+        options.Detection.NameLookup = NameLookupChoice.HostsSetting;
         options.Detection.Interval = TimeSpan.FromMilliseconds(50);
         options.Disconnection.Interval = TimeSpan.FromMilliseconds(50);
         options.Disconnection.ConnectTimeout = TimeSpan.FromSeconds(1);

@@ -54,7 +54,8 @@ public sealed class DetectionOptions
     /// <summary>
     /// How device names are looked up: <c>direct</c> asks the name servers of /etc/resolv.conf itself, over one
     /// long-lived socket (Linux, when /etc/nsswitch.conf asks DNS for hosts; otherwise as <c>system</c>, and the log
-    /// says why); <c>system</c> asks the operating system's resolver (getaddrinfo). Default <c>direct</c>.
+    /// says why); <c>system</c> asks the operating system's resolver (getaddrinfo); <c>hosts</c> reads the hosts files
+    /// alone (Network:HostsFile, then /etc/hosts) and never asks the network. Default <c>direct</c>.
     /// </summary>
     public string NameLookup { get; set; } = MotionServerDefaults.DetectionNameLookup;
 }

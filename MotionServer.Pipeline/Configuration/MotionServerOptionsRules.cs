@@ -22,9 +22,10 @@ internal static class MotionServerOptionsRules
         }
 
         if (options.Detection.NameLookup is not { } lookup
-            || !(lookup.Equals("direct", StringComparison.OrdinalIgnoreCase) || lookup.Equals("system", StringComparison.OrdinalIgnoreCase)))
+            || !(lookup.Equals("direct", StringComparison.OrdinalIgnoreCase) || lookup.Equals("system", StringComparison.OrdinalIgnoreCase)
+                || lookup.Equals("hosts", StringComparison.OrdinalIgnoreCase)))
         {
-            yield return new SettingsProblem($"{prefix}:Detection:NameLookup", options.Detection.NameLookup, "must be direct or system");
+            yield return new SettingsProblem($"{prefix}:Detection:NameLookup", options.Detection.NameLookup, "must be direct, system or hosts");
         }
 
         if (options.Retry.MaxDelay < options.Retry.InitialDelay)

@@ -9,7 +9,8 @@ namespace MotionServer.Pipeline.Detection;
 
 /// <summary>
 /// Resolves device names: the optional hosts file first, then either DNS asked directly (<see cref="DirectNameLookup"/>,
-/// after the system's hosts file, when <paramref name="choice"/> has one) or the operating system's resolver
+/// after the system's hosts file, when <paramref name="choice"/> has one), the system's hosts file alone (when
+/// <paramref name="choice"/> is <see cref="NameLookupChoice.HostsOnly"/>) or the operating system's resolver
 /// (<see cref="SystemNameLookup"/>: IPv4 addresses, getaddrinfo on Linux, run on <see cref="LookupThreads"/>).
 /// Addresses that a router gives every unknown name (10.10.10.10 by default) count as "not found".
 /// </summary>
@@ -19,8 +20,13 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
 {
     private readonly DirectNameLookup? _direct = Announced(choice, logger)?.Direct;
 
-    // Asked before DNS as getaddrinfo would (nsswitch "files" first), when DNS is asked directly.
-    private readonly HostsFile? _systemHosts = choice?.Direct is null ? null : systemHostsFile ?? new HostsFile("/etc/hosts");
+    // Asked before DNS as getaddrinfo would (nsswitch "files" first), when DNS is asked directly; the only other place
+    // looked in when the hosts files are all there is.
+    private readonly HostsFile? _systemHosts = choice is { Direct: not null } or { HostsOnly: true }
+        ? systemHostsFile ?? new HostsFile("/etc/hosts")
+        : null;
+
+    private readonly bool _hostsOnly = choice?.HostsOnly == true;
 
     // Names last seen resolving to an ignored address: the log says so once per name, not at every sweep
     // (an absent device is looked for every few seconds all day).
@@ -43,13 +49,18 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
     public string? CatchAllAddress { get; private set; }
 
     /// <summary>True when DNS is asked directly: every lookup then ends within Detection:ConnectTimeout by itself.</summary>
-    public bool EndsWithinTimeout => _direct is not null;
+    public bool EndsWithinTimeout => _direct is not null || _hostsOnly;
 
     public Task<IPAddress?> ResolveAsync(string hostname, CancellationToken cancellationToken)
     {
         if (hostsFile?.Lookup(hostname) is { } listed)
         {
             return Task.FromResult(Choose(hostname, [listed]));
+        }
+
+        if (_hostsOnly)
+        {
+            return Task.FromResult(Choose(hostname, _systemHosts?.Lookup(hostname) is { } inSystemHosts ? [inSystemHosts] : []));
         }
 
         if (_direct is not null)

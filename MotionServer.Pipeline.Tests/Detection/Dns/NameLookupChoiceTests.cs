@@ -16,6 +16,20 @@ public class NameLookupChoiceTests
     public void HostsLineAsksDns(string nsswitch, bool asks) => NameLookupChoice.HostsLineAsksDns(nsswitch).Should().Be(asks);
 
     [Fact]
+    public void Make_SettingHosts_IsTheHostsFilesOnly()
+    {
+        var options = new MotionServerOptions();
+        options.Detection.NameLookup = "Hosts";
+
+        var choice = NameLookupChoice.Make(options);
+
+        choice.HostsOnly.Should().BeTrue();
+        choice.Direct.Should().BeNull("no name server is asked");
+        choice.How.Should().Be("the hosts files only");
+        choice.Why.Should().Be("Detection:NameLookup is hosts");
+    }
+
+    [Fact]
     public void Make_SettingSystem_IsTheSystemResolver()
     {
         var options = new MotionServerOptions();

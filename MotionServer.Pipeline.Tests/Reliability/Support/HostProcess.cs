@@ -53,6 +53,10 @@ internal sealed class HostProcess : IAsyncDisposable
             start.Environment.Remove(key); // only the test's own switches
         }
 
+        // Names from the hosts files only: a roster name the test's fleet does not have is not found without a query
+        // to the machine's name server (tests send nothing beyond loopback). A test may set it otherwise.
+        start.Environment["MotionServer__Detection__NameLookup"] = "hosts";
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -4,12 +4,14 @@ namespace MotionServer.Pipeline.Detection.Dns;
 
 /// <summary>
 /// How detection looks names up (Detection:NameLookup), and why: DNS asked directly when the setting allows it and
-/// this system would ask the same servers itself, otherwise the system's resolver (getaddrinfo).
+/// this system would ask the same servers itself, otherwise the system's resolver (getaddrinfo); or, when the setting
+/// says so, the hosts files alone and never the network.
 /// </summary>
 internal sealed record NameLookupChoice(DirectNameLookup? Direct, string How, string Why)
 {
     public const string DirectSetting = "direct";
     public const string SystemSetting = "system";
+    public const string HostsSetting = "hosts";
     public const string NsswitchPath = "/etc/nsswitch.conf";
 
     /// <summary>
@@ -22,6 +24,11 @@ internal sealed record NameLookupChoice(DirectNameLookup? Direct, string How, st
         if (string.Equals(options.Detection.NameLookup, SystemSetting, StringComparison.OrdinalIgnoreCase))
         {
             return System("Detection:NameLookup is system");
+        }
+
+        if (string.Equals(options.Detection.NameLookup, HostsSetting, StringComparison.OrdinalIgnoreCase))
+        {
+            return HostsFilesOnly;
         }
 
         if (!OperatingSystem.IsLinux())
@@ -62,6 +69,16 @@ internal sealed record NameLookupChoice(DirectNameLookup? Direct, string How, st
         string servers = string.Join(", ", configuration.NameServers.Select(s => s.Address));
         return new NameLookupChoice(new DirectNameLookup(configuration, client, timeout, time, watched: resolvConf), $"direct to DNS at {servers}", $"from {resolvConf}");
     }
+
+    /// <summary>
+    /// True when only the hosts files are read (Network:HostsFile, then the system's): a name in neither is not found,
+    /// and no name server is ever asked.
+    /// </summary>
+    public bool HostsOnly { get; private init; }
+
+    /// <summary>The hosts files alone (Detection:NameLookup <c>hosts</c>).</summary>
+    public static NameLookupChoice HostsFilesOnly { get; } =
+        new(null, "the hosts files only", "Detection:NameLookup is hosts") { HostsOnly = true };
 
     private static NameLookupChoice System(string why) => new(null, "the system resolver", why);
 
