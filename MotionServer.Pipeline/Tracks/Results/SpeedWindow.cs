@@ -11,7 +11,10 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// </remarks>
 internal abstract class SpeedWindow
 {
-    /// <summary>Sequence of the frame the window last found starts from (its distance and time are the window's origin).</summary>
+    /// <summary>
+    /// Sequence of the frame the window ending at the newest frame starts from (its distance and time are the window's
+    /// origin), once <see cref="TrySpeed"/> has found it.
+    /// </summary>
     public long Start { get; protected set; }
 
     /// <summary>Finds the window ending at the newest frame: its speed, mm/s; false while the frames so far do not fill one.</summary>
