@@ -29,6 +29,20 @@ public sealed class OaoChecksumTests
     }
 
     [Fact]
+    public void Compute_AnyLength_EqualsTheRunningSumsByteByByte()
+    {
+        // Compute takes the running sums as two sums, 16 bytes at a time: the same, whatever the length and bytes.
+        var random = new Random(16);
+        for (int length = OaoFrame.PayloadOffset; length <= 3 * OaoFrame.HeaderLength; length++)
+        {
+            var frame = new byte[length];
+            random.NextBytes(frame);
+
+            OaoChecksum.Compute(frame).Should().Be(ByteByByte(frame), $"a frame of {length} bytes");
+        }
+    }
+
+    [Fact]
     public void Compute_ChecksumBytesChanged_GivesSameValue()
     {
         var frame = OaoTestVectors.FirstFrame;
@@ -99,6 +113,25 @@ public sealed class OaoChecksumTests
 
             a = unchecked((byte)(a + frame[i]));
             b = unchecked((byte)(b + a));
+        }
+
+        return (ushort)((b << 8) | a);
+    }
+
+    /// <summary>The checksum as §3 states it: A += byte, B += A, over every byte but 2 and 3, modulo 256.</summary>
+    private static ushort ByteByByte(byte[] frame)
+    {
+        byte a = 0;
+        byte b = 0;
+        for (int i = 0; i < frame.Length; i++)
+        {
+            if (i is 2 or 3)
+            {
+                continue;
+            }
+
+            a += frame[i];
+            b += a;
         }
 
         return (ushort)((b << 8) | a);

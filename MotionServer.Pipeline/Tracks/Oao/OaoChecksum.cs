@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace MotionServer.Pipeline.Tracks.Oao;
 
 /// <summary>
@@ -18,19 +20,47 @@ internal static class OaoChecksum
             throw new ArgumentException("An OAO frame is at least 4 bytes long.", nameof(frame));
         }
 
-        // Plain int sums masked once at the end equal sums wrapped at every step: int arithmetic wraps modulo 2^32,
-        // a multiple of 256, so the low byte is right whatever the length.
-        int a = frame[0];
-        int b = a;
-        a += frame[1];
-        b += a;
-        foreach (byte value in frame[OaoFrame.PayloadOffset..])
+        // The running sums as two sums the vector unit can take 16 bytes at a time. Over the summed bytes xᵢ of a frame of
+        // length L (all but bytes 2 and 3, taken as 0), A = Σ xᵢ and B = Σ (bytes summed from i to the end) · xᵢ, which
+        // is (L − i) · xᵢ from byte 4 on and (L − 2 − i) · xᵢ for bytes 0 and 1: B = L·A − Σ i·xᵢ − 2·(x₀ + x₁). The
+        // step-by-step loop (a += x; b += a) is one long chain of additions, a byte a cycle at best; these sums are
+        // not. Only the low byte of A and B is kept, so sums that wrap at 2¹⁶ (or 2³²) give the same result.
+        var (sum, weighted) = Sums(frame);
+        int x0 = frame[0];
+        int x1 = frame[1];
+        int x2 = frame[OaoFrame.ChecksumOffset];
+        int x3 = frame[OaoFrame.ChecksumOffset + 1];
+        int a = sum - x2 - x3;
+        int b = (frame.Length * a) - (weighted - (2 * x2) - (3 * x3)) - (2 * (x0 + x1));
+        return (ushort)(((b & 0xFF) << 8) | (a & 0xFF));
+    }
+
+    /// <summary>Σ xᵢ and Σ i·xᵢ over every byte of <paramref name="frame"/>, right in their low 16 bits (all that counts).</summary>
+    private static (int Sum, int Weighted) Sums(ReadOnlySpan<byte> frame)
+    {
+        var sum = Vector128<ushort>.Zero;
+        var weighted = Vector128<ushort>.Zero;
+        var lowIndices = Vector128.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7);
+        var highIndices = Vector128.Create((ushort)8, 9, 10, 11, 12, 13, 14, 15);
+        int i = 0;
+        for (; i + Vector128<byte>.Count <= frame.Length; i += Vector128<byte>.Count)
         {
-            a += value;
-            b += a;
+            var bytes = Vector128.Create(frame.Slice(i, Vector128<byte>.Count));
+            var (low, high) = Vector128.Widen(bytes);
+            var offset = Vector128.Create((ushort)i);
+            sum += low + high;
+            weighted += (low * (lowIndices + offset)) + (high * (highIndices + offset));
         }
 
-        return (ushort)(((b & 0xFF) << 8) | (a & 0xFF));
+        int total = Vector128.Sum(sum);
+        int weightedTotal = Vector128.Sum(weighted);
+        for (; i < frame.Length; i++)
+        {
+            total += frame[i];
+            weightedTotal += i * frame[i];
+        }
+
+        return (total, weightedTotal);
     }
 
     /// <summary>True when bytes 2 and 3 of the frame hold its checksum.</summary>

@@ -8,7 +8,7 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// it gives the best alpha a search of every start and end gives (the latest start on a tie), but passes over what
 /// cannot beat the best so far (<see cref="PaceLeads"/>) and what cannot be inside the circle (<see cref="PositionPath"/>).
 /// </summary>
-internal sealed class AlphaWindow : SpeedWindow
+internal sealed class AlphaWindow
 {
     /// <summary>Longest alpha, mm.</summary>
     public const long MaximumDistance = 500_000;
@@ -37,9 +37,13 @@ internal sealed class AlphaWindow : SpeedWindow
     private PaceLeads? _leads;
     private PositionPath? _path;
 
-    /// <inheritdoc />
-    public override bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
+    /// <summary>
+    /// The alpha ending at the newest frame when it is faster than every alpha found before (the search passes over
+    /// the rest: unlike <see cref="SpeedWindow"/>'s, a window not found here may exist, but cannot be the best).
+    /// </summary>
+    public bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
     {
+        ArgumentNullException.ThrowIfNull(history);
         window = default;
         ref readonly var last = ref history.Last;
         _leads ??= new PaceLeads(history.Capacity);
@@ -68,22 +72,15 @@ internal sealed class AlphaWindow : SpeedWindow
         return true;
     }
 
-    /// <inheritdoc />
-    public override bool Follows(SpeedWindow leader) => leader is AlphaWindow;
-
-    /// <inheritdoc />
-    public override bool Repeats(SpeedWindow leader) => Follows(leader);
-
     /// <summary>
     /// Takes the state of <paramref name="leader"/>, a search that has seen the same frames in the same order (the
     /// device's, while the rules have kept every frame): from here on this one goes its own way.
     /// </summary>
-    public override void TakeOver(SpeedWindow leader)
+    public void TakeOver(AlphaWindow leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
-        var alpha = (AlphaWindow)leader;
-        (_near, _far, _admitted) = (alpha._near, alpha._far, alpha._admitted);
-        if (alpha._leads is { } leads && alpha._path is { } path)
+        (_near, _far, _admitted) = (leader._near, leader._far, leader._admitted);
+        if (leader._leads is { } leads && leader._path is { } path)
         {
             _leads ??= new PaceLeads(leads.Capacity);
             _path ??= new PositionPath(path.Capacity);

@@ -12,10 +12,16 @@ internal sealed class BestWindow
     /// <summary>Frames the rules set aside inside it (device figures only; empty otherwise).</summary>
     public FaultSummary Faults { get; private set; } = FaultSummary.Empty;
 
+    /// <summary>
+    /// True when a window of <paramref name="speed"/> would be kept: the test before <see cref="Offer"/>, so that the
+    /// whole window is made only for one that is (few are).
+    /// </summary>
+    public bool Beats(double speed) => !(HasValue && speed <= Window.Speed);
+
     /// <summary>Keeps <paramref name="window"/> when faster; true when kept.</summary>
     public bool Offer(in WindowSpeed window)
     {
-        if (HasValue && window.Speed <= Window.Speed)
+        if (!Beats(window.Speed))
         {
             return false;
         }

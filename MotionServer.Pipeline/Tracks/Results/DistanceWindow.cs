@@ -9,50 +9,70 @@ internal sealed class DistanceWindow(long millimetres, bool truncate) : SpeedWin
 {
     private readonly long _threshold = millimetres * 1000;
     private readonly bool _truncate = truncate;
-    private long _start;
 
-    /// <inheritdoc />
-    /// <remarks>Truncated or not: the start and whether there is a window do not depend on it, only the speed.</remarks>
-    public override bool Follows(SpeedWindow leader) => leader is DistanceWindow other && other._threshold == _threshold;
+    /// <summary>True when the last search found a window.</summary>
+    public bool Found { get; private set; }
 
-    /// <inheritdoc />
-    public override bool Repeats(SpeedWindow leader) => Follows(leader) && ((DistanceWindow)leader)._truncate == _truncate;
-
-    /// <inheritdoc />
-    public override WindowSpeed FromLeader(in WindowSpeed leader, FrameHistory history)
+    /// <summary>
+    /// The window ending at the newest frame from <paramref name="leader"/>'s, a window of the same distance (truncated
+    /// or not: the start and whether there is a window do not depend on it) that has just searched the same frames:
+    /// what <see cref="TrySpeed"/> would give, its speed as this window counts it, without the search.
+    /// </summary>
+    public bool TryFollow(DistanceWindow leader, FrameHistory history, out double speed)
     {
-        ref readonly var last = ref history.Last;
-        ref readonly var start = ref history[leader.StartSequence];
-                return leader with { Speed = Speed(last.Distance - start.Distance, last.Utc - start.Utc) };
-    }
-
-    /// <inheritdoc />
-    public override void TakeOver(SpeedWindow leader) => _start = ((DistanceWindow)leader)._start;
-
-    /// <inheritdoc />
-    public override bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
-    {
-        _start = Math.Max(_start, history.Oldest);
-        ref readonly var last = ref history.Last;
-        window = default;
-        if (last.Distance - history[_start].Distance < _threshold)
+        TakeOver(leader);
+        if (!Found)
         {
+            speed = 0;
             return false;
         }
 
-        while (_start + 1 < history.Newest && last.Distance - history[_start + 1].Distance >= _threshold)
+        ArgumentNullException.ThrowIfNull(history);
+        ref readonly var last = ref history.Last;
+        ref readonly var first = ref history[Start];
+        speed = Speed(last.Distance - first.Distance, last.Utc - first.Utc);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the state of <paramref name="leader"/>, a window of the same distance that has searched the same frames
+    /// while this one did not: from the next frame on this one searches alone.
+    /// </summary>
+    public void TakeOver(DistanceWindow leader)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        (Start, Found) = (leader.Start, leader.Found);
+    }
+
+    /// <inheritdoc />
+    public override bool TrySpeed(FrameHistory history, out double speed)
+    {
+        long start = Math.Max(Start, history.Oldest);
+        ref readonly var last = ref history.Last;
+        speed = 0;
+        Found = false;
+        if (last.Distance - history[start].Distance < _threshold)
         {
-            _start++;
+            Start = start;
+            return false;
         }
 
-        ref readonly var start = ref history[_start];
-        long elapsed = last.Utc - start.Utc;
+        long newest = history.Newest;
+        while (start + 1 < newest && last.Distance - history[start + 1].Distance >= _threshold)
+        {
+            start++;
+        }
+
+        Start = start;
+        ref readonly var first = ref history[start];
+        long elapsed = last.Utc - first.Utc;
         if (elapsed <= 0)
         {
             return false;
         }
 
-        window = new WindowSpeed(Speed(last.Distance - start.Distance, elapsed), _start, start.Utc, last.Utc);
+        speed = Speed(last.Distance - first.Distance, elapsed);
+        Found = true;
         return true;
     }
 

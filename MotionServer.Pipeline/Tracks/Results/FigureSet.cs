@@ -7,29 +7,49 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// rule) or the filtered one (kept frames only; windows by time; none across a gap). Holds a bounded history and one
 /// window per category, so its memory does not grow with the track.
 /// </summary>
+/// <remarks>
+/// Each window is a field of its own sealed type, and <see cref="Add"/> names each in turn: a dozen windows looked at
+/// for each of half a million frames made the walk over an array of abstract windows (a virtual call and a whole
+/// window returned and stored, per window per frame) cost as much as the windows' own work. A window's whole
+/// <see cref="WindowSpeed"/> is made only when its speed beats the best so far.
+/// </remarks>
 internal sealed class FigureSet
 {
     private readonly FrameHistory _history;
-    private readonly SpeedWindow?[] _windows;
-    private readonly BestWindow[] _bests;
+    private readonly BestWindow[] _bests = [.. Enumerable.Range(0, 8).Select(_ => new BestWindow())];
     private readonly RunDetector _runs = new();
     private readonly FiveRuns _fiveRuns = new();
     private readonly RejectedFrames? _rejected;
     private readonly FigureAccounting _accounting;
-    private readonly bool[] _found;
-    private readonly WindowSpeed[] _latest;
-    private FollowMode[]? _following;
+
+    // 2 s and 10 s: the device counts frames (none without a rate), the rules measure time; a set has one pair.
+    private readonly CountWindow? _twoFrames;
+    private readonly CountWindow? _tenFrames;
+    private readonly TimeWindow? _twoSeconds;
+    private readonly TimeWindow? _tenSeconds;
+    private readonly DistanceWindow _fiveHundredMetres;
+    private readonly DistanceWindow _nauticalMile;
+    private readonly TimeWindow _thirtyMinutes = new(30 * 60_000);
+    private readonly TimeWindow _oneHour = new(60 * 60_000);
+    private readonly AlphaWindow _alpha = new();
     private bool _newRun;
 
-    private FigureSet(int frequencyHz, long frameBound, SpeedWindow?[] windows, RejectedFrames? rejected, FigureAccounting accounting)
+    private FigureSet(int frequencyHz, long frameBound, bool device, RejectedFrames? rejected, FigureAccounting accounting)
     {
         _history = new FrameHistory(frequencyHz, frameBound);
-        _windows = windows;
-        _bests = [.. windows.Select(_ => new BestWindow())];
+        if (device && frequencyHz > 0)
+        {
+            (_twoFrames, _tenFrames) = (new CountWindow(2 * frequencyHz), new CountWindow(10 * frequencyHz));
+        }
+        else if (!device)
+        {
+            (_twoSeconds, _tenSeconds) = (new TimeWindow(2_000), new TimeWindow(10_000));
+        }
+
+        _fiveHundredMetres = new DistanceWindow(500_000, truncate: device);
+        _nauticalMile = new DistanceWindow(1_852_000, truncate: device);
         _rejected = rejected;
         _accounting = accounting;
-        _found = new bool[windows.Length];
-        _latest = new WindowSpeed[windows.Length];
     }
 
     /// <summary>
@@ -43,18 +63,7 @@ internal sealed class FigureSet
     public static FigureSet ForDevice(int frequencyHz, ResultRules rules, RejectedFrames rejected, long frameBound = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        SpeedWindow?[] windows =
-        [
-            frequencyHz > 0 ? new CountWindow(2 * frequencyHz) : null,
-            frequencyHz > 0 ? new CountWindow(10 * frequencyHz) : null,
-            null,
-            new DistanceWindow(500_000, truncate: true),
-            new DistanceWindow(1_852_000, truncate: true),
-            new TimeWindow(30 * 60_000),
-            new TimeWindow(60 * 60_000),
-            new AlphaWindow(),
-        ];
-        return new FigureSet(frequencyHz, frameBound, windows, rejected, new FigureAccounting(rules.MaximumGap, 0));
+        return new FigureSet(frequencyHz, frameBound, device: true, rejected, new FigureAccounting(rules.MaximumGap, 0));
     }
 
     /// <summary>The filtered set: every window by time or distance, unrounded; distance only above the minimum speed.</summary>
@@ -64,18 +73,7 @@ internal sealed class FigureSet
     public static FigureSet ForRules(int frequencyHz, ResultRules rules, long frameBound = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        SpeedWindow?[] windows =
-        [
-            new TimeWindow(2_000),
-            new TimeWindow(10_000),
-            null,
-            new DistanceWindow(500_000, truncate: false),
-            new DistanceWindow(1_852_000, truncate: false),
-            new TimeWindow(30 * 60_000),
-            new TimeWindow(60 * 60_000),
-            new AlphaWindow(),
-        ];
-        return new FigureSet(frequencyHz, frameBound, windows, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed));
+        return new FigureSet(frequencyHz, frameBound, device: false, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed));
     }
 
     /// <summary>The best window of a category (none for 5×10 s: see <see cref="FiveRuns"/>).</summary>
@@ -88,42 +86,34 @@ internal sealed class FigureSet
     public bool IsEmpty => _history.Newest < 0;
 
     /// <summary>
-    /// Takes the state of the windows, the run detection included, that this set took from <paramref name="leader"/>
-    /// while following it (see <see cref="Add"/>), and the bests of those it did not look at, before the first frame on
-    /// which the two differ.
+    /// Takes the state of the windows, the run detection included, that this set (the rules') took from
+    /// <paramref name="leader"/> (the device's) while following it (see <see cref="Add"/>), and the bests of those it
+    /// did not look at, before the first frame on which the two differ.
     /// </summary>
     public void StopFollowing(FigureSet leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
-        var following = Following(leader);
-        for (int i = 0; i < _windows.Length; i++)
-        {
-            if (following[i] != FollowMode.Not)
-            {
-                _windows[i]!.TakeOver(leader._windows[i]!);
-            }
-        }
-
+        _fiveHundredMetres.TakeOver(leader._fiveHundredMetres);
+        _nauticalMile.TakeOver(leader._nauticalMile);
+        _thirtyMinutes.TakeOver(leader._thirtyMinutes);
+        _oneHour.TakeOver(leader._oneHour);
+        _alpha.TakeOver(leader._alpha);
         _runs.CopyFrom(leader._runs);
         CatchUp(leader);
     }
 
     /// <summary>
     /// Takes what this set leaves to <paramref name="leader"/> while following it: the history (the same frames) and
-    /// the bests of the windows it does not look at (the leader's): before its figures, whether it goes on following
-    /// or not.
+    /// the bests of the windows it does not look at (the leader's own: 30 min, 1 h, alpha 500), before its figures,
+    /// whether it goes on following or not.
     /// </summary>
     public void CatchUp(FigureSet leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
         _history.CopyFrom(leader._history);
-        var following = Following(leader);
-        for (int i = 0; i < _windows.Length; i++)
+        foreach (var category in (ReadOnlySpan<ResultCategory>)[ResultCategory.ThirtyMinutes, ResultCategory.OneHour, ResultCategory.Alpha500])
         {
-            if (following[i] == FollowMode.Whole)
-            {
-                _bests[i].CopyFrom(leader._bests[i]);
-            }
+            Best(category).CopyFrom(leader.Best(category));
         }
     }
 
@@ -131,10 +121,10 @@ internal sealed class FigureSet
     /// <param name="frame">The frame.</param>
     /// <param name="startsSegment">True when no window may reach back past it (after a gap).</param>
     /// <param name="leader">
-    /// A set that has taken every frame this one has, in the same segments, and has just taken this one (always the
-    /// same set): its runs are this set's, its windows of the same kind and length start where this set's would
-    /// (the distances: <see cref="SpeedWindow.Follows"/>), and those that are the same windows (30 min, 1 h, alpha 500:
-    /// <see cref="SpeedWindow.Repeats"/>) are not looked at until <see cref="StopFollowing"/>.
+    /// For the rules' set, the device's set when it has taken every frame this one has, in the same segments, and has
+    /// just taken this one: its runs are this set's, its 500 m and nautical mile start where this set's would (their
+    /// speeds are this set's own, unrounded), and its 30 min, 1 h and alpha 500 are this set's exactly, so this set
+    /// does not look at them until <see cref="StopFollowing"/>. Only the 2 s and 10 s by time are this set's own work.
     /// </param>
     public void Add(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader = null)
     {
@@ -146,19 +136,14 @@ internal sealed class FigureSet
             _fiveRuns.StartRun();
         }
 
-        var following = leader is null ? null : Following(leader);
-        for (int i = 0; i < _windows.Length; i++)
+        Seconds(history, runs.RunStart);
+        if (leader is null)
         {
-            var how = following?[i] ?? FollowMode.Not;
-            if (how != FollowMode.Whole && _windows[i] is { } window
-                && Window(i, window, history, how == FollowMode.Start ? leader : null, out var speed))
-            {
-                Keep(_bests[i], speed);
-                if (i == (int)ResultCategory.TenSeconds && _fiveRuns.Offer(speed, runs.RunStart))
-                {
-                    Describe(_fiveRuns.Current, speed);
-                }
-            }
+            Search(history);
+        }
+        else
+        {
+            Follow(history, leader);
         }
     }
 
@@ -199,44 +184,100 @@ internal sealed class FigureSet
         return _history;
     }
 
-    /// <summary>The window of a category ending at the newest frame: searched, or taken from a leader that follows it.</summary>
-    private bool Window(int category, SpeedWindow window, FrameHistory history, FigureSet? leader, out WindowSpeed speed)
+    /// <summary>2 s and 10 s, in frames or in time; the 10 s ending at each frame is offered to 5×10 s's runs too.</summary>
+    private void Seconds(FrameHistory history, long runStart)
     {
-        bool found;
-        if (leader is null)
+        double speed;
+        if (_twoFrames is not null && _tenFrames is not null)
         {
-            found = window.TryEndingAtNewest(history, out speed);
-        }
-        else
-        {
-            found = leader._found[category];
-            speed = found ? window.FromLeader(leader._latest[category], history) : default;
-        }
-
-        (_found[category], _latest[category]) = (found, speed);
-        return found;
-    }
-
-    /// <summary>How each of this set's windows follows those of <paramref name="leader"/> (always the same set).</summary>
-    private FollowMode[] Following(FigureSet leader)
-    {
-        if (_following is null)
-        {
-            // A loop, not a lambda: a lambda's closure over the leader would be allocated on every frame's call.
-            _following = new FollowMode[_windows.Length];
-            for (int i = 0; i < _windows.Length; i++)
+            if (_twoFrames.TrySpeed(history, out speed))
             {
-                _following[i] = _windows[i] is { } window && leader._windows[i] is { } other ? How(i, window, other) : FollowMode.Not;
+                Offer(ResultCategory.TwoSeconds, _twoFrames, history, speed);
+            }
+
+            if (_tenFrames.TrySpeed(history, out speed))
+            {
+                OfferTen(_tenFrames, history, speed, runStart);
             }
         }
+        else if (_twoSeconds is not null && _tenSeconds is not null)
+        {
+            if (_twoSeconds.TrySpeed(history, out speed))
+            {
+                Offer(ResultCategory.TwoSeconds, _twoSeconds, history, speed);
+            }
 
-        return _following;
+            if (_tenSeconds.TrySpeed(history, out speed))
+            {
+                OfferTen(_tenSeconds, history, speed, runStart);
+            }
+        }
     }
 
-    /// <summary>10 s is always looked at: its window ending at each frame is offered to 5×10 s's runs.</summary>
-    private static FollowMode How(int category, SpeedWindow window, SpeedWindow leader) => window.Follows(leader)
-        ? (window.Repeats(leader) && category != (int)ResultCategory.TenSeconds ? FollowMode.Whole : FollowMode.Start)
-        : FollowMode.Not;
+    /// <summary>The windows by distance and the long ones, searched alone.</summary>
+    private void Search(FrameHistory history)
+    {
+        if (_fiveHundredMetres.TrySpeed(history, out double speed))
+        {
+            Offer(ResultCategory.FiveHundredMetres, _fiveHundredMetres, history, speed);
+        }
+
+        if (_nauticalMile.TrySpeed(history, out speed))
+        {
+            Offer(ResultCategory.NauticalMile, _nauticalMile, history, speed);
+        }
+
+        if (_thirtyMinutes.TrySpeed(history, out speed))
+        {
+            Offer(ResultCategory.ThirtyMinutes, _thirtyMinutes, history, speed);
+        }
+
+        if (_oneHour.TrySpeed(history, out speed))
+        {
+            Offer(ResultCategory.OneHour, _oneHour, history, speed);
+        }
+
+        // The alpha search finds a window only when it beats the best so far.
+        if (_alpha.TryEndingAtNewest(history, out var alpha))
+        {
+            Keep(Best(ResultCategory.Alpha500), alpha);
+        }
+    }
+
+    /// <summary>The windows by distance from the leader's starts; the long ones are the leader's own (<see cref="CatchUp"/>).</summary>
+    private void Follow(FrameHistory history, FigureSet leader)
+    {
+        if (_fiveHundredMetres.TryFollow(leader._fiveHundredMetres, history, out double speed))
+        {
+            Offer(ResultCategory.FiveHundredMetres, _fiveHundredMetres, history, speed);
+        }
+
+        if (_nauticalMile.TryFollow(leader._nauticalMile, history, out speed))
+        {
+            Offer(ResultCategory.NauticalMile, _nauticalMile, history, speed);
+        }
+    }
+
+    /// <summary>Keeps the window just found when it beats its category's best (made whole only then).</summary>
+    private void Offer(ResultCategory category, SpeedWindow window, FrameHistory history, double speed)
+    {
+        var best = Best(category);
+        if (best.Beats(speed))
+        {
+            Keep(best, window.Describe(history, speed));
+        }
+    }
+
+    private void OfferTen(SpeedWindow window, FrameHistory history, double speed, long runStart)
+    {
+        Offer(ResultCategory.TenSeconds, window, history, speed);
+        if (_fiveRuns.Accepts(speed, window.Start, runStart))
+        {
+            var ten = window.Describe(history, speed);
+            _fiveRuns.Offer(ten, runStart);
+            Describe(_fiveRuns.Current, ten);
+        }
+    }
 
     private void Keep(BestWindow best, in WindowSpeed speed)
     {
@@ -252,18 +293,5 @@ internal sealed class FigureSet
         {
             best.Describe(_rejected.Between(speed.FirstUtc, speed.EndUtc));
         }
-    }
-
-    /// <summary>How a window of a set follows its leader's.</summary>
-    private enum FollowMode
-    {
-        /// <summary>Searched alone.</summary>
-        Not,
-
-        /// <summary>Starts where the leader's does; its speed is this set's (<see cref="SpeedWindow.FromLeader"/>).</summary>
-        Start,
-
-        /// <summary>The leader's window itself: not looked at while following, its best taken when they part.</summary>
-        Whole,
     }
 }

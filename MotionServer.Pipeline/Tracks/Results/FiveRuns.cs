@@ -23,6 +23,12 @@ internal sealed class FiveRuns
         _current = new BestWindow();
     }
 
+    /// <summary>
+    /// True when a 10 s window of <paramref name="speed"/> from <paramref name="start"/> would be kept by
+    /// <see cref="Offer"/> (the test before making the whole window).
+    /// </summary>
+    public bool Accepts(double speed, long start, long runStart) => start >= runStart && _current.Beats(speed);
+
     /// <summary>Offers the 10 s window ending at the newest frame; true when it is the current run's best so far.</summary>
     public bool Offer(in WindowSpeed window, long runStart) => window.StartSequence >= runStart && _current.Offer(window);
 

@@ -1,40 +1,42 @@
 namespace MotionServer.Pipeline.Tracks.Results;
 
 /// <summary>
-/// A sliding window over a <see cref="FrameHistory"/>: after each frame added, the window ending at it, if any. A set of
-/// figures that has seen the same frames as another (a leader) may take the leader's window instead of searching again
-/// (<see cref="Follows"/>, <see cref="FromLeader"/>), and takes over its state when the two sets part
-/// (<see cref="TakeOver"/>).
+/// A sliding window over a <see cref="FrameHistory"/>: after each frame added, the window ending at it, if any. The
+/// search gives only the speed and <see cref="Start"/>; the whole window (its times) is made only for one that is kept
+/// (<see cref="Describe"/>), since nearly every window ending at a frame is slower than the best so far.
 /// </summary>
+/// <remarks>
+/// A set of figures holds its windows in fields of their own sealed types, not as <see cref="SpeedWindow"/>: the calls
+/// are then direct (and may be inlined), which matters at a dozen windows for each of a track's frames.
+/// </remarks>
 internal abstract class SpeedWindow
 {
-    /// <summary>The window ending at the newest frame; false while the frames so far do not fill one.</summary>
-    public abstract bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window);
-
     /// <summary>
-    /// True when, over the same frames, this window always starts where <paramref name="leader"/> does and is found
-    /// exactly when it is (the same kind and length): then <see cref="FromLeader"/> gives what a search would.
+    /// Sequence of the frame the window ending at the newest frame starts from (its distance and time are the window's
+    /// origin), once <see cref="TrySpeed"/> has found it.
     /// </summary>
-    public virtual bool Follows(SpeedWindow leader) => false;
+    public long Start { get; protected set; }
 
-    /// <summary>
-    /// True when, over the same frames, this window is <paramref name="leader"/>'s exactly, its speed included (the same
-    /// kind, length and rounding): a set following another need not look at it until they part, its best being the
-    /// leader's.
-    /// </summary>
-    public virtual bool Repeats(SpeedWindow leader) => false;
+    /// <summary>Finds the window ending at the newest frame: its speed, mm/s; false while the frames so far do not fill one.</summary>
+    public abstract bool TrySpeed(FrameHistory history, out double speed);
 
-    /// <summary>
-    /// This window ending at the newest frame, from the one <paramref name="leader"/> found ending there in a history of
-    /// the same frames (only where <see cref="Follows"/> is true): its speed, as this window counts it.
-    /// </summary>
-    public virtual WindowSpeed FromLeader(in WindowSpeed leader, FrameHistory history) => leader;
-
-    /// <summary>
-    /// Takes the state of <paramref name="leader"/> (where <see cref="Follows"/> is true), which has searched the same
-    /// frames while this one took its windows: from the next frame on this one searches alone.
-    /// </summary>
-    public virtual void TakeOver(SpeedWindow leader)
+    /// <summary>The window just found (<see cref="TrySpeed"/>), whose speed is <paramref name="speed"/>.</summary>
+    public virtual WindowSpeed Describe(FrameHistory history, double speed)
     {
+        ArgumentNullException.ThrowIfNull(history);
+        return new WindowSpeed(speed, Start, history[Start].Utc, history.Last.Utc);
+    }
+
+    /// <summary>The window ending at the newest frame; false while the frames so far do not fill one.</summary>
+    public bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
+    {
+        if (!TrySpeed(history, out double speed))
+        {
+            window = default;
+            return false;
+        }
+
+        window = Describe(history, speed);
+        return true;
     }
 }

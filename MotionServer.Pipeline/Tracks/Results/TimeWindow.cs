@@ -9,36 +9,38 @@ namespace MotionServer.Pipeline.Tracks.Results;
 internal sealed class TimeWindow(long milliseconds) : SpeedWindow
 {
     private readonly long _milliseconds = milliseconds;
-    private long _start;
 
-    /// <inheritdoc />
-    public override bool Follows(SpeedWindow leader) => leader is TimeWindow other && other._milliseconds == _milliseconds;
-
-    /// <inheritdoc />
-    public override bool Repeats(SpeedWindow leader) => Follows(leader);
-
-    /// <inheritdoc />
-    public override void TakeOver(SpeedWindow leader) => _start = ((TimeWindow)leader)._start;
-
-    /// <inheritdoc />
-    public override bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
+    /// <summary>
+    /// Takes the start of <paramref name="leader"/>, a window of the same time that has searched the same frames while
+    /// this one did not: from the next frame on this one searches alone.
+    /// </summary>
+    public void TakeOver(TimeWindow leader)
     {
-        _start = Math.Max(_start, history.Oldest);
+        ArgumentNullException.ThrowIfNull(leader);
+        Start = leader.Start;
+    }
+
+    /// <inheritdoc />
+    public override bool TrySpeed(FrameHistory history, out double speed)
+    {
+        long start = Math.Max(Start, history.Oldest);
+        long newest = history.Newest;
         ref readonly var last = ref history.Last;
-        while (_start < history.Newest && last.Utc - history[_start + 1].Utc >= _milliseconds)
+        while (start < newest && last.Utc - history[start + 1].Utc >= _milliseconds)
         {
-            _start++;
+            start++;
         }
 
-        ref readonly var start = ref history[_start];
-        long elapsed = last.Utc - start.Utc;
-        if (_start >= history.Newest || elapsed < _milliseconds)
+        Start = start;
+        ref readonly var first = ref history[start];
+        long elapsed = last.Utc - first.Utc;
+        if (start >= newest || elapsed < _milliseconds)
         {
-            window = default;
+            speed = 0;
             return false;
         }
 
-        window = new WindowSpeed((last.Distance - start.Distance) / (double)elapsed, _start, start.Utc, last.Utc);
+        speed = (last.Distance - first.Distance) / (double)elapsed;
         return true;
     }
 }
