@@ -17,9 +17,11 @@ public sealed class MotionServerServiceCollectionExtensionsTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    // The hosts files only: a roster device no hosts file names (817 below) is not asked of the machine's name server.
     private IConfiguration Settings(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(
-            values.Append(("MotionServer:EventDirectory", _folder.Path)).Select(v => new KeyValuePair<string, string?>(v.Item1, v.Item2))).Build();
+            values.Append(("MotionServer:EventDirectory", _folder.Path)).Append(("MotionServer:Detection:NameLookup", "hosts"))
+                .Select(v => new KeyValuePair<string, string?>(v.Item1, v.Item2))).Build();
 
     [Fact]
     public async Task Options_AreTheConfiguredSettings_ChangedByTheEmbeddersOwnConfigure()
