@@ -28,6 +28,9 @@ internal sealed partial class DemoEnvironment : IAsyncDisposable
         {
             [$"{MotionServerDefaults.SectionName}:Network:HostsFile"] = HostsFile,
             [$"{MotionServerDefaults.SectionName}:Network:Port"] = fleet.Port.ToString(CultureInfo.InvariantCulture),
+
+            // The whole fleet is in its hosts file: a device away is not asked of the laptop's network.
+            [$"{MotionServerDefaults.SectionName}:Detection:NameLookup"] = "hosts",
         };
     }
 
