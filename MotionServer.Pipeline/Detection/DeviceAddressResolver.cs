@@ -33,10 +33,11 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
     private readonly ConcurrentDictionary<string, byte> _reportedIgnored = new(StringComparer.OrdinalIgnoreCase);
     private readonly LookupThreads _threads = new(lookupThreads);
 
-    // Detection:LookupsPerSecond again, where the query leaves: the schedule starts at most that many looks a second,
-    // but on a laptop short of processor time lookups started in one second can wait in the lookup threads' line and
-    // leave together with the next second's. One that would exceed the rate is not asked (the name is not found this
-    // look, and what is known of its catch-all answer stays; the device is looked for again at its next).
+    // Detection:LookupsPerSecond again, where the system's lookup leaves: the schedule starts at most that many looks a
+    // second, but on a laptop short of processor time lookups started in one second can wait in the lookup threads'
+    // line and leave together with the next second's. One that would exceed the rate is not asked (the name is not
+    // found this look, and what is known of its catch-all answer stays; the device is looked for again at its next).
+    // DNS asked directly keeps the rate in its client, where each datagram leaves (DnsLookupClient).
     private readonly LookupBudget _queries = new(queriesPerSecond);
     private readonly Lock _queriesGate = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -78,11 +79,6 @@ internal sealed partial class DeviceAddressResolver(HostsFile? hostsFile, IReadO
 
     private async Task<IPAddress?> ResolveDirectAsync(DirectNameLookup direct, string hostname)
     {
-        if (!MayAsk())
-        {
-            return null;
-        }
-
         var addresses = await direct.LookUpAsync(hostname).ConfigureAwait(false) ?? await SystemWithin(direct.Timeout, hostname).ConfigureAwait(false);
         return Choose(hostname, addresses);
     }

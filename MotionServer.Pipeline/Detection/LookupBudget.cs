@@ -4,8 +4,9 @@ namespace MotionServer.Pipeline.Detection;
 /// At most Detection:LookupsPerSecond looks started in any one second (each look asks the network for a name once),
 /// so that neither the event's router nor this laptop's processor pays for the whole roster every
 /// Detection:ArrivalInterval during a rush. A window of the last second's starts, not a refilling bucket: a bucket
-/// could let twice its rate through in one second (a full bucket, then its refill). Times are on the
-/// <see cref="ScheduleClock"/>. Used by the schedule's loop only.
+/// could let twice its rate through in one second (a full bucket, then its refill). Times are on its user's monotonic
+/// clock: the schedule's loop counts the looks it starts, the system resolver's path and the DNS client the queries
+/// where they leave. Not thread-safe: each user holds it under its own lock or on its one thread.
 /// </summary>
 internal sealed class LookupBudget(int perSecond)
 {

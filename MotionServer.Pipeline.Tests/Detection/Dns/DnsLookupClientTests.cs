@@ -107,6 +107,45 @@ public sealed class DnsLookupClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AskAsync_QuestionInLinePastItsTime_EndsWithoutBeingSent()
+    {
+        _server.Behaviour = TestDnsServer.Mode.Silent;
+        using var client = new DnsLookupClient([_server.EndPoint], _time, Sweep, maxInFlight: 1);
+
+        var first = client.AskAsync("motion-1", Timeout);
+        var second = client.AskAsync("motion-2", Timeout); // in line behind the first, which the server never answers
+        await Until(() => _server.Queries == 1);
+        _time.Advance(Timeout);
+
+        (await first.WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.NoAnswer);
+        (await second.WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.NoAnswer);
+        int sweeps = client.Sweeps;
+        await Until(() => client.Sweeps > sweeps + 1);
+        _server.Asked.Should().Equal(["motion-1"], "a question whose look is over is not sent late");
+        client.Pending.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AskAsync_BeyondSendsPerSecond_WaitsInLine_AndLeavesOnceTheSecondHasPassed()
+    {
+        using var client = new DnsLookupClient([_server.EndPoint], _time, Sweep, sendsPerSecond: 2);
+        var longTime = TimeSpan.FromSeconds(5);
+
+        var answered = new[] { client.AskAsync("motion-1", longTime), client.AskAsync("motion-2", longTime) };
+        var third = client.AskAsync("motion-3", longTime);
+        await Task.WhenAll(answered).WaitAsync(Wait);
+        int sweeps = client.Sweeps;
+        await Until(() => client.Sweeps > sweeps + 1); // a whole sweep has run with the third in line
+        third.IsCompleted.Should().BeFalse("two datagrams have left within the second");
+        _server.Queries.Should().Be(2);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        (await third.WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.NoSuchName);
+        _server.Queries.Should().Be(3);
+    }
+
+    [Fact]
     public async Task Dispose_EndsTheQuestionsWaiting_AndLaterOnes()
     {
         _server.Behaviour = TestDnsServer.Mode.Silent;

@@ -15,8 +15,11 @@ namespace MotionServer.Pipeline.Detection.Dns;
 /// <item>A question unanswered in its time goes to the next server, each server getting an equal share of the time
 /// (so the whole lookup ends within it); after the last it ends <see cref="DnsOutcome.NoAnswer"/>. No retries to one
 /// server: detection's next look is the retry. Servers are asked in order, as glibc does without <c>rotate</c>.</item>
-/// <item>Time is kept by the receive thread itself: it wakes at least every <c>sweepEvery</c> and ends the questions
-/// past their time; no timer per question.</item>
+/// <item>Time is kept by the receive thread itself: it wakes at least every <c>sweepEvery</c>, ends the questions
+/// past their time (those still in line without sending them) and sends those the limits now allow; no timer per
+/// question.</item>
+/// <item>At most <c>sendsPerSecond</c> datagrams leave in any second, counted where they leave: questions held in
+/// line (a server slow to answer, or silent) would otherwise leave together with the next second's.</item>
 /// </list>
 /// A question ends as a <see cref="Task{DnsAnswer}"/> that never fails: one small object per question and obviously
 /// right, where a pooled IValueTaskSource would save a hundred bytes next to two system calls. Its continuation runs
@@ -33,6 +36,7 @@ internal sealed class DnsLookupClient : IDisposable
     private readonly long _origin;
     private readonly TimeSpan _sweepEvery;
     private readonly int _maxInFlight;
+    private readonly LookupBudget _sends;
     private readonly Lock _gate = new();
     private readonly Dictionary<ushort, Question> _pending = [];
     private readonly Queue<Question> _waiting = new();
@@ -45,16 +49,19 @@ internal sealed class DnsLookupClient : IDisposable
     /// A client of <paramref name="nameServers"/> (address and port each, asked in this order), with at most
     /// <paramref name="maxInFlight"/> questions sent and unanswered at once: when every absent device falls due
     /// together, a thousand datagrams at once would overflow a router's socket (or this one's) and be lost; the others
-    /// wait in line, within their time, and leave as answers come.
+    /// wait in line, within their time, and leave as answers come. At most <paramref name="sendsPerSecond"/> leave in
+    /// any second (0: no limit; Detection:LookupsPerSecond), the others waiting in line likewise.
     /// </summary>
     /// <exception cref="SocketException">A socket cannot be created (no IPv6 on this host, for an IPv6 server).</exception>
-    public DnsLookupClient(IReadOnlyList<IPEndPoint> nameServers, TimeProvider? time = null, TimeSpan? sweepEvery = null, int maxInFlight = 64)
+    public DnsLookupClient(IReadOnlyList<IPEndPoint> nameServers, TimeProvider? time = null, TimeSpan? sweepEvery = null, int maxInFlight = 64,
+        int sendsPerSecond = 0)
     {
         ArgumentOutOfRangeException.ThrowIfZero(nameServers.Count);
         _time = time ?? TimeProvider.System;
         _origin = _time.GetTimestamp();
         _sweepEvery = sweepEvery ?? DefaultSweep;
         _maxInFlight = maxInFlight;
+        _sends = new LookupBudget(sendsPerSecond);
         _sockets = [.. nameServers.Select(s => s.AddressFamily).Distinct().Select(Bound)];
         _servers = [.. nameServers.Select(s => new NameServer(s, _sockets.First(k => k.AddressFamily == s.AddressFamily)))];
         new Thread(ReceiveAnswers, 128 * 1024) { IsBackground = true, Name = "Motion DNS answers" }.Start();
@@ -86,7 +93,7 @@ internal sealed class DnsLookupClient : IDisposable
         lock (_gate)
         {
             question.Server = server;
-            send = !_stopped && _pending.Count < _maxInFlight;
+            send = !_stopped && MaySendNow();
             if (send)
             {
                 Register(question);
@@ -108,12 +115,16 @@ internal sealed class DnsLookupClient : IDisposable
         }
     }
 
+    /// <summary>Whether one more datagram may leave now: fewer than the most in flight, and the second's sends allow it.</summary>
+    private bool MaySendNow() => _pending.Count < _maxInFlight && _sends.Available(Now) > 0;
+
     private void Register(Question question)
     {
         question.Id = FreeId();
         var now = Now;
         question.Deadline = now + question.Share < question.GivesUpAt ? now + question.Share : question.GivesUpAt;
         _pending[question.Id] = question;
+        _sends.Spend(1, now);
     }
 
     private void Transmit(Question question)
@@ -127,7 +138,7 @@ internal sealed class DnsLookupClient : IDisposable
         }
     }
 
-    /// <summary>Sends questions waiting in line while fewer than the most allowed are in flight.</summary>
+    /// <summary>Sends questions waiting in line while fewer than the most allowed are in flight and the second's sends allow.</summary>
     private void SendWaiting()
     {
         while (true)
@@ -135,7 +146,7 @@ internal sealed class DnsLookupClient : IDisposable
             Question? next;
             lock (_gate)
             {
-                if (_stopped || _pending.Count >= _maxInFlight || !_waiting.TryDequeue(out next))
+                if (_stopped || !MaySendNow() || !_waiting.TryDequeue(out next))
                 {
                     return;
                 }
@@ -264,6 +275,7 @@ internal sealed class DnsLookupClient : IDisposable
                 }
             }
 
+            DropWaitingPast(now);
         }
 
         foreach (var question in _expired)

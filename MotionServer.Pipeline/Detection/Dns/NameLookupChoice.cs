@@ -51,15 +51,19 @@ internal sealed record NameLookupChoice(DirectNameLookup? Direct, string How, st
             return System($"{resolvConf} names no usable name server");
         }
 
-        return DirectChoice(configuration, options.Detection.ConnectTimeout, resolvConf, time);
+        return DirectChoice(configuration, options.Detection, resolvConf, time);
     }
 
-    private static NameLookupChoice DirectChoice(ResolverConfiguration configuration, TimeSpan timeout, string resolvConf, TimeProvider? time)
+    private static NameLookupChoice DirectChoice(ResolverConfiguration configuration, DetectionOptions detection, string resolvConf, TimeProvider? time)
     {
+        // Detection:LookupsPerSecond counted again where the queries leave (the schedule counts the looks it starts).
+        DnsLookupClient NewClient(IReadOnlyList<System.Net.IPEndPoint> servers) =>
+            new(servers, time, sendsPerSecond: detection.LookupsPerSecond);
+
         DnsLookupClient client;
         try
         {
-            client = new DnsLookupClient(configuration.NameServers, time);
+            client = NewClient(configuration.NameServers);
         }
         catch (System.Net.Sockets.SocketException e)
         {
@@ -67,7 +71,8 @@ internal sealed record NameLookupChoice(DirectNameLookup? Direct, string How, st
         }
 
         string servers = string.Join(", ", configuration.NameServers.Select(s => s.Address));
-        return new NameLookupChoice(new DirectNameLookup(configuration, client, timeout, time, watched: resolvConf), $"direct to DNS at {servers}", $"from {resolvConf}");
+        var direct = new DirectNameLookup(configuration, client, detection.ConnectTimeout, time, watched: resolvConf, newClient: NewClient);
+        return new NameLookupChoice(direct, $"direct to DNS at {servers}", $"from {resolvConf}");
     }
 
     /// <summary>
