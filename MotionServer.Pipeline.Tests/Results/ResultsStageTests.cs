@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using MotionServer.Pipeline.Results;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
@@ -67,6 +69,63 @@ public sealed class ResultsStageTests : IDisposable
     }
 
     [Fact]
+    public async Task DayChanged_LandingsSoonAfterARebuild_AreOneRebuild_NoSoonerThanTheSpacing()
+    {
+        var time = new FakeTimeProvider();
+        var spacing = TimeSpan.FromMilliseconds(500);
+        using var stage = new ResultsStage(_folder, () => _roster, NullLogger.Instance, time, spacing);
+        var rebuiltAt = new ConcurrentQueue<DateTimeOffset>();
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stage.Rebuilt += (_, _) =>
+        {
+            rebuiltAt.Enqueue(time.GetUtcNow());
+            if (rebuiltAt.Count == 2)
+            {
+                second.TrySetResult();
+            }
+        };
+        stage.DayChanged(Day);
+        stage.Start();
+        await Until(() => rebuiltAt.Count == 1);
+        var firstAt = rebuiltAt.Single();
+
+        for (int i = 0; i < 3; i++)
+        {
+            stage.DayChanged(Day); // a rush: tracks landing just after the first rebuild
+        }
+
+        // The clock moves 10 ms at each look, as it would while the consumer waits (it arms its wait at any moment).
+        await Until(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            return second.Task.IsCompleted;
+        });
+        await stage.StopAsync(Patience, TimeProvider.System);
+
+        rebuiltAt.Should().HaveCount(2, "the three landings are one rebuild");
+        rebuiltAt.Last().Should().BeOnOrAfter(firstAt + spacing, "a rebuild waits out the spacing since the last began");
+    }
+
+    [Fact]
+    public async Task StopAsync_ADayDirtyWithinTheSpacing_IsRebuiltAtOnce()
+    {
+        var time = new FakeTimeProvider(); // never advanced: only the stop can end the spacing's wait
+        using var stage = new ResultsStage(_folder, () => _roster, NullLogger.Instance, time, TimeSpan.FromMinutes(1));
+        int rebuilds = 0;
+        stage.Rebuilt += (_, _) => Interlocked.Increment(ref rebuilds);
+        stage.DayChanged(Day);
+        stage.Start();
+        await Until(() => Volatile.Read(ref rebuilds) == 1);
+        SaveLedger(_folder, 801, Completed("ABC", 801, At(9), Outcome(20)));
+
+        stage.DayChanged(Day);
+        await stage.StopAsync(Patience, TimeProvider.System).WaitAsync(Patience);
+
+        rebuilds.Should().Be(2);
+        File.ReadAllText(_folder.DayResultsFile(Day, "csv")).Should().Contain("ABC,801,,,E801,Sailboard,1,1:00:00,10.00,20.00,");
+    }
+
+    [Fact]
     public async Task DayChanged_WhileRunning_RebuildsTheDay_AndTheStopDrainsIt()
     {
         using var stage = Stage();
@@ -105,6 +164,15 @@ public sealed class ResultsStageTests : IDisposable
 
         rebuilt.Should().Equal(Day.AddDays(-1), Day, Day.AddDays(-1), Day);
         File.ReadAllText(_folder.DayResultsFile(Day, "csv")).Should().Contain("ABC,801,Ann,Smith,E801,Kite,1,");
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        using var giveUp = new CancellationTokenSource(Patience);
+        while (!condition())
+        {
+            await Task.Delay(5, giveUp.Token); // polls the consumer's thread; never waits for time to pass
+        }
     }
 
     [Fact]

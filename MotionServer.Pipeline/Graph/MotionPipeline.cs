@@ -180,7 +180,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         var diskSpace = new DiskSpaceGate(FreeSpace, _folder.Root, _options.Limits.MinFreeDiskBytes, _options.Detection.Interval, _notices, _time);
         _noticeChecks = new NoticeChecks(_notices, _fleet, diskSpace, new EventFolderWriteCheck(_folder.Root, _time, NoticeChecks.FolderCheckInterval),
             _folder.Root, _hostsFile, _options.Network.HostsFile, _addressResolver);
-        _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger);
+        _results = _options.DryRun ? null : new ResultsStage(_folder, () => _fleet.Roster, _logger, _time);
         _graph = new PipelineGraph(_options, _folder, _fleet, resolver, _probe, _lifetime, _time, _log, diskSpace, Faulted, EveryDetectionInterval, TrackResults ?? new StreamingTrackResultsSource(ResultRules.From(_options.Results)), _results is null ? null : _results.DayChanged);
         _dashboards = _options.DryRun ? null : new DashboardPublisher(_options.Dashboard, _folder, _fleet.GetSnapshot, _time, _loggers.CreateLogger<DashboardPublisher>());
     }

@@ -9,12 +9,21 @@ namespace MotionServer.Pipeline.Results;
 /// The results stage: when a track lands (<see cref="DayChanged"/>, called by the download workers), when the roster
 /// changes (<see cref="RosterChanged"/>) or at start-up (every day the ledgers hold), the day's results files are rebuilt (<see cref="DayResultsBuilder"/>). It never delays a
 /// download: <see cref="DayChanged"/> only marks the day dirty and wakes one consumer of its own, which rebuilds each
-/// dirty day once per burst (a day marked while it is rebuilt is rebuilt once more). Bounded: one pending wake-up and
-/// one mark per day. A stop lets the consumer finish within its budget, then abandons it between two days (each file
+/// dirty day once per burst (a day marked while it is rebuilt is rebuilt once more), and starts a rebuild no sooner than
+/// <see cref="DefaultSpacing"/> after the last began: in a rush, tracks land several a second, and a rebuild at a roster
+/// of 1,000 reads every ledger and allocates some 5 MB, which a rebuild per landing made most of the server's
+/// allocations (and of its resident memory's growth) while riders poured in. Bounded: one pending wake-up and one mark
+/// per day. A stop lets the consumer finish within its budget, then abandons it between two days (each file
 /// is replaced atomically, so an abandoned rebuild leaves the previous files).
 /// </summary>
 internal sealed partial class ResultsStage : IDisposable
 {
+    /// <summary>
+    /// At least this long between the starts of two rebuilds: a landing's row is in the files within it and a rebuild's
+    /// time (under a second, as issue 16 asks), and a rush's landings coalesce into two rebuilds a second at most.
+    /// </summary>
+    public static readonly TimeSpan DefaultSpacing = TimeSpan.FromMilliseconds(500);
+
     private readonly DayResultsBuilder _builder;
     private readonly Func<MotionRoster> _roster;
     private readonly ILogger _logger;
@@ -27,15 +36,26 @@ internal sealed partial class ResultsStage : IDisposable
     private readonly Lock _gate = new();
     private readonly SortedSet<DateOnly> _dirty = [];
     private readonly CancellationTokenSource _abandon = new();
+    private readonly CancellationTokenSource _stopping = new(); // a stop rebuilds what is dirty at once, unspaced
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _spacing;
+    private long? _lastRebuild; // when the last rebuild began (a timestamp of _time); none yet
     private bool _everyDay;
     private Task _consumer = Task.CompletedTask;
 
     /// <summary>Creates the stage; nothing runs before <see cref="Start"/>.</summary>
-    public ResultsStage(EventFolder folder, Func<MotionRoster> roster, ILogger logger)
+    /// <param name="folder">The event folder.</param>
+    /// <param name="roster">The roster as it is now.</param>
+    /// <param name="logger">Where rebuilds are reported.</param>
+    /// <param name="time">The clock of the spacing between rebuilds.</param>
+    /// <param name="spacing">At least this long between the starts of two rebuilds (<see cref="DefaultSpacing"/> when null).</param>
+    public ResultsStage(EventFolder folder, Func<MotionRoster> roster, ILogger logger, TimeProvider? time = null, TimeSpan? spacing = null)
     {
         _builder = new DayResultsBuilder(folder);
         _roster = roster;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _spacing = spacing ?? DefaultSpacing;
     }
 
     /// <summary>Raised on the consumer after each day's rebuild that ran to its end (tests).</summary>
@@ -85,6 +105,7 @@ internal sealed partial class ResultsStage : IDisposable
     public async Task StopAsync(TimeSpan budget, TimeProvider time)
     {
         _wake.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
             await _consumer.WaitAsync(budget, time).ConfigureAwait(false);
@@ -102,6 +123,8 @@ internal sealed partial class ResultsStage : IDisposable
         _wake.Writer.TryComplete();
         _abandon.Cancel();
         _abandon.Dispose();
+        _stopping.Cancel();
+        _stopping.Dispose();
     }
 
     private async Task ConsumeAsync()
@@ -110,13 +133,39 @@ internal sealed partial class ResultsStage : IDisposable
         {
             while (await _wake.Reader.WaitToReadAsync(_abandon.Token).ConfigureAwait(false))
             {
+                await SpacedAsync().ConfigureAwait(false); // landings meanwhile join this rebuild
                 _wake.Reader.TryRead(out _);
+                _lastRebuild = _time.GetTimestamp();
                 RebuildDirtyDays();
             }
         }
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
         {
             // Abandoned by the stop.
+        }
+    }
+
+    /// <summary>Waits until the spacing since the last rebuild began has passed; a stop ends the wait.</summary>
+    private async Task SpacedAsync()
+    {
+        if (_lastRebuild is not { } last || _stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var wait = _spacing - _time.GetElapsedTime(last);
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(wait, _time, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopping: what is dirty is rebuilt now, within the stop's budget.
         }
     }
 
