@@ -175,8 +175,11 @@ internal sealed partial class PresenceScheduler : IScheduleSteps
     /// <summary>Sleeps until <paramref name="delay"/> has passed, a probe ends, or stopping.</summary>
     private async Task WaitAsync(TimeSpan delay)
     {
+        // Said asleep only once the timer is armed: a test that saw it asleep earlier could move its fake clock before
+        // the timer took the delay from it, and the wake-up would come a step late.
+        var sleeping = _sleep.UntilDueOrWokenAsync(delay);
         Volatile.Write(ref _sleepingUntil, (Now + delay).Ticks);
-        await _sleep.UntilDueOrWokenAsync(delay).ConfigureAwait(false);
+        await sleeping.ConfigureAwait(false);
         Volatile.Write(ref _sleepingUntil, Awake);
     }
 
