@@ -119,10 +119,12 @@ public sealed class DnsLookupClientTests : IAsyncDisposable
 
         (await first.WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.NoAnswer);
         (await second.WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.NoAnswer);
-        int sweeps = client.Sweeps;
-        await Until(() => client.Sweeps > sweeps + 1);
-        _server.Asked.Should().Equal(["motion-1"], "a question whose look is over is not sent late");
         client.Pending.Should().Be(0);
+
+        // The server reads its datagrams in order: had the second been sent late, it would come before the third.
+        _ = client.AskAsync("motion-3", Timeout);
+        await Until(() => _server.Queries == 2);
+        _server.Asked.Should().Equal(["motion-1", "motion-3"], "a question whose look is over is not sent late");
     }
 
     [Fact]
@@ -143,6 +145,24 @@ public sealed class DnsLookupClientTests : IAsyncDisposable
 
         (await third.WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.NoSuchName);
         _server.Queries.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task AskAsync_AfterTheClientSleptWithNoQuestion_IsAnswered_AndTimesOut()
+    {
+        _server.Names["motion-1"] = Device;
+        using var client = Client();
+        (await client.AskAsync("motion-1", Timeout).WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.Found);
+        await Until(() => client.Sleeping); // nothing in flight: the receive thread sleeps instead of sweeping
+
+        (await client.AskAsync("motion-1", Timeout).WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.Found, "a question wakes it");
+        _server.Behaviour = TestDnsServer.Mode.Silent;
+        await Until(() => client.Sleeping);
+        var unanswered = client.AskAsync("motion-2", Timeout);
+        await Until(() => _server.Queries == 3);
+        _time.Advance(Timeout);
+
+        (await unanswered.WaitAsync(Wait)).Outcome.Should().Be(DnsOutcome.NoAnswer, "woken, it keeps the question's time again");
     }
 
     [Fact]
