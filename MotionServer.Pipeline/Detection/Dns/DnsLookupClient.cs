@@ -71,7 +71,7 @@ internal sealed class DnsLookupClient : IDisposable
         new Thread(ReceiveAnswers, 128 * 1024) { IsBackground = true, Name = "Motion DNS answers" }.Start();
     }
 
-    /// <summary>Questions sent and waiting for their answer, or waiting to be sent (for tests).</summary>
+    /// <summary>Questions sent and waiting for their answer, or waiting to be sent.</summary>
     internal int Pending
     {
         get { lock (_gate) { return _pending.Count + _waiting.Count; } }
@@ -207,20 +207,12 @@ internal sealed class DnsLookupClient : IDisposable
         {
             // Sleeping is said before looking: a question asked after the look sees it and wakes this thread.
             _sleeping = true;
-            while (!_stopped && !HasQuestions())
+            while (!_stopped && Pending == 0)
             {
                 Monitor.Wait(_idle);
             }
 
             _sleeping = false;
-        }
-    }
-
-    private bool HasQuestions()
-    {
-        lock (_gate)
-        {
-            return _pending.Count + _waiting.Count > 0;
         }
     }
 

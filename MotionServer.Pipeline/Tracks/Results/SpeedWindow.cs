@@ -26,17 +26,4 @@ internal abstract class SpeedWindow
         ArgumentNullException.ThrowIfNull(history);
         return new WindowSpeed(speed, Start, history[Start].Utc, history.Last.Utc);
     }
-
-    /// <summary>The window ending at the newest frame; false while the frames so far do not fill one.</summary>
-    public bool TryEndingAtNewest(FrameHistory history, out WindowSpeed window)
-    {
-        if (!TrySpeed(history, out double speed))
-        {
-            window = default;
-            return false;
-        }
-
-        window = Describe(history, speed);
-        return true;
-    }
 }
