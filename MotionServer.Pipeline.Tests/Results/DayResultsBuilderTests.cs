@@ -135,6 +135,43 @@ public sealed class DayResultsBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Rebuild_JsonIsTheSerializersBytes_AfterALongerDocumentInTheSameBuilder()
+    {
+        // The builder writes the document into one buffer it keeps: a shorter document after a longer one must leave
+        // nothing of the longer behind, and the bytes must be those the serializer's own options give.
+        SaveTracks();
+        SaveLedger(_folder, 802, Completed("MID", 802, At(12), Outcome(30.0)));
+        var builder = new DayResultsBuilder(_folder);
+        builder.Rebuild(Roster(), Day);
+        long longer = new FileInfo(_folder.DayResultsFile(Day, "json")).Length;
+        File.Delete(_folder.LedgerFile("motion-802"));
+
+        var written = builder.Rebuild(Roster(), Day);
+
+        byte[] expected = JsonSerializer.SerializeToUtf8Bytes(DayResultsDocument.From(Day, written.Rows), DayResultsJsonContext.Default.DayResultsDocument);
+        byte[] json = File.ReadAllBytes(_folder.DayResultsFile(Day, "json"));
+        json.Length.Should().BeLessThan((int)longer);
+        json.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Rebuild_AFileOfTheSameLengthWithOtherBytes_IsRewritten()
+    {
+        SaveTracks();
+        var builder = new DayResultsBuilder(_folder);
+        builder.Rebuild(Roster(), Day);
+        string path = _folder.DayResultsFile(Day, "json");
+        byte[] good = File.ReadAllBytes(path);
+        byte[] damaged = (byte[])good.Clone();
+        damaged[^2] ^= 0x20;
+        File.WriteAllBytes(path, damaged);
+
+        builder.Rebuild(Roster(), Day).Changed.Should().BeTrue();
+
+        File.ReadAllBytes(path).Should().Equal(good);
+    }
+
+    [Fact]
     public void Rebuild_TrackWithoutResults_CountsItsTrackAndDuration_WithNoFigure()
     {
         SaveLedger(_folder, 802, Completed("MID", 802, At(12), results: null));

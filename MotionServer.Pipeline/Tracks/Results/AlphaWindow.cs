@@ -8,8 +8,10 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// it gives the best alpha a search of every start and end gives (the latest start on a tie), but passes over what
 /// cannot beat the best so far (<see cref="PaceLeads"/>) and what cannot be inside the circle (<see cref="PositionPath"/>).
 /// </summary>
-internal sealed class AlphaWindow
+internal sealed class AlphaWindow(PassRings? rings = null) : IDisposable
 {
+    private readonly PassRings _rings = rings ?? PassRings.Shared;
+
     /// <summary>Longest alpha, mm.</summary>
     public const long MaximumDistance = 500_000;
 
@@ -46,8 +48,8 @@ internal sealed class AlphaWindow
         ArgumentNullException.ThrowIfNull(history);
         window = default;
         ref readonly var last = ref history.Last;
-        _leads ??= new PaceLeads(history.Capacity);
-        _path ??= new PositionPath(history.Capacity);
+        _leads ??= new PaceLeads(history.Capacity, _rings);
+        _path ??= new PositionPath(history.Capacity, _rings);
         _leads.Observe(last);
         _path.Add(history.Newest, last);
         if (!Bounds(history))
@@ -82,8 +84,8 @@ internal sealed class AlphaWindow
         (_near, _far, _admitted) = (leader._near, leader._far, leader._admitted);
         if (leader._leads is { } leads && leader._path is { } path)
         {
-            _leads ??= new PaceLeads(leads.Capacity);
-            _path ??= new PositionPath(path.Capacity);
+            _leads ??= new PaceLeads(leads.Capacity, _rings);
+            _path ??= new PositionPath(path.Capacity, _rings);
             _leads.CopyFrom(leads);
             _path.CopyFrom(path);
         }
@@ -178,5 +180,12 @@ internal sealed class AlphaWindow
         }
 
         return end - history[_near].Distance >= MinimumDistance * 1000 && end - history[_far].Distance <= MaximumDistance * 1000;
+    }
+
+    /// <summary>Gives the search's rings back to the pool (<see cref="PassRings"/>).</summary>
+    public void Dispose()
+    {
+        _leads?.Dispose();
+        _path?.Dispose();
     }
 }

@@ -13,7 +13,7 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// window returned and stored, per window per frame) cost as much as the windows' own work. A window's whole
 /// <see cref="WindowSpeed"/> is made only when its speed beats the best so far.
 /// </remarks>
-internal sealed class FigureSet
+internal sealed class FigureSet : IDisposable
 {
     private readonly FrameHistory _history;
     private readonly BestWindow[] _bests = [.. Enumerable.Range(0, 8).Select(_ => new BestWindow())];
@@ -31,12 +31,13 @@ internal sealed class FigureSet
     private readonly DistanceWindow _nauticalMile;
     private readonly TimeWindow _thirtyMinutes = new(30 * 60_000);
     private readonly TimeWindow _oneHour = new(60 * 60_000);
-    private readonly AlphaWindow _alpha = new();
+    private readonly AlphaWindow _alpha;
     private bool _newRun;
 
-    private FigureSet(int frequencyHz, long frameBound, bool device, RejectedFrames? rejected, FigureAccounting accounting)
+    private FigureSet(int frequencyHz, long frameBound, bool device, RejectedFrames? rejected, FigureAccounting accounting, PassRings? rings)
     {
-        _history = new FrameHistory(frequencyHz, frameBound);
+        _history = new FrameHistory(frequencyHz, frameBound, rings);
+        _alpha = new AlphaWindow(rings);
         if (device && frequencyHz > 0)
         {
             (_twoFrames, _tenFrames) = (new CountWindow(2 * frequencyHz), new CountWindow(10 * frequencyHz));
@@ -60,20 +61,22 @@ internal sealed class FigureSet
     /// <param name="rules">For the gap of the time on the water.</param>
     /// <param name="rejected">What the rules set aside, to say what was wrong inside the device's best windows.</param>
     /// <param name="frameBound">At most how many frames the track holds (its history needs no more room).</param>
-    public static FigureSet ForDevice(int frequencyHz, ResultRules rules, RejectedFrames rejected, long frameBound = long.MaxValue)
+    /// <param name="rings">Where its rings come from (<see cref="PassRings.Shared"/> when not given).</param>
+    public static FigureSet ForDevice(int frequencyHz, ResultRules rules, RejectedFrames rejected, long frameBound = long.MaxValue, PassRings? rings = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return new FigureSet(frequencyHz, frameBound, device: true, rejected, new FigureAccounting(rules.MaximumGap, 0));
+        return new FigureSet(frequencyHz, frameBound, device: true, rejected, new FigureAccounting(rules.MaximumGap, 0), rings);
     }
 
     /// <summary>The filtered set: every window by time or distance, unrounded; distance only above the minimum speed.</summary>
     /// <param name="frequencyHz">The rate.</param>
     /// <param name="rules">The quality rules.</param>
     /// <param name="frameBound">At most how many frames the track holds (its history needs no more room).</param>
-    public static FigureSet ForRules(int frequencyHz, ResultRules rules, long frameBound = long.MaxValue)
+    /// <param name="rings">Where its rings come from (<see cref="PassRings.Shared"/> when not given).</param>
+    public static FigureSet ForRules(int frequencyHz, ResultRules rules, long frameBound = long.MaxValue, PassRings? rings = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return new FigureSet(frequencyHz, frameBound, device: false, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed));
+        return new FigureSet(frequencyHz, frameBound, device: false, null, new FigureAccounting(rules.MaximumGap, rules.DistanceMinimumSpeed), rings);
     }
 
     /// <summary>The best window of a category (none for 5×10 s: see <see cref="FiveRuns"/>).</summary>
@@ -83,7 +86,7 @@ internal sealed class FigureSet
     public FiveRuns FiveRuns => _fiveRuns;
 
     /// <summary>True before the first frame.</summary>
-    public bool IsEmpty => _history.Newest < 0;
+    public bool IsEmpty { get; private set; } = true;
 
     /// <summary>
     /// Takes the state of the windows, the run detection included, that this set (the rules') took from
@@ -104,13 +107,22 @@ internal sealed class FigureSet
 
     /// <summary>
     /// Takes what this set leaves to <paramref name="leader"/> while following it: the history (the same frames) and
-    /// the bests of the windows it does not look at (the leader's own: 30 min, 1 h, alpha 500), before its figures,
-    /// whether it goes on following or not.
+    /// the bests of the windows it does not look at, before the two part (<see cref="StopFollowing"/>).
     /// </summary>
-    public void CatchUp(FigureSet leader)
+    private void CatchUp(FigureSet leader)
+    {
+        _history.CopyFrom(leader._history);
+        TakeLeadersBests(leader);
+    }
+
+    /// <summary>
+    /// Takes the bests of the windows this set leaves to <paramref name="leader"/> while following it (the leader's
+    /// own: 30 min, 1 h, alpha 500), before its figures when it followed to the end. The history is not copied: the
+    /// figures need only the bests, and a copy would allocate the ring this set never needed.
+    /// </summary>
+    public void TakeLeadersBests(FigureSet leader)
     {
         ArgumentNullException.ThrowIfNull(leader);
-        _history.CopyFrom(leader._history);
         foreach (var category in (ReadOnlySpan<ResultCategory>)[ResultCategory.ThirtyMinutes, ResultCategory.OneHour, ResultCategory.Alpha500])
         {
             Best(category).CopyFrom(leader.Best(category));
@@ -129,6 +141,7 @@ internal sealed class FigureSet
     public void Add(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader = null)
     {
         var history = Account(frame, startsSegment, leader);
+        IsEmpty = false;
         var runs = leader?._runs ?? _runs;
         _newRun = leader?._newRun ?? _runs.OnFrame(history.Newest, frame.Utc, frame.Speed, frame.HeadingDegrees, startsSegment);
         if (_newRun)
@@ -148,7 +161,7 @@ internal sealed class FigureSet
     }
 
     /// <summary>The figures so far.</summary>
-    public CategoryFigures Figures() => _history.Newest < 0
+    public CategoryFigures Figures() => IsEmpty
         ? CategoryFigures.None
         : new CategoryFigures(
             Best(ResultCategory.TwoSeconds).Knots,
@@ -164,7 +177,7 @@ internal sealed class FigureSet
 
     /// <summary>
     /// Accounts for the frame and returns the history holding it: this set's, or while it follows a leader the
-    /// leader's, which holds the same frames (this set's catches up when they part, <see cref="CatchUp"/>).
+    /// leader's, which holds the same frames (this set's catches up when they part, <see cref="StopFollowing"/>).
     /// </summary>
     private FrameHistory Account(in OaoGnssFrame frame, bool startsSegment, FigureSet? leader)
     {
@@ -244,7 +257,7 @@ internal sealed class FigureSet
         }
     }
 
-    /// <summary>The windows by distance from the leader's starts; the long ones are the leader's own (<see cref="CatchUp"/>).</summary>
+    /// <summary>The windows by distance from the leader's starts; the long ones are the leader's own (<see cref="TakeLeadersBests"/>).</summary>
     private void Follow(FrameHistory history, FigureSet leader)
     {
         if (_fiveHundredMetres.TryFollow(leader._fiveHundredMetres, history, out double speed))
@@ -293,5 +306,12 @@ internal sealed class FigureSet
         {
             best.Describe(_rejected.Between(speed.FirstUtc, speed.EndUtc));
         }
+    }
+
+    /// <summary>Gives the history's and the alpha's rings back to the pool (<see cref="PassRings"/>).</summary>
+    public void Dispose()
+    {
+        _history.Dispose();
+        _alpha.Dispose();
     }
 }

@@ -6,9 +6,11 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// The recent frames of one set of figures, in a ring of fixed size: enough for the longest window (an hour, with
 /// room to spare) at the track's rate, so memory never grows with the track. Frames are numbered from 0 in the order
 /// they arrive (the sequence); a window holds the sequence of its start, and <see cref="Oldest"/> says how far back the
-/// ring still reaches. A segment (after a gap, for the filtered figures) starts an empty history.
+/// ring still reaches. A segment (after a gap, for the filtered figures) starts an empty history. The ring is allocated
+/// when the first frame is added or copied in: the rules' set of a track the rules keep whole never holds one of its
+/// own (it reads the device's), which halves what a healthy track's pass allocates (benchmarks/README.md).
 /// </summary>
-internal sealed class FrameHistory
+internal sealed class FrameHistory : IDisposable
 {
     /// <summary>Seconds the ring holds at the track's rate: an hour and a quarter.</summary>
     public const int RetainedSeconds = 4500;
@@ -19,26 +21,28 @@ internal sealed class FrameHistory
     /// <summary>Most entries: an hour and a quarter at 58 Hz, 8 MiB.</summary>
     public const int MaximumCapacity = 1 << 18;
 
-    private readonly HistoryEntry[] _entries;
+    private readonly int _capacity;
     private readonly long _mask;
+    private readonly PassRings _rings;
+    private HistoryEntry[]? _entries;
 
     /// <summary>
     /// A ring sized for <paramref name="frequencyHz"/>, and no larger than <paramref name="frameBound"/> frames: a track
     /// that cannot hold an hour and a quarter of frames gets a ring that holds all of them, not an hour's (a
     /// 0.5 MB track at 10 Hz: 0.3 MB of ring instead of 2.6 MB, allocated and cleared for every track).
     /// </summary>
-    public FrameHistory(int frequencyHz, long frameBound = long.MaxValue)
+    public FrameHistory(int frequencyHz, long frameBound = long.MaxValue, PassRings? rings = null)
     {
+        _rings = rings ?? PassRings.Shared;
         long atRate = (long)RetainedSeconds * Math.Max(1, frequencyHz);
         long wanted = Math.Clamp(Math.Min(atRate, frameBound), MinimumCapacity, MaximumCapacity);
-        int capacity = (int)BitOperations.RoundUpToPowerOf2((ulong)wanted);
-        _entries = new HistoryEntry[capacity];
-        _mask = capacity - 1;
+        _capacity = (int)BitOperations.RoundUpToPowerOf2((ulong)wanted);
+        _mask = _capacity - 1;
         Newest = -1;
     }
 
     /// <summary>Entries the ring holds.</summary>
-    public int Capacity => _entries.Length;
+    public int Capacity => _capacity;
 
     /// <summary>Sequence of the newest frame; −1 before the first.</summary>
     public long Newest { get; private set; }
@@ -53,19 +57,20 @@ internal sealed class FrameHistory
     public long Count => Newest - Oldest + 1;
 
     /// <summary>The frame with this sequence (between <see cref="Oldest"/> and <see cref="Newest"/>).</summary>
-    public ref readonly HistoryEntry this[long sequence] => ref _entries[sequence & _mask];
+    public ref readonly HistoryEntry this[long sequence] => ref _entries![sequence & _mask];
 
     /// <summary>The newest frame.</summary>
-    public ref readonly HistoryEntry Last => ref _entries[Newest & _mask];
+    public ref readonly HistoryEntry Last => ref _entries![Newest & _mask];
 
     /// <summary>Appends a frame; the oldest falls out when the ring is full.</summary>
     public void Add(in HistoryEntry entry)
     {
+        _entries ??= _rings.RentHistory(_capacity);
         Newest++;
         _entries[Newest & _mask] = entry;
-        if (Newest - Oldest >= _entries.Length)
+        if (Newest - Oldest >= _capacity)
         {
-            Oldest = Newest - _entries.Length + 1;
+            Oldest = Newest - _capacity + 1;
         }
     }
 
@@ -73,9 +78,17 @@ internal sealed class FrameHistory
     public void CopyFrom(FrameHistory other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        Array.Copy(other._entries, _entries, _entries.Length);
+        if (other._entries is not null)
+        {
+            _entries ??= _rings.RentHistory(_capacity);
+            Array.Copy(other._entries, _entries, _capacity);
+        }
+
         (Newest, Oldest, SegmentStart) = (other.Newest, other.Oldest, other.SegmentStart);
     }
+
+    /// <summary>Gives the ring back to the pool (<see cref="PassRings"/>); the history is not used after this.</summary>
+    public void Dispose() => _rings.Return(ref _entries);
 
     /// <summary>Starts a new segment: the next frame added is the first held.</summary>
     public void StartSegment()

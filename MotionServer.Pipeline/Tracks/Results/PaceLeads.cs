@@ -7,7 +7,7 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// at once whether any of them can beat the best. A queue of sequences whose leads increase (each start enters and
 /// leaves once) over a range that only moves forward; a new pace reorders the leads, so the queue is rebuilt.
 /// </summary>
-internal sealed class PaceLeads(int capacity)
+internal sealed class PaceLeads(int capacity, PassRings rings) : IDisposable
 {
     /// <summary>
     /// The leads are doubles of magnitude up to D + pace · t; a start is passed over only when its lead is ahead of the
@@ -16,8 +16,8 @@ internal sealed class PaceLeads(int capacity)
     /// </summary>
     private const double RoundingShare = 1e-10;
 
-    private readonly long[] _sequences = new long[capacity];
-    private readonly double[] _leads = new double[capacity];
+    private long[]? _sequences = rings.RentLongs(capacity);
+    private double[]? _leads = rings.RentDoubles(capacity);
     private readonly int _mask = capacity - 1;
     private long _head;
     private long _tail;
@@ -53,24 +53,24 @@ internal sealed class PaceLeads(int capacity)
     public void Add(FrameHistory history, long sequence)
     {
         double lead = Lead(history[sequence]);
-        while (_tail > _head && _leads[(_tail - 1) & _mask] >= lead)
+        while (_tail > _head && _leads![(_tail - 1) & _mask] >= lead)
         {
             _tail--;
         }
 
-        _sequences[_tail & _mask] = sequence;
-        _leads[_tail++ & _mask] = lead;
+        _sequences![_tail & _mask] = sequence;
+        _leads![_tail++ & _mask] = lead;
     }
 
     /// <summary>The least lead of the starts from <paramref name="first"/> on (+∞ when none).</summary>
     public double Least(long first)
     {
-        while (_tail > _head && _sequences[_head & _mask] < first)
+        while (_tail > _head && _sequences![_head & _mask] < first)
         {
             _head++;
         }
 
-        return _tail > _head ? _leads[_head & _mask] : double.PositiveInfinity;
+        return _tail > _head ? _leads![_head & _mask] : double.PositiveInfinity;
     }
 
     /// <summary>Sets a faster pace and measures the starts from <paramref name="first"/> to <paramref name="last"/> against it.</summary>
@@ -88,8 +88,16 @@ internal sealed class PaceLeads(int capacity)
     /// <summary>Takes the state of <paramref name="other"/> (of the same capacity): the same starts against the same pace.</summary>
     public void CopyFrom(PaceLeads other)
     {
-        Array.Copy(other._sequences, _sequences, _sequences.Length);
-        Array.Copy(other._leads, _leads, _leads.Length);
+        ArgumentNullException.ThrowIfNull(other);
+        Array.Copy(other._sequences!, _sequences!, Capacity);
+        Array.Copy(other._leads!, _leads!, Capacity);
         (_head, _tail, _origin, _reach, _started, Pace) = (other._head, other._tail, other._origin, other._reach, other._started, other.Pace);
+    }
+
+    /// <summary>Gives the rings back to the pool (<see cref="PassRings"/>); the leads are not used after this.</summary>
+    public void Dispose()
+    {
+        rings.Return(ref _sequences);
+        rings.Return(ref _leads);
     }
 }

@@ -6,9 +6,10 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// cref="AlphaWindow.MetresPerUnit"/> (for any cosine of latitude up to 1), so a start found some way outside the alpha's
 /// circle rules out every start within that much path of it, exactly; and it is whole numbers, so it adds up exactly.
 /// </summary>
-internal sealed class PositionPath(int capacity)
+internal sealed class PositionPath(int capacity, PassRings? rings = null) : IDisposable
 {
-    private readonly long[] _path = new long[capacity];
+    private readonly PassRings _rings = rings ?? PassRings.Shared;
+    private long[]? _path = (rings ?? PassRings.Shared).RentLongs(capacity);
     private readonly int _mask = capacity - 1;
     private long _total;
     private int _latitude;
@@ -18,7 +19,7 @@ internal sealed class PositionPath(int capacity)
     public int Capacity => _mask + 1;
 
     /// <summary>The path up to a frame (between the history's oldest and newest).</summary>
-    public long this[long sequence] => _path[sequence & _mask];
+    public long this[long sequence] => _path![sequence & _mask];
 
     /// <summary>Takes the newest frame of the history.</summary>
     public void Add(long sequence, in HistoryEntry entry)
@@ -26,7 +27,7 @@ internal sealed class PositionPath(int capacity)
         _total += Math.Abs((long)entry.Latitude - _latitude) + Math.Abs((long)entry.Longitude - _longitude);
         _latitude = entry.Latitude;
         _longitude = entry.Longitude;
-        _path[sequence & _mask] = _total;
+        _path![sequence & _mask] = _total;
     }
 
     /// <summary>
@@ -66,7 +67,11 @@ internal sealed class PositionPath(int capacity)
     /// <summary>Takes the state of <paramref name="other"/> (of the same capacity).</summary>
     public void CopyFrom(PositionPath other)
     {
-        Array.Copy(other._path, _path, _path.Length);
+        ArgumentNullException.ThrowIfNull(other);
+        Array.Copy(other._path!, _path!, Capacity);
         (_total, _latitude, _longitude) = (other._total, other._latitude, other._longitude);
     }
+
+    /// <summary>Gives the ring back to the pool (<see cref="PassRings"/>); the path is not used after this.</summary>
+    public void Dispose() => _rings.Return(ref _path);
 }

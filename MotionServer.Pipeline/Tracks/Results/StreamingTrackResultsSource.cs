@@ -15,7 +15,7 @@ internal sealed class StreamingTrackResultsSource(ResultRules rules) : ITrackRes
 
     public CheckedTrack Check(string path, TrackFigures? claims, CancellationToken cancellationToken = default)
     {
-        var results = new TrackResultsCalculator(rules) { FrameBound = TrackResultsCalculator.ForFileOf(LengthOf(path)) };
+        using var results = new TrackResultsCalculator(rules) { FrameBound = TrackResultsCalculator.ForFileOf(LengthOf(path)) };
         var verdict = TrackVerifier.VerifyFileOrReport(path, claims, results, cancellationToken);
         return new CheckedTrack(verdict, results.Finish()); // of the frames that were read, as the verdict's figures are
     }

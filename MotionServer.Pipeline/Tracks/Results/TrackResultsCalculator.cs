@@ -6,8 +6,9 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// A track's results in one streaming pass (docs/results.md): the device's figures from every frame, the figures by
 /// the sport's quality rules from the frames they keep, and why the track is suspect. The windows are counted at the
 /// header's frequency when it has one, else at the rate of the first frames' median spacing (those few frames wait
-/// until it is known). Memory is bounded: two histories of an hour and a quarter at the track's rate, and a ring of
-/// the latest frames set aside.
+/// until it is known). Memory is bounded: a history of an hour and a quarter at the track's rate for each set (the
+/// rules' set makes its own only when the rules first set a frame aside), and a ring of the latest frames set aside.
+/// The rings are rented for the pass and given back by <see cref="Dispose"/> (<see cref="PassRings"/>).
 /// </summary>
 /// <param name="rules">The sport's quality rules.</param>
 /// <param name="follow">
@@ -15,7 +16,8 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// the same kind instead of searching them again (the same figures, about half the work on a healthy track); false
 /// searches both sets alone, as the tests that check the two agree do.
 /// </param>
-internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = true) : IOaoFrameSink
+/// <param name="rings">Where the pass's rings come from and go back to (<see cref="PassRings.Shared"/> when not given).</param>
+internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = true, PassRings? rings = null) : IOaoFrameSink, IDisposable
 {
     /// <summary>Frames whose spacing tells the rate when the header does not.</summary>
     public const int RateProbeFrames = 16;
@@ -80,8 +82,8 @@ internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = tr
 
         if (_inStep)
         {
-            // What the filtered set left to the device's: the history and the bests of the same windows of the same frames.
-            _filtered!.CatchUp(_device!);
+            // What the filtered set left to the device's: the bests of the same windows of the same frames.
+            _filtered!.TakeLeadersBests(_device!);
         }
 
         return new TrackResults(_device!.Figures(), _filtered!.Figures(), SuspectJudge.Judge(_device, _filtered, rules));
@@ -91,8 +93,8 @@ internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = tr
     {
         var waiting = _waiting.AsSpan(0, _waitingCount);
         var (frequency, _) = OaoSampleRate.Resolve(waiting, _headerFrequency);
-        _device = FigureSet.ForDevice(frequency, rules, _rejected, FrameBound);
-        _filtered = FigureSet.ForRules(frequency, rules, FrameBound);
+        _device = FigureSet.ForDevice(frequency, rules, _rejected, FrameBound, rings);
+        _filtered = FigureSet.ForRules(frequency, rules, FrameBound, rings);
         foreach (var frame in waiting)
         {
             Take(frame);
@@ -125,5 +127,12 @@ internal sealed class TrackResultsCalculator(ResultRules rules, bool follow = tr
         {
             _filtered!.Add(frame, verdict.StartsSegment, inStep ? _device : null);
         }
+    }
+
+    /// <summary>Gives the pass's rings back to the pool; call it once the results are taken (<see cref="Finish"/>).</summary>
+    public void Dispose()
+    {
+        _device?.Dispose();
+        _filtered?.Dispose();
     }
 }
