@@ -11,6 +11,7 @@ internal ref struct OaoByteWindow
 {
     private readonly Stream? _stream;
     private readonly byte[]? _buffer;
+    private readonly int _capacity;
     private ReadOnlySpan<byte> _data;
     private long _start;
     private bool _atEnd;
@@ -22,11 +23,12 @@ internal ref struct OaoByteWindow
         _atEnd = true;
     }
 
-    /// <summary>A file read through <paramref name="buffer"/>, which bounds how far ahead anyone may look.</summary>
-    public OaoByteWindow(Stream stream, byte[] buffer)
+    /// <summary>A file read through the first <paramref name="capacity"/> bytes of <paramref name="buffer"/> (a pooled one may be longer), which bound how far ahead anyone may look.</summary>
+    public OaoByteWindow(Stream stream, byte[] buffer, int capacity)
     {
         _stream = stream;
         _buffer = buffer;
+        _capacity = capacity;
         _data = [];
     }
 
@@ -77,7 +79,7 @@ internal ref struct OaoByteWindow
         long keep = Math.Max(_start, Math.Min(keepFrom, End - 2));
         int kept = (int)(End - keep);
         _data[(int)(keep - _start)..].CopyTo(_buffer);
-        int wanted = _buffer.Length - kept;
+        int wanted = _capacity - kept;
         int read = _stream.ReadAtLeast(_buffer.AsSpan(kept), wanted, throwOnEndOfStream: false);
         _atEnd = read < wanted;
         _start = keep;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace MotionServer.Pipeline.Tracks.Oao;
@@ -59,8 +60,18 @@ internal sealed class OaoFrameWalker
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, MinimumBufferSize);
         _checksums = new OaoChecksumWindow(bufferSize);
-        var window = new OaoByteWindow(stream, new byte[bufferSize]);
-        return Run(ref window);
+
+        // A pooled buffer: every track landing is walked once, and a new 64 KiB each time was garbage of every pass.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        try
+        {
+            var window = new OaoByteWindow(stream, buffer, bufferSize);
+            return Run(ref window);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private OaoWalk Run(ref OaoByteWindow window)
