@@ -16,7 +16,7 @@ internal sealed record DayResultsDocument(string Date, IReadOnlyList<DayResultsD
     public static DayResultsDocument From(DateOnly date, IReadOnlyList<DayResultRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return new(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [.. rows.Select(DayResultsDocumentRow.From)]);
+        return new(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rows.Select(DayResultsDocumentRow.From).ToArray()); // sized once
     }
 }
 

@@ -55,10 +55,22 @@ internal sealed record ResultFigures
     [JsonConverter(typeof(TwoDecimalsJsonConverter))]
     public double? Distance { get; init; }
 
+    // No figure at all: most rows of a day's results at a large roster (no track yet), rebuilt up to twice a second.
+    private static readonly ResultFigures NoFigures = new();
+
     /// <summary>The figures rounded as the files keep them (time on the water is kept apart, see <see cref="LedgerResults"/>).</summary>
     public static ResultFigures From(CategoryFigures figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
+        if (figures is
+            {
+                TwoSeconds: null, TenSeconds: null, FiveByTenSeconds: null, FiveHundredMetres: null, NauticalMile: null,
+                ThirtyMinutes: null, OneHour: null, Alpha500: null, DistanceKm: null,
+            })
+        {
+            return NoFigures;
+        }
+
         return new ResultFigures
         {
             TwoSeconds = Round(figures.TwoSeconds),

@@ -70,7 +70,9 @@ internal static class DayResultsTable
                 TimeSpan.Zero);
         }
 
-        public DayResultRow ToRow(RosterEntry entry) => new(entry, _tracks, _best with { TimeOnWater = _timeOnWater }, _suspect);
+        // A row without tracks keeps CategoryFigures.None itself: at a large roster most rows, at every rebuild.
+        public DayResultRow ToRow(RosterEntry entry) =>
+            new(entry, _tracks, _best.TimeOnWater == _timeOnWater ? _best : _best with { TimeOnWater = _timeOnWater }, _suspect);
 
         private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
