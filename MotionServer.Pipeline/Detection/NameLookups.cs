@@ -22,19 +22,23 @@ internal sealed class NameLookups(IAddressResolver resolver, TimeSpan timeout, T
 {
     private readonly ConcurrentDictionary<string, Task<IPAddress?>> _outstanding = new(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly Task<IPAddress?> NotFound = Task.FromResult<IPAddress?>(null);
+
     /// <summary>The name's address, or null: not found, too slow, or still being looked up from an earlier look.</summary>
-    public async Task<IPAddress?> ResolveAsync(string hostname, CancellationToken stopping)
+    public Task<IPAddress?> ResolveAsync(string hostname, CancellationToken stopping)
     {
+        // Not async itself: every look at rest comes through here, and a state machine of its own for a choice between
+        // two others was an allocation per lookup.
         if (_outstanding.ContainsKey(hostname))
         {
-            return null;
+            return NotFound;
         }
 
-        if (resolver.EndsWithinTimeout)
-        {
-            return await ResolveInTimeAsync(hostname, stopping).ConfigureAwait(false);
-        }
+        return resolver.EndsWithinTimeout ? ResolveInTimeAsync(hostname, stopping) : ResolveGivingUpAsync(hostname, stopping);
+    }
 
+    private async Task<IPAddress?> ResolveGivingUpAsync(string hostname, CancellationToken stopping)
+    {
         // The token tells the resolver this look has given up (at the timeout, or stopping): a lookup not started by
         // then need not start. One that started runs to its end: the look stops waiting for it at the timeout, and the
         // name counts as outstanding until it ends. Nothing here throws for a slow or given-up lookup: at rest a
