@@ -9,7 +9,7 @@ public sealed class PositionPathTests
     public void LatestBelow_AnswersAsAScanFromTheEnd_OnUnevenPaths()
     {
         var random = new Random(16);
-        var path = new PositionPath(1024);
+        var path = new PositionPath(1024, new PassRings());
         int latitude = 0;
         for (int i = 0; i < 600; i++)
         {

@@ -54,7 +54,7 @@ internal sealed class PassRings
 
     private static void GiveBack<T>(ArrayPool<T> pool, ref T[]? ring)
     {
-        if (ring is { Length: > 0 })
+        if (ring is not null)
         {
             pool.Return(ring);
         }

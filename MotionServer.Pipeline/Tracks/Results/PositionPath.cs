@@ -6,10 +6,9 @@ namespace MotionServer.Pipeline.Tracks.Results;
 /// cref="AlphaWindow.MetresPerUnit"/> (for any cosine of latitude up to 1), so a start found some way outside the alpha's
 /// circle rules out every start within that much path of it, exactly; and it is whole numbers, so it adds up exactly.
 /// </summary>
-internal sealed class PositionPath(int capacity, PassRings? rings = null) : IDisposable
+internal sealed class PositionPath(int capacity, PassRings rings) : IDisposable
 {
-    private readonly PassRings _rings = rings ?? PassRings.Shared;
-    private long[]? _path = (rings ?? PassRings.Shared).RentLongs(capacity);
+    private long[]? _path = rings.RentLongs(capacity);
     private readonly int _mask = capacity - 1;
     private long _total;
     private int _latitude;
@@ -73,5 +72,5 @@ internal sealed class PositionPath(int capacity, PassRings? rings = null) : IDis
     }
 
     /// <summary>Gives the ring back to the pool (<see cref="PassRings"/>); the path is not used after this.</summary>
-    public void Dispose() => _rings.Return(ref _path);
+    public void Dispose() => rings.Return(ref _path);
 }
