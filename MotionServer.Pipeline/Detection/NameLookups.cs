@@ -48,23 +48,38 @@ internal sealed class NameLookups(IAddressResolver resolver, TimeSpan timeout, T
         if (!lookup.IsCompleted)
         {
             _outstanding[hostname] = lookup;
-            _ = lookup.ContinueWith(
-                static (done, state) =>
-                {
-                    var (outstanding, name) = ((ConcurrentDictionary<string, Task<IPAddress?>>, string))state!;
-                    outstanding.TryRemove(KeyValuePair.Create(name, done));
-                    _ = done.Exception; // observed: a failed lookup is a name not found
-                },
-                (_outstanding, hostname),
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
             await Task.WhenAny(lookup, Task.Delay(timeout, time, giveUp.Token)).ConfigureAwait(false);
             await giveUp.CancelAsync().ConfigureAwait(false); // ends the delay, or a lookup still waiting for a thread
+            if (lookup.IsCompleted)
+            {
+                // Ended in time: the name is free before this look ends, so the device's next look asks again. (A
+                // continuation doing this was queued behind the look's own and could run after the next look.)
+                Forget(_outstanding, hostname, lookup);
+            }
+            else
+            {
+                // Outlived the timeout: the name stays outstanding until the lookup ends, whenever that is.
+                _ = lookup.ContinueWith(
+                    static (done, state) =>
+                    {
+                        var (outstanding, name) = ((ConcurrentDictionary<string, Task<IPAddress?>>, string))state!;
+                        Forget(outstanding, name, done);
+                    },
+                    (_outstanding, hostname),
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
         }
 
         stopping.ThrowIfCancellationRequested();
         return lookup.IsCompletedSuccessfully ? lookup.Result : null; // slower than the timeout, failed or given up: not found
+    }
+
+    private static void Forget(ConcurrentDictionary<string, Task<IPAddress?>> outstanding, string hostname, Task<IPAddress?> lookup)
+    {
+        outstanding.TryRemove(KeyValuePair.Create(hostname, lookup));
+        _ = lookup.Exception; // observed: a failed lookup is a name not found
     }
 
     private async Task<IPAddress?> ResolveInTimeAsync(string hostname, CancellationToken stopping)
