@@ -9,7 +9,9 @@ namespace MotionServer.Emulator;
 /// Command line of the emulated fleet: <c>dotnet run --project MotionServer.Emulator -- --devices 20 --port 8080
 /// --hosts-file hosts.txt [--roster motions.csv] [--tracks 3] [--bandwidth 650000] [--seed 1]</c>, runs until Ctrl+C;
 /// or <c>demo --hosts-file FILE --roster FILE</c>, the server's <c>--demo</c> fleet, runs until its standard input closes.
-/// Exit codes: 0 stopped, 1 the fleet could not start (port taken), 2 bad arguments.
+/// or <c>day --hosts-file FILE --roster FILE</c>, a compressed event day, ends after its last wave.
+/// Exit codes: 0 stopped (a day: every visit served), 1 the fleet could not start (port taken), 2 bad arguments, 3 a day
+/// in which some visits were not served.
 /// </summary>
 internal static class EmulatorProgram
 {
@@ -24,6 +26,13 @@ internal static class EmulatorProgram
         }
 
         var problems = EmulatorCommandLine.Problems(commandLine);
+        DayArguments? day = null;
+        if (problems.Count == 0 && commandLine.CommandResult.Command == DayArguments.Command)
+        {
+            day = DayArguments.From(commandLine, out var dayProblems);
+            problems = [.. dayProblems];
+        }
+
         if (problems.Count > 0)
         {
             foreach (string problem in problems)
@@ -39,6 +48,12 @@ internal static class EmulatorProgram
         using var signals = StopSignals(stopping, demo);
         try
         {
+            if (day is not null)
+            {
+                var tally = await new DayCommand(day, Console.Out, TimeProvider.System).RunAsync(stopping.Token).ConfigureAwait(false);
+                return tally.NotServed == 0 ? 0 : 3;
+            }
+
             if (demo)
             {
                 await new DemoCommand(DemoArguments.From(commandLine, out _)!, Console.Out).RunAsync(stopping.Token).ConfigureAwait(false);

@@ -101,7 +101,8 @@ internal sealed record EmulatorArguments
         };
     }
 
-    private static Option<int> Number(string name, string valueName, int min, int max, int fallback, string description) => new(name)
+    /// <summary>A whole-number option within [min, max], with its default.</summary>
+    internal static Option<int> Number(string name, string valueName, int min, int max, int fallback, string description) => new(name)
     {
         HelpName = valueName,
         Description = description,

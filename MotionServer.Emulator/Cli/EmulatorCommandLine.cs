@@ -13,7 +13,7 @@ internal static class EmulatorCommandLine
     /// <summary>No response files: every token is what it says.</summary>
     private static readonly ParserConfiguration Configuration = new() { ResponseFileTokenReplacer = null };
 
-    /// <summary>The emulator's commands: the fleet (the root) and <c>demo</c>.</summary>
+    /// <summary>The emulator's commands: the fleet (the root), <c>demo</c> and <c>day</c>.</summary>
     public static RootCommand Root { get; } = CreateRoot();
 
     public static ParseResult Parse(IReadOnlyList<string> args) => Root.Parse(args, Configuration);
@@ -60,6 +60,7 @@ internal static class EmulatorCommandLine
         }
 
         root.Add(DemoArguments.Command);
+        root.Add(DayArguments.Command);
         root.SetAction(_ => 0); // the fleet is the root's own command: not "a command is required"
         return root;
     }
