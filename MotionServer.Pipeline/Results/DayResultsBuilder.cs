@@ -14,8 +14,6 @@ namespace MotionServer.Pipeline.Results;
 /// </summary>
 internal sealed class DayResultsBuilder(EventFolder folder)
 {
-    private const int CompareChunk = 64 * 1024;
-
     private readonly LedgerTracks _ledgers = new(folder);
 
     // The JSON file's bytes, written into the same buffer at every rebuild: while tracks land it is rebuilt up to twice
@@ -47,8 +45,9 @@ internal sealed class DayResultsBuilder(EventFolder folder)
         Directory.CreateDirectory(folder.ResultsDirectory);
         string csv = folder.DayResultsFile(date, "csv");
         string json = folder.DayResultsFile(date, "json");
-        bool changed = WriteIfChanged(csv, DayResultsCsv.Write(rows));
-        changed |= WriteIfChanged(json, Serialize(DayResultsDocument.From(date, rows)));
+        // Derived: rebuilt from the ledgers at every start.
+        bool changed = AtomicFile.WriteIfChanged(csv, DayResultsCsv.Write(rows), FileDurability.Derived);
+        changed |= AtomicFile.WriteIfChanged(json, Serialize(DayResultsDocument.From(date, rows)), FileDurability.Derived);
         return new DayResultsWritten(date, csv, json, rows, changed, problems);
     }
 
@@ -66,55 +65,6 @@ internal sealed class DayResultsBuilder(EventFolder folder)
     /// <summary>The local days with completed tracks, earliest first; ledgers that could not be read go to <paramref name="problems"/>.</summary>
     public IReadOnlyList<DateOnly> DaysWithTracks(List<string> problems) =>
         [.. _ledgers.Completed(problems).Select(t => DateOnly.FromDateTime(t.LocalStart)).Distinct().Order()];
-
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> unless it already holds exactly that.</summary>
-    private static bool WriteIfChanged(string path, ReadOnlySpan<byte> content)
-    {
-        try
-        {
-            if (File.Exists(path) && new FileInfo(path).Length == content.Length && Holds(path, content))
-            {
-                return false;
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Unreadable now: written anew below (the write says so if the disk refuses).
-        }
-
-        AtomicFile.WriteAllBytes(path, content, FileDurability.Derived); // rebuilt from the ledgers at every start
-        return true;
-    }
-
-    /// <summary>True when the file at <paramref name="path"/> holds exactly <paramref name="content"/>, read a chunk at a time.</summary>
-    private static bool Holds(string path, ReadOnlySpan<byte> content)
-    {
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(CompareChunk);
-        try
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-            int compared = 0;
-            while (true)
-            {
-                int read = file.Read(chunk, 0, CompareChunk);
-                if (read == 0)
-                {
-                    return compared == content.Length;
-                }
-
-                if (compared + read > content.Length || !chunk.AsSpan(0, read).SequenceEqual(content.Slice(compared, read)))
-                {
-                    return false;
-                }
-
-                compared += read;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-    }
 }
 
 /// <summary>What one rebuild of a day's results did.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MotionServer.Pipeline.Storage;
 
 /// <summary>
@@ -15,6 +17,7 @@ namespace MotionServer.Pipeline.Storage;
 internal static class AtomicFile
 {
     private const int ReplaceAttempts = 10;
+    private const int CompareChunk = 64 * 1024;
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically, flushed to disk.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> content) => WriteAllBytes(path, content, FileDurability.Durable);
@@ -43,6 +46,61 @@ internal static class AtomicFile
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> with <paramref name="content"/> as <see cref="WriteAllBytes(string, ReadOnlySpan{byte}, FileDurability)"/>
+    /// does, unless it already holds exactly those bytes: then nothing is written, renamed or flushed. A file rewritten
+    /// with what it holds (a device's settings.json at every visit, the day's results when a track changed nothing)
+    /// cost a flush of the file and of its folder each time, the largest part of what a visit cost the disk.
+    /// </summary>
+    /// <returns>True when the file was written.</returns>
+    public static bool WriteIfChanged(string path, ReadOnlySpan<byte> content, FileDurability durability)
+    {
+        try
+        {
+            if (File.Exists(path) && new FileInfo(path).Length == content.Length && Holds(path, content))
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable now: written anew below (the write says so if the disk refuses).
+        }
+
+        WriteAllBytes(path, content, durability);
+        return true;
+    }
+
+    /// <summary>True when the file at <paramref name="path"/> holds exactly <paramref name="content"/>, read a chunk at a time.</summary>
+    private static bool Holds(string path, ReadOnlySpan<byte> content)
+    {
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(Math.Min(CompareChunk, Math.Max(content.Length, 1)));
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            int compared = 0;
+            while (true)
+            {
+                int read = file.Read(chunk, 0, chunk.Length);
+                if (read == 0)
+                {
+                    return compared == content.Length;
+                }
+
+                if (compared + read > content.Length || !chunk.AsSpan(0, read).SequenceEqual(content.Slice(compared, read)))
+                {
+                    return false;
+                }
+
+                compared += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 

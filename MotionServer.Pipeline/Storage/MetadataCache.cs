@@ -3,11 +3,15 @@ namespace MotionServer.Pipeline.Storage;
 /// <summary>Keeps the last info.json, settings.json and logs.json of each device in <c>motions/motion-&lt;id&gt;/</c>.</summary>
 internal sealed class MetadataCache(EventFolder folder)
 {
-    /// <summary>Saves a document exactly as the device sent it (it parsed, so it is JSON), atomically.</summary>
-    public void Save(string hostname, string documentName, byte[] content)
+    /// <summary>
+    /// Saves a document exactly as the device sent it (it parsed, so it is JSON), atomically and flushed to disk, unless
+    /// the copy kept already holds those bytes (settings.json at almost every visit).
+    /// </summary>
+    /// <returns>True when the copy was written.</returns>
+    public bool Save(string hostname, string documentName, byte[] content)
     {
         string directory = folder.DeviceDirectory(hostname);
         Directory.CreateDirectory(directory);
-        AtomicFile.WriteAllBytes(Path.Combine(directory, documentName), content);
+        return AtomicFile.WriteIfChanged(Path.Combine(directory, documentName), content, FileDurability.Durable);
     }
 }
