@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using MotionServer.Emulator.Fleet;
+using MotionServer.Pipeline.Devices;
+
+namespace MotionServer.Pipeline.Tests.Devices;
+
+/// <summary>The connect probe against emulated devices on loopback: present, away and refusing, away and silent.</summary>
+public sealed class TcpConnectProbeTests : IAsyncDisposable
+{
+    private static readonly TimeSpan Patient = TimeSpan.FromSeconds(30);
+    private readonly EmulatedFleet _fleet = EmulatedFleet.Create([881]);
+    private readonly TcpConnectProbe _probe = new();
+
+    [Fact]
+    public async Task APresentDevice_Connects()
+    {
+        await _fleet[881].JoinAsync();
+
+        (await _probe.CanConnectAsync(_fleet[881].Address, _fleet.Port, Patient, CancellationToken.None)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task AnAddressThatRefuses_IsNotThere_WithoutWaitingForTheTimeout()
+    {
+        await _fleet[881].JoinAsync();
+        await _fleet[881].LeaveAsync();
+        var clock = Stopwatch.StartNew();
+
+        (await _probe.CanConnectAsync(_fleet[881].Address, _fleet.Port, Patient, CancellationToken.None)).Should().BeFalse();
+
+        clock.Elapsed.Should().BeLessThan(Patient, "a refusal answers at once");
+    }
+
+    [Fact]
+    public async Task ASilentAddress_IsNotThere_OnceTheTimeoutHasPassed()
+    {
+        var device = _fleet[881];
+        device.SilentWhenAway = true;
+        await device.JoinAsync();
+        await device.LeaveAsync();
+        var timeout = TimeSpan.FromMilliseconds(300);
+        var clock = Stopwatch.StartNew();
+
+        (await _probe.CanConnectAsync(device.Address, _fleet.Port, timeout, CancellationToken.None).WaitAsync(Patient)).Should().BeFalse();
+
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(timeout - TimeSpan.FromMilliseconds(20), "nothing answered: the probe waited out its timeout");
+    }
+
+    [Fact]
+    public async Task Stopping_DuringASilentConnect_Throws()
+    {
+        var device = _fleet[881];
+        device.SilentWhenAway = true;
+        await device.JoinAsync();
+        await device.LeaveAsync();
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var probing = _probe.CanConnectAsync(device.Address, _fleet.Port, Patient, stopping.Token);
+
+        await probing.Invoking(p => p.WaitAsync(Patient)).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    public ValueTask DisposeAsync() => _fleet.DisposeAsync();
+}
