@@ -41,6 +41,28 @@ public sealed class LedgerStoreTests : IDisposable
     }
 
     [Fact]
+    public void Save_TheLedgerTheFileHolds_WritesNothing_AndAChangedOneIsWritten()
+    {
+        var ledger = new DeviceLedger();
+        ledger.Set("A_1_20251012_110209.oao", new LedgerEntry
+        {
+            MotionFile = "/logs/a.oao", LocalFile = "gpslogs/20251012/A_1_20251012_110209.oao", Size = 10, Status = LedgerStatus.Queued,
+        });
+        _store.Save("motion-1", ledger);
+        string path = _folder.LedgerFile("motion-1");
+        var longAgo = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, longAgo);
+
+        _store.Save("motion-1", _store.Peek("motion-1", out _)); // a visit that brought no new track
+        File.GetLastWriteTimeUtc(path).Should().Be(longAgo, "the same ledger is not written again");
+
+        ledger.Set("A_1_20251012_110209.oao", ledger.Find("A_1_20251012_110209.oao")! with { Status = LedgerStatus.Completed });
+        _store.Save("motion-1", ledger);
+        File.GetLastWriteTimeUtc(path).Should().NotBe(longAgo);
+        _store.Peek("motion-1", out _).Find("A_1_20251012_110209.oao")!.Status.Should().Be(LedgerStatus.Completed);
+    }
+
+    [Fact]
     public void Load_OlderLedgerWithAbsolutePathsAndUnknownStatus_IsRead()
     {
         _temp.Write("motions/motion-1/downloads.json", """

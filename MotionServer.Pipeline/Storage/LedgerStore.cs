@@ -85,11 +85,14 @@ internal sealed class LedgerStore(EventFolder folder)
     /// <summary>True when the device has a downloads.json (event scripts expect one for every device inspected).</summary>
     public bool Exists(string hostname) => File.Exists(folder.LedgerFile(hostname));
 
-    /// <summary>Saves a device's ledger atomically.</summary>
+    /// <summary>
+    /// Saves a device's ledger atomically, flushed to disk, unless the file already holds exactly that ledger (a visit
+    /// that brought no new track): then nothing is written.
+    /// </summary>
     public void Save(string hostname, DeviceLedger ledger)
     {
         Directory.CreateDirectory(folder.DeviceDirectory(hostname));
         var bytes = JsonSerializer.SerializeToUtf8Bytes(ledger.Entries, StorageJsonContext.Default.IReadOnlyDictionaryStringLedgerEntry);
-        AtomicFile.WriteAllBytes(folder.LedgerFile(hostname), bytes);
+        AtomicFile.WriteIfChanged(folder.LedgerFile(hostname), bytes, FileDurability.Durable);
     }
 }
