@@ -25,7 +25,7 @@ internal sealed class TcpConnectProbe : IConnectProbe
         {
             using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             giveUp.CancelAfter(timeout);
-            using (giveUp.Token.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
+            using (giveUp.Token.UnsafeRegister(static s => GiveUp((Socket)s!), socket))
             {
                 await attempt.Ended.ConfigureAwait(false);
             }
@@ -49,6 +49,12 @@ internal sealed class TcpConnectProbe : IConnectProbe
         return true;
     }
 
+    /// <summary>
+    /// Closes the socket, which ends its connect as aborted, from a pool thread of its own: not inside the timeout's
+    /// cancellation, where the probe's end (run where the connect ends) would dispose that cancellation's source.
+    /// </summary>
+    private static void GiveUp(Socket socket) => ThreadPool.UnsafeQueueUserWorkItem(static s => s.Dispose(), socket, preferLocal: false);
+
     /// <summary>Starts the connect; false when it ended at once (its outcome is in the attempt's error code).</summary>
     private static bool StartConnect(Socket socket, ConnectAttempt attempt)
     {
@@ -66,7 +72,9 @@ internal sealed class TcpConnectProbe : IConnectProbe
     /// <summary>One connect: its address, and a task that completes when a connect that did not end at once ends.</summary>
     private sealed class ConnectAttempt : SocketAsyncEventArgs
     {
-        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continuations run where the socket engine reports the end, already a pool thread (as the task-returning
+        // connect's do): handing them on to another would be a second wake-up per probe, which at rest is most of it.
+        private readonly TaskCompletionSource _ended = new();
 
         public ConnectAttempt(EndPoint remote)
             : base(unsafeSuppressExecutionContextFlow: true)
