@@ -8,7 +8,7 @@ namespace MotionServer.Emulator;
 /// <summary>
 /// Command line of the emulated fleet: <c>dotnet run --project MotionServer.Emulator -- --devices 20 --port 8080
 /// --hosts-file hosts.txt [--roster motions.csv] [--tracks 3] [--bandwidth 650000] [--seed 1]</c>, runs until Ctrl+C;
-/// or <c>demo --hosts-file FILE --roster FILE</c>, the server's <c>--demo</c> fleet, runs until its standard input closes.
+/// or <c>demo --hosts-file FILE --roster FILE</c>, the server's <c>--demo</c> fleet, runs until its standard input closes;
 /// or <c>day --hosts-file FILE --roster FILE</c>, a compressed event day, ends after its last wave.
 /// Exit codes: 0 stopped (a day: every visit served), 1 the fleet could not start (port taken), 2 bad arguments, 3 a day
 /// in which some visits were not served.

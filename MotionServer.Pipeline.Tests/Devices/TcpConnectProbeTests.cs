@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MotionServer.Emulator.Devices;
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Devices;
 
@@ -22,11 +23,10 @@ public sealed class TcpConnectProbeTests : IAsyncDisposable
     [Fact]
     public async Task AnAddressThatRefuses_IsNotThere_WithoutWaitingForTheTimeout()
     {
-        await _fleet[881].JoinAsync();
-        await _fleet[881].LeaveAsync();
+        var device = await AwayAsync(silent: false);
         var clock = Stopwatch.StartNew();
 
-        (await _probe.CanConnectAsync(_fleet[881].Address, _fleet.Port, Patient, CancellationToken.None)).Should().BeFalse();
+        (await _probe.CanConnectAsync(device.Address, _fleet.Port, Patient, CancellationToken.None)).Should().BeFalse();
 
         clock.Elapsed.Should().BeLessThan(Patient, "a refusal answers at once");
     }
@@ -34,10 +34,7 @@ public sealed class TcpConnectProbeTests : IAsyncDisposable
     [Fact]
     public async Task ASilentAddress_IsNotThere_OnceTheTimeoutHasPassed()
     {
-        var device = _fleet[881];
-        device.SilentWhenAway = true;
-        await device.JoinAsync();
-        await device.LeaveAsync();
+        var device = await AwayAsync(silent: true);
         var timeout = TimeSpan.FromMilliseconds(300);
         var clock = Stopwatch.StartNew();
 
@@ -49,10 +46,7 @@ public sealed class TcpConnectProbeTests : IAsyncDisposable
     [Fact]
     public async Task Stopping_DuringASilentConnect_Throws()
     {
-        var device = _fleet[881];
-        device.SilentWhenAway = true;
-        await device.JoinAsync();
-        await device.LeaveAsync();
+        var device = await AwayAsync(silent: true);
         using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         var probing = _probe.CanConnectAsync(device.Address, _fleet.Port, Patient, stopping.Token);
@@ -61,4 +55,14 @@ public sealed class TcpConnectProbeTests : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _fleet.DisposeAsync();
+
+    /// <summary>The device, come and gone: its address now refuses connects, or stays silent.</summary>
+    private async Task<EmulatedDevice> AwayAsync(bool silent)
+    {
+        var device = _fleet[881];
+        device.SilentWhenAway = silent;
+        await device.JoinAsync();
+        await device.LeaveAsync();
+        return device;
+    }
 }

@@ -15,7 +15,7 @@ internal sealed partial class InspectionStage
     {
         if (!options.DryRun)
         {
-            _ = cache.Save(hostname, documentName, content); // unchanged: not written again
+            cache.Save(hostname, documentName, content);
         }
     }
 

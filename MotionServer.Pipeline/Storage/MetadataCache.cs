@@ -7,11 +7,10 @@ internal sealed class MetadataCache(EventFolder folder)
     /// Saves a document exactly as the device sent it (it parsed, so it is JSON), atomically and flushed to disk, unless
     /// the copy kept already holds those bytes (settings.json at almost every visit).
     /// </summary>
-    /// <returns>True when the copy was written.</returns>
-    public bool Save(string hostname, string documentName, byte[] content)
+    public void Save(string hostname, string documentName, byte[] content)
     {
         string directory = folder.DeviceDirectory(hostname);
         Directory.CreateDirectory(directory);
-        return AtomicFile.WriteIfChanged(Path.Combine(directory, documentName), content, FileDurability.Durable);
+        AtomicFile.WriteIfChanged(Path.Combine(directory, documentName), content, FileDurability.Durable);
     }
 }
