@@ -53,16 +53,9 @@ internal sealed partial class MotionPipeline
             }
 
             _fleet.StatusChanged -= SaveHistoryOnChange;
-            try
+            if (!_options.DryRun)
             {
-                if (!_options.DryRun)
-                {
-                    _history.Save(_fleet.ExportHistory);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                HistoryNotSaved(_logger, e.Message);
+                await _historyWriter.StopAsync().ConfigureAwait(false); // the history as it is at the stop
             }
 
             _graph?.Dispose();

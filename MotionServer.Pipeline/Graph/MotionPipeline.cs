@@ -35,6 +35,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     private readonly EventFolder _folder;
     private readonly FleetState _fleet;
     private readonly HistoryStore _history;
+    private readonly HistoryWriter _historyWriter;
     private readonly PipelineLifetime _lifetime = new();
     private readonly IAddressResolver? _resolverOverride;
     private readonly IConnectProbe _probe;
@@ -78,6 +79,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _notices = new NoticeBoard(time, _logger);
         _fleet = new FleetState(time, _options.Network.HostnameFor, _folder.Root, events, _notices, _logger);
         _history = new HistoryStore(_folder);
+        _historyWriter = new HistoryWriter(_history, _fleet.ExportHistory, reason => HistoryNotSaved(_logger, reason), time);
         _rosterRenames = new RosterRenames(_folder, new LedgerStore(_folder), _fleet, _log);
         _resolverOverride = resolver;
         _probe = probe ?? new TcpConnectProbe();
@@ -192,6 +194,11 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _graph!.Schedule.Start(_lifetime.Stopping);
         _graph.Presence.Start(_lifetime.Stopping);
         _results?.Start();
+        if (!_options.DryRun)
+        {
+            _historyWriter.Start();
+        }
+
         _dashboards?.Start();
         lock (_stateGate)
         {
@@ -279,20 +286,12 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     private void Faulted(string block, Exception error) =>
         _failure.TrySetResult(new InvalidOperationException($"the pipeline's {block} block broke down: {error.Message}", error));
 
+    /// <summary>A connect or a completion is saved in history.json (soon, off this thread: <see cref="HistoryWriter"/>).</summary>
     private void SaveHistoryOnChange(object? sender, MotionStatusChange change)
     {
-        if (change.Current is not (MotionStatus.Connected or MotionStatus.Completed))
+        if (change.Current is MotionStatus.Connected or MotionStatus.Completed)
         {
-            return;
-        }
-
-        try
-        {
-            _history.Save(_fleet.ExportHistory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            HistoryNotSaved(_logger, e.Message);
+            _historyWriter.Changed();
         }
     }
 
@@ -301,6 +300,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
         _addressResolver?.Dispose();
+        _historyWriter.Dispose();
         _lifetime.Dispose();
     }
 }
