@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.Storage;
 
 namespace MotionServer.Pipeline.Results;
@@ -27,21 +27,11 @@ internal sealed partial class ResultsStage : IDisposable
     private readonly DayResultsBuilder _builder;
     private readonly Func<MotionRoster> _roster;
     private readonly ILogger _logger;
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite, // a wake-up already pending covers this one
-        SingleReader = true,
-    });
-
+    private readonly SpacedRuns _rebuilds; // a stop rebuilds what is dirty at once, unspaced
     private readonly Lock _gate = new();
     private readonly SortedSet<DateOnly> _dirty = [];
     private readonly CancellationTokenSource _abandon = new();
-    private readonly CancellationTokenSource _stopping = new(); // a stop rebuilds what is dirty at once, unspaced
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _spacing;
-    private long? _lastRebuild; // when the last rebuild began (a timestamp of _time); none yet
     private bool _everyDay;
-    private Task _consumer = Task.CompletedTask;
 
     /// <summary>Creates the stage; nothing runs before <see cref="Start"/>.</summary>
     /// <param name="folder">The event folder.</param>
@@ -54,8 +44,7 @@ internal sealed partial class ResultsStage : IDisposable
         _builder = new DayResultsBuilder(folder);
         _roster = roster;
         _logger = logger;
-        _time = time ?? TimeProvider.System;
-        _spacing = spacing ?? DefaultSpacing;
+        _rebuilds = new SpacedRuns(RebuildDirtyDays, spacing ?? DefaultSpacing, time ?? TimeProvider.System);
     }
 
     /// <summary>Raised on the consumer after each day's rebuild that ran to its end (tests).</summary>
@@ -69,8 +58,8 @@ internal sealed partial class ResultsStage : IDisposable
             _everyDay = true;
         }
 
-        _consumer = Task.Run(ConsumeAsync);
-        _wake.Writer.TryWrite(true);
+        _rebuilds.Start();
+        _rebuilds.Wake();
     }
 
     /// <summary>A track of <paramref name="localDate"/> landed: its day is rebuilt soon, off the caller's thread.</summary>
@@ -81,7 +70,7 @@ internal sealed partial class ResultsStage : IDisposable
             _dirty.Add(localDate);
         }
 
-        _wake.Writer.TryWrite(true); // false after the stop: the day is rebuilt at the next start
+        _rebuilds.Wake(); // false after the stop: the day is rebuilt at the next start
     }
 
     /// <summary>
@@ -95,7 +84,7 @@ internal sealed partial class ResultsStage : IDisposable
             _everyDay = true;
         }
 
-        _wake.Writer.TryWrite(true);
+        _rebuilds.Wake();
     }
 
     /// <summary>
@@ -104,73 +93,33 @@ internal sealed partial class ResultsStage : IDisposable
     /// </summary>
     public async Task StopAsync(TimeSpan budget, TimeProvider time)
     {
-        _wake.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        var stopped = _rebuilds.StopAsync();
         try
         {
-            await _consumer.WaitAsync(budget, time).ConfigureAwait(false);
+            await stopped.WaitAsync(budget, time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             await _abandon.CancelAsync().ConfigureAwait(false);
             LogAbandoned(_logger, budget.TotalSeconds);
-            await _consumer.ConfigureAwait(false);
+            await stopped.ConfigureAwait(false);
         }
     }
 
     public void Dispose()
     {
-        _wake.Writer.TryComplete();
+        _rebuilds.Dispose();
         _abandon.Cancel();
         _abandon.Dispose();
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
-
-    private async Task ConsumeAsync()
-    {
-        try
-        {
-            while (await _wake.Reader.WaitToReadAsync(_abandon.Token).ConfigureAwait(false))
-            {
-                await SpacedAsync().ConfigureAwait(false); // landings meanwhile join this rebuild
-                _wake.Reader.TryRead(out _);
-                _lastRebuild = _time.GetTimestamp();
-                RebuildDirtyDays();
-            }
-        }
-        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
-        {
-            // Abandoned by the stop.
-        }
-    }
-
-    /// <summary>Waits until the spacing since the last rebuild began has passed; a stop ends the wait.</summary>
-    private async Task SpacedAsync()
-    {
-        if (_lastRebuild is not { } last || _stopping.IsCancellationRequested)
-        {
-            return;
-        }
-
-        var wait = _spacing - _time.GetElapsedTime(last);
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        try
-        {
-            await Task.Delay(wait, _time, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // Stopping: what is dirty is rebuilt now, within the stop's budget.
-        }
     }
 
     private void RebuildDirtyDays()
     {
+        if (_abandon.IsCancellationRequested)
+        {
+            return; // abandoned by the stop: the dirty days are rebuilt at the next start
+        }
+
         foreach (var day in TakeDirtyDays())
         {
             if (_abandon.IsCancellationRequested)

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
+using MotionServer.Pipeline.Graph;
 using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Support;
 using Xunit;
 
-namespace MotionServer.Pipeline.Tests.Storage;
+namespace MotionServer.Pipeline.Tests.Graph;
 
 /// <summary>history.json is saved off the status change's thread, at once after a quiet spell and at most once per spacing.</summary>
 public sealed class HistoryWriterTests : IDisposable
@@ -31,6 +32,17 @@ public sealed class HistoryWriterTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private HistoryWriter Writer() => new(new HistoryStore(_folder), Export, _notSaved.Enqueue, _time, Spacing);
+
+    /// <summary>A started writer that has saved the connect of 817 (the fake clock has not moved).</summary>
+    private async Task<HistoryWriter> WriterAfterItsFirstSave()
+    {
+        var writer = Writer();
+        writer.Start();
+        Connected(817);
+        writer.Changed();
+        await Until(() => Saved().SequenceEqual([817]));
+        return writer;
+    }
 
     private HistoryRecord Export()
     {
@@ -81,11 +93,7 @@ public sealed class HistoryWriterTests : IDisposable
     [Fact]
     public async Task ChangesWithinTheSpacing_AreOneSave_AtItsEnd()
     {
-        using var writer = Writer();
-        writer.Start();
-        Connected(817);
-        writer.Changed();
-        await Until(() => Saved().SequenceEqual([817]));
+        using var writer = await WriterAfterItsFirstSave();
 
         for (int id = 818; id <= 820; id++)
         {
@@ -103,11 +111,7 @@ public sealed class HistoryWriterTests : IDisposable
     [Fact]
     public async Task StopAsync_SavesTheHistoryAsItIsThen_WithoutWaitingOutTheSpacing()
     {
-        using var writer = Writer();
-        writer.Start();
-        Connected(817);
-        writer.Changed();
-        await Until(() => Saved().SequenceEqual([817]));
+        using var writer = await WriterAfterItsFirstSave();
         Connected(817, 818);
         writer.Changed(); // within the spacing: its save waits
 

@@ -1,7 +1,8 @@
-using System.Threading.Channels;
+using MotionServer.Pipeline.Stages;
 using MotionServer.Pipeline.State;
+using MotionServer.Pipeline.Storage;
 
-namespace MotionServer.Pipeline.Storage;
+namespace MotionServer.Pipeline.Graph;
 
 /// <summary>
 /// Saves <c>motions/history.json</c> for the running pipeline, off the threads that change a device's status and at
@@ -23,16 +24,7 @@ internal sealed class HistoryWriter : IDisposable
     private readonly HistoryStore _store;
     private readonly Func<HistoryRecord> _export;
     private readonly Action<string> _notSaved;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _spacing;
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite, // a save already pending covers this change
-        SingleReader = true,
-    });
-
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _consumer = Task.CompletedTask;
+    private readonly SpacedRuns _saves;
 
     /// <param name="store">Where the history is saved.</param>
     /// <param name="export">The history as it is now.</param>
@@ -44,53 +36,23 @@ internal sealed class HistoryWriter : IDisposable
         _store = store;
         _export = export;
         _notSaved = notSaved;
-        _time = time ?? TimeProvider.System;
-        _spacing = spacing ?? DefaultSpacing;
+        _saves = new SpacedRuns(Save, spacing ?? DefaultSpacing, time ?? TimeProvider.System);
     }
 
     /// <summary>Starts the writer's consumer; a change before it is saved when it starts.</summary>
-    public void Start() => _consumer = Task.Run(ConsumeAsync);
+    public void Start() => _saves.Start();
 
     /// <summary>The history changed: it is saved soon, off the caller's thread.</summary>
-    public void Changed() => _wake.Writer.TryWrite(true); // false after the stop, whose own save has it
+    public void Changed() => _saves.Wake(); // false after the stop, whose own save has it
 
-    /// <summary>Takes no more changes, ends the wait of the spacing, and saves the history as it is at the stop.</summary>
-    public async Task StopAsync()
+    /// <summary>Takes no more changes, ends the wait of the spacing, and saves the history as it is at the stop (once started).</summary>
+    public Task StopAsync()
     {
-        _wake.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _consumer.ConfigureAwait(false);
-        Save();
+        _saves.Wake(); // the stop's save: pending, so it runs at once
+        return _saves.StopAsync();
     }
 
-    public void Dispose()
-    {
-        _wake.Writer.TryComplete();
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
-
-    private async Task ConsumeAsync()
-    {
-        while (await _wake.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            _wake.Reader.TryRead(out _);
-            if (_stopping.IsCancellationRequested)
-            {
-                return; // the stop saves it
-            }
-
-            Save();
-            try
-            {
-                await Task.Delay(_spacing, _time, _stopping.Token).ConfigureAwait(false); // changes meanwhile: one save
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
+    public void Dispose() => _saves.Dispose();
 
     private void Save()
     {
