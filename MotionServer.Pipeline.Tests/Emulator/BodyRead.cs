@@ -26,6 +26,24 @@ internal sealed record BodyRead(byte[] Bytes, Exception? Error)
         }
     }
 
+    /// <summary>
+    /// Asks for <paramref name="url"/> and reads its body. A device that breaks the connection just after the headers
+    /// may have its reset overtake them: then the request itself fails, and the body broke before its first byte.
+    /// </summary>
+    public static async Task<BodyRead> GetAsync(HttpClient client, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        try
+        {
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            return await ReadAsync(response);
+        }
+        catch (HttpRequestException e)
+        {
+            return new BodyRead([], e);
+        }
+    }
+
     /// <summary>Reads exactly <paramref name="count"/> bytes (or fewer if the body breaks first).</summary>
     public static async Task<byte[]> ReadExactlyAsync(Stream stream, int count)
     {

@@ -120,8 +120,7 @@ public sealed class DeviceBodyFaultTests : FaultTestsBase
         Device.Faults.Add(DeviceFault.AbortAfter(100));
         long started = TimeProvider.System.GetTimestamp();
 
-        using var response = await Client.GetAsync(Url(Track.Path), HttpCompletionOption.ResponseHeadersRead);
-        var read = await BodyRead.ReadAsync(response);
+        var read = await BodyRead.GetAsync(Client, Url(Track.Path)); // the reset 100 bytes in may overtake the headers
 
         TimeProvider.System.GetElapsedTime(started).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(180));
         read.Error.Should().NotBeNull();
