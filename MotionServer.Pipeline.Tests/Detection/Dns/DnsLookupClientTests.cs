@@ -90,6 +90,44 @@ public sealed class DnsLookupClientTests : IAsyncDisposable
         (await asking.WaitAsync(Wait)).Addresses.Should().Equal(Device);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AskAsync_TheAwaitersContinuation_RunsOnTheReceiveThread(bool answered)
+    {
+        // What follows an answer runs where it was read, without a hop to the thread pool per answer: a stack too small
+        // for the runtime to run a continuation inline once sent every one there. The answer is held back until the
+        // await is in place (a silent server, then the clock), so the question cannot end on this thread first.
+        _server.Behaviour = TestDnsServer.Mode.Silent;
+        await using var second = new TestDnsServer();
+        using var client = Client(_server.EndPoint, second.EndPoint);
+        var continuedOn = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var awaiting = AwaitAndNoteThreadAsync(client.AskAsync("motion-3", Timeout * 2));
+        await Until(() => _server.Queries == 1);
+        if (!answered)
+        {
+            second.Behaviour = TestDnsServer.Mode.Silent;
+        }
+
+        _time.Advance(Timeout); // the first server's share is over: the second is asked, and answers or not
+        if (!answered)
+        {
+            await Until(() => second.Queries == 1);
+            _time.Advance(Timeout);
+        }
+
+        (await continuedOn.Task.WaitAsync(Wait)).Should().Be(DnsLookupClient.ReceiveThreadName);
+        (await awaiting.WaitAsync(Wait)).Should().Be(answered ? DnsOutcome.NoSuchName : DnsOutcome.NoAnswer);
+
+        async Task<DnsOutcome> AwaitAndNoteThreadAsync(Task<DnsAnswer> asking)
+        {
+            var answer = await asking.ConfigureAwait(false);
+            continuedOn.TrySetResult(Thread.CurrentThread.Name);
+            return answer.Outcome;
+        }
+    }
+
     [Fact]
     public async Task AskAsync_ThousandNamesAtOnce_AllAnswered()
     {
