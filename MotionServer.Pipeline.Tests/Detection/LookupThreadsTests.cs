@@ -15,6 +15,28 @@ public class LookupThreadsTests
     }
 
     [Fact]
+    public async Task Run_TheAwaitersContinuation_RunsOnTheLookupThread()
+    {
+        // What follows a lookup runs where it ended, without a hop to the thread pool: the runtime runs a continuation
+        // inline only where 128 KiB of stack are left, so the threads' stack must leave that much. The lookup is held
+        // until the await is in place, so it cannot end before.
+        var threads = new LookupThreads(maxThreads: 64);
+        using var awaiting = new ManualResetEventSlim();
+        var lookup = threads.Run(() => awaiting.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+
+        var continuedOn = ContinueAsync();
+        awaiting.Set();
+
+        (await continuedOn.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be("Motion name lookup");
+
+        async Task<string?> ContinueAsync()
+        {
+            await lookup.ConfigureAwait(false);
+            return Thread.CurrentThread.Name;
+        }
+    }
+
+    [Fact]
     public async Task Run_ManyBlockedLookups_HoldBackNoOther()
     {
         var threads = new LookupThreads(maxThreads: 64);

@@ -25,7 +25,9 @@ internal sealed class LookupThreads(int maxThreads)
 
     private static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(30);
 
-    // getaddrinfo and the NSS modules need little stack; the default 8 MiB reservation is not needed.
+    // getaddrinfo and the NSS modules need little stack; the default 8 MiB reservation is not needed. Not less than
+    // this: a continuation runs inline only where 128 KiB are left (RuntimeHelpers.TryEnsureSufficientExecutionStack),
+    // and the lookups' continuations are meant to run here (Item's _done; LookupThreadsTests checks it).
     private const int StackSize = 256 * 1024;
 
     private readonly object _gate = new(); // Monitor.Wait/Pulse need a monitor, not a System.Threading.Lock
