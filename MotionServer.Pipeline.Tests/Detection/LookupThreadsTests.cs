@@ -27,7 +27,7 @@ public class LookupThreadsTests
         var continuedOn = ContinueAsync();
         awaiting.Set();
 
-        (await continuedOn.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be("Motion name lookup");
+        (await continuedOn.WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(LookupThreads.ThreadName);
 
         async Task<string?> ContinueAsync()
         {

@@ -25,6 +25,9 @@ internal sealed class LookupThreads(int maxThreads)
 
     private static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>The lookup threads' name, where the lookups' continuations run (for tests and profiles).</summary>
+    internal const string ThreadName = "Motion name lookup";
+
     // getaddrinfo and the NSS modules need little stack; the default 8 MiB reservation is not needed. Not less than
     // this: a continuation runs inline only where 128 KiB are left (RuntimeHelpers.TryEnsureSufficientExecutionStack),
     // and the lookups' continuations are meant to run here (Item's _done; LookupThreadsTests checks it).
@@ -85,7 +88,7 @@ internal sealed class LookupThreads(int maxThreads)
         {
             _lastGrowth = Stopwatch.GetTimestamp();
             _threads++;
-            new Thread(Serve, StackSize) { IsBackground = true, Name = "Motion name lookup" }.Start();
+            new Thread(Serve, StackSize) { IsBackground = true, Name = ThreadName }.Start();
         }
         else if (!_growthArmed)
         {
