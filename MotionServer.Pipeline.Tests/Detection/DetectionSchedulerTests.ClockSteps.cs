@@ -57,16 +57,18 @@ public sealed partial class DetectionSchedulerTests
         _resolver.Answer("motion-801", IPAddress.Loopback);
         await SleepingUntilAsync(T0 + Interval);
         _time.Advance(Interval);
-        await LookEndedAsync(801, 802); // 801 arrived at T0 + 5 s: the pace holds until T0 + 8 s
+        await LookEndedAsync(801, 802); // 801 arrived at T0 + 5 s: the pace eases back to Interval by T0 + 8 s
         _time.StepWallClock(-AnHour);
+        var arrival = _time.GetUtcNow();
 
-        foreach (var due in new[] { 6, 7, 8 }.Select(s => T0 + TimeSpan.FromSeconds(s)))
+        // 802's looks follow its schedule: each wait longer, up to Interval once three seconds have passed.
+        for (int looks = 0; looks < 10 && _scheduler!.DueOf(802) - _time.GetUtcNow() < Interval; looks++)
         {
-            await SleepingUntilAsync(due);
-            _time.Advance(TimeSpan.FromSeconds(1));
+            await RunToAsync(_scheduler.DueOf(802) + AnHour); // the due time shown on the wall clock, an hour behind
             await LookEndedAsync(802);
         }
 
+        (_time.GetUtcNow() - arrival).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(3)).And.BeLessThan(TimeSpan.FromSeconds(10));
         _scheduler!.DueOf(802).Should().Be(_time.GetUtcNow() + Interval, "the window ended three seconds after the arrival, not an hour later");
     }
 }

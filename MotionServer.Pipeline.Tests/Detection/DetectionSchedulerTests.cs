@@ -192,9 +192,9 @@ public sealed partial class DetectionSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task AnArrival_BringsAbsentDevicesLooksForward_ToOneArrivalIntervalApart_UntilTheWindowPasses()
+    public async Task AnArrival_BringsAbsentDevicesLooksForward_ToOneArrivalIntervalApart_ThenEasesBackToTheInterval()
     {
-        _arrivalWindow = TimeSpan.FromSeconds(3);
+        _arrivalWindow = TimeSpan.FromSeconds(12); // waits of a second up to 2.4 s after the arrival, then longer
         Start(lookups: 256, 801, 802);
         await LookEndedAsync(801, 802); // both missed at T0: due at T0 + 5 s
         await SleepingUntilAsync(T0 + Interval);
@@ -213,18 +213,22 @@ public sealed partial class DetectionSchedulerTests : IAsyncDisposable
         _found.Should().ContainSingle().Which.DeviceId.Should().Be(801);
         _scheduler.DueOf(802).Should().Be(T0 + TimeSpan.FromSeconds(6));
 
+        // 802's looks follow its schedule until a wait is a whole Interval again.
         var looksAt802 = new List<DateTimeOffset>();
-        foreach (var due in new[] { 6, 7, 8 }.Select(s => T0 + TimeSpan.FromSeconds(s)))
+        for (var due = T0 + TimeSpan.FromSeconds(6); looksAt802.Count < 20 && (looksAt802.Count == 0 || due - looksAt802[^1] < Interval); due = _scheduler.DueOf(802))
         {
-            await SleepingUntilAsync(due);
-            _time.Advance(due - _time.GetUtcNow());
+            await RunToAsync(due);
             await LookEndedAsync(802);
-            looksAt802.Add(_time.GetUtcNow());
+            looksAt802.Add(due);
         }
 
-        // The window (3 s from the arrival) has passed at the look at T0 + 8 s: the next is one Interval later.
-        looksAt802.Should().Equal(T0 + TimeSpan.FromSeconds(6), T0 + TimeSpan.FromSeconds(7), T0 + TimeSpan.FromSeconds(8));
-        _scheduler.DueOf(802).Should().Be(T0 + TimeSpan.FromSeconds(8) + Interval);
+        var waits = looksAt802.Zip(looksAt802.Skip(1), (a, b) => b - a).Append(_scheduler.DueOf(802) - looksAt802[^1]).ToList();
+        waits.Take(2).Should().AllSatisfy(w => w.Should().Be(TimeSpan.FromSeconds(1)), "the looks at T0 + 6 s and 7 s are 1 and 2 s after the arrival");
+        waits.Should().BeInAscendingOrder("the quieter the beach, the longer the wait")
+            .And.Contain(w => w > TimeSpan.FromSeconds(1) && w < Interval, "the pace eases back to the Interval, not in one step");
+        waits[^1].Should().Be(Interval, "the window has passed at the last look");
+        (looksAt802[^1] - (T0 + Interval)).Should().BeGreaterThanOrEqualTo(_arrivalWindow);
+        (looksAt802[^2] - (T0 + Interval)).Should().BeLessThan(_arrivalWindow, "every look within the window waited less than an Interval");
     }
 
     [Fact]
@@ -310,6 +314,26 @@ public sealed partial class DetectionSchedulerTests : IAsyncDisposable
         while ((await _time.NextTimerAsync()).DueAt != dueAt)
         {
         }
+    }
+
+    /// <summary>
+    /// Lets the schedule run until <paramref name="dueAt"/> (on the unstepped clock, as timers are): through each roster
+    /// re-read on the way (one every Interval from T0, when it sleeps until that first), then to <paramref name="dueAt"/>.
+    /// </summary>
+    private async Task RunToAsync(DateTimeOffset dueAt)
+    {
+        var now = _time.UnsteppedUtcNow;
+        for (var reread = T0 + (Interval * Math.Ceiling((now - T0) / Interval)); reread < dueAt; reread += Interval)
+        {
+            if (reread > now)
+            {
+                await SleepingUntilAsync(reread);
+                _time.Advance(reread - _time.UnsteppedUtcNow);
+            }
+        }
+
+        await SleepingUntilAsync(dueAt);
+        _time.Advance(dueAt - _time.UnsteppedUtcNow);
     }
 
     private async Task LookEndedAsync(params int[] ids)

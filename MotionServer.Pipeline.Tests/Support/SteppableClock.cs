@@ -13,6 +13,9 @@ internal sealed class SteppableClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _monotonic.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _stepTicks));
 
+    /// <summary>The wall time there would be without any step: the time <see cref="ArmedTimer.DueAt"/> is on.</summary>
+    public DateTimeOffset UnsteppedUtcNow => _monotonic.GetUtcNow();
+
     public override long GetTimestamp() => _monotonic.GetTimestamp();
 
     public override long TimestampFrequency => _monotonic.TimestampFrequency;

@@ -20,14 +20,18 @@ public sealed class DetectionOptions
     public TimeSpan Interval { get; set; } = MotionServerDefaults.DetectionInterval;
 
     /// <summary>
-    /// While riders arrive: how long a device not found waits for its next look, from the moment another device arrives
-    /// (found after a look that missed it) until <see cref="ArrivalWindow"/> has passed without one. Zero, or as long as
-    /// <see cref="Interval"/> or longer: looks every Interval always. Default 1 s.
+    /// While riders arrive: the shortest wait of a device not found for its next look, from the moment another device
+    /// arrives (found after a look that missed it); the wait eases back to <see cref="Interval"/> over
+    /// <see cref="ArrivalWindow"/> without another arrival. Zero, or as long as <see cref="Interval"/> or longer: looks
+    /// every Interval always. Default 1 s.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ArrivalInterval { get; set; } = MotionServerDefaults.DetectionArrivalInterval;
 
-    /// <summary>How long after the last arrival the <see cref="ArrivalInterval"/> pace holds; zero: never. Default 1 min.</summary>
+    /// <summary>
+    /// How long after the last arrival the pace takes to ease back to <see cref="Interval"/>: the wait is the time since
+    /// the arrival scaled by Interval / ArrivalWindow, at least <see cref="ArrivalInterval"/>; zero: no pace. Default 1 min.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ArrivalWindow { get; set; } = MotionServerDefaults.DetectionArrivalWindow;
 
