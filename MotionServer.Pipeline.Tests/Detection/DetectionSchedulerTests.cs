@@ -58,6 +58,25 @@ public sealed partial class DetectionSchedulerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task LooksEndingAMomentApart_StartTogetherAtTheNextInterval()
+    {
+        _resolver.Hang("motion-802");
+        Start(lookups: 256, 801, 802);
+        await LookEndedAsync(801); // missed at T0: due at T0 + 5 s
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        _resolver.Release("motion-802");
+        await LookEndedAsync(802); // missed 10 ms later: due at T0 + 5.01 s
+
+        await SleepingUntilAsync(T0 + Interval);
+        _time.Advance(T0 + Interval - _time.GetUtcNow());
+        await LookEndedAsync(801, 802);
+
+        // With the pass at T0 + 5 s, 10 ms early, not alone a coalescing time later: a group does not split.
+        _resolver.All.Where(c => c.Name == "motion-802").Select(c => c.At).Should().Equal(T0, T0 + Interval);
+        _scheduler!.DueOf(802).Should().Be(_scheduler.DueOf(801)).And.Be(T0 + (2 * Interval));
+    }
+
+    [Fact]
     public async Task NextLook_AfterASlowLook_IsDueOneIntervalAfterItEnded()
     {
         _resolver.Hang("motion-801");

@@ -15,7 +15,10 @@ public sealed class DetectionOptions
     [Range(1, 64)]
     public int Workers { get; set; } = MotionServerDefaults.Workers;
 
-    /// <summary>Pause between the end of one look at a device and the start of the next look at it. Default 5 s.</summary>
+    /// <summary>
+    /// Pause between the end of one look at a device and the start of the next look at it; looks falling due within a
+    /// twentieth of it start together, a little early rather than late. Default 5 s.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan Interval { get; set; } = MotionServerDefaults.DetectionInterval;
 

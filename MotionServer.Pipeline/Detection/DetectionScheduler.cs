@@ -177,8 +177,13 @@ internal sealed partial class DetectionScheduler : IScheduleSteps
             return;
         }
 
+        // Looks falling due within the coalescing time start with this pass, a little early rather than late, so the
+        // devices looked at together stay together. Claiming only those already due split a group at every interval
+        // (the one whose last look ended first went alone, the rest a coalescing time later), until after some
+        // minutes every coalescing step had a pass of its own: 4 wake-ups a second at rest instead of a few an interval.
         int max = Math.Min(free, allowed);
-        var claimed = _fleet.ClaimForDetection(id => _due.ClaimOrder(id, now, _seen.Contains(id)), max);
+        var until = now + _coalesce;
+        var claimed = _fleet.ClaimForDetection(id => _due.ClaimOrder(id, until, _seen.Contains(id)), max);
         _budget.Spend(claimed.Count, now);
 
         // Maybe more were due than could start: a look ending calls for a pass (free looks), or the budget freeing.
