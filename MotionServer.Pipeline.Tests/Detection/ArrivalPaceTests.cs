@@ -23,7 +23,7 @@ public sealed class ArrivalPaceTests
         pace.Arrived(S(10)).Should().Be(S(11), "absent devices due later are brought forward to one arrival interval away");
 
         pace.WaitAfterMiss(S(10)).Should().Be(S(1));
-        pace.WaitAfterMiss(S(22)).Should().Be(S(1), "12 s after the arrival is a twelfth of the window: one interval's twelfth is 1 s");
+        pace.WaitAfterMiss(S(22)).Should().Be(S(1), "12 s after the arrival is a fifth of the window, and a fifth of the interval is 1 s");
         pace.WaitAfterMiss(S(9)).Should().Be(S(1), "a look that started before the arrival was heard waits the shortest");
     }
 
