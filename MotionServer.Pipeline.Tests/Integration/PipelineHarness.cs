@@ -132,7 +132,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
         {
             var now = Fleet.GetMotion(deviceId);
             throw new TimeoutException(
-                $"motion-{deviceId} did not meet the condition; it is {now?.Status} ({now?.LastError}); last log lines:{Environment.NewLine}" +
+                $"motion-{deviceId} did not meet the condition; it is {now?.Status} ({now?.LastError}) with tracks {now?.Tracks}; " +
+                $"its last log lines:{Environment.NewLine}" +
+                string.Join(Environment.NewLine, Log.Lines.Where(l => l.Message.Contains($"motion-{deviceId}", StringComparison.Ordinal)).TakeLast(40).Select(l => $"  {l.Level}: {l.Message}")) +
+                $"{Environment.NewLine}last log lines:{Environment.NewLine}" +
                 string.Join(Environment.NewLine, Log.Lines.TakeLast(15).Select(l => $"  {l.Level}: {l.Message}")));
         }
         finally

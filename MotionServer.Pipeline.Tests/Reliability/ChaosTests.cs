@@ -66,6 +66,15 @@ public sealed class ChaosTests(ITestOutputHelper output) : ReliabilityTest
 
         await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10));
 
+        // Every device is away now (each one's last step was a departure). The server must see each one gone before the
+        // calm brings it back: a rider is out for an hour, but on a loaded machine a late departure could end a moment
+        // before the calm's return, and a departure and a return between two presence probes cannot be told from
+        // staying (so a session added while away would wait for the next visit).
+        foreach (var device in fleet.Devices)
+        {
+            await server.WaitForAsync(device.Id, m => m.Status is MotionStatus.Disconnected or MotionStatus.Waiting, TimeSpan.FromSeconds(15));
+        }
+
         // Calm: every fault off, every device but the last back on the network.
         foreach (var device in fleet.Devices)
         {
