@@ -58,30 +58,8 @@ public sealed class ChaosTests(ITestOutputHelper output) : ReliabilityTest
         });
 
         await fleet.RunScheduleAsync(schedule, TimeProvider.System);
-        Task[] pending;
-        lock (departures)
-        {
-            pending = [.. departures];
-        }
-
-        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10));
-
-        // Every device is away now (each one's last step was a departure). The server must see each one gone before the
-        // calm brings it back: a rider is out for an hour, but on a loaded machine a late departure could end a moment
-        // before the calm's return, and a departure and a return between two presence probes cannot be told from
-        // staying (so a session added while away would wait for the next visit).
-        foreach (var device in fleet.Devices)
-        {
-            await server.WaitForAsync(device.Id, m => m.Status is MotionStatus.Disconnected or MotionStatus.Waiting, TimeSpan.FromSeconds(15));
-        }
-
-        // Calm: every fault off, every device but the last back on the network.
-        foreach (var device in fleet.Devices)
-        {
-            device.Faults.Clear();
-        }
-
-        await Task.WhenAll(fleet.Devices.Where(d => d.Id != last).Select(d => d.JoinAsync()));
+        await AllGoneAsync(server, fleet, departures);
+        await CalmAsync(fleet, last);
         var owed = fleet.Devices.ToDictionary(d => d.Id, d => ExpectedTracks.Of(d, roster).Count);
         await WaitForAllCompletedAsync(server, owed.Where(o => o.Key != last).ToDictionary(), TimeSpan.FromSeconds(45));
         await fleet[last].JoinAsync();
@@ -97,6 +75,38 @@ public sealed class ChaosTests(ITestOutputHelper output) : ReliabilityTest
         EventFolderScan.ShouldHaveNoTemporaryFiles(EventDirectory);
         EventFolderScan.LedgersShouldMatchFiles(server.Folder);
         EventFolderScan.NothingOutsideTheLayout(EventDirectory);
+    }
+
+    /// <summary>
+    /// Waits for the departures still under way, then until the server has seen every device go. Each device's last
+    /// step was a departure. A rider is out for an hour, but on a loaded machine a late departure could end a moment
+    /// before the calm's return, and a departure and a return between two presence probes cannot be told from staying
+    /// (so a session added while away would wait for the next visit).
+    /// </summary>
+    private static async Task AllGoneAsync(PipelineHarness server, EmulatedFleet fleet, List<Task> departures)
+    {
+        Task[] pending;
+        lock (departures)
+        {
+            pending = [.. departures];
+        }
+
+        await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10));
+        foreach (var device in fleet.Devices)
+        {
+            await server.WaitForAsync(device.Id, m => m.Status is MotionStatus.Disconnected or MotionStatus.Waiting, TimeSpan.FromSeconds(15));
+        }
+    }
+
+    /// <summary>Calm: every fault off, every device but the last back on the network.</summary>
+    private static async Task CalmAsync(EmulatedFleet fleet, int last)
+    {
+        foreach (var device in fleet.Devices)
+        {
+            device.Faults.Clear();
+        }
+
+        await Task.WhenAll(fleet.Devices.Where(d => d.Id != last).Select(d => d.JoinAsync()));
     }
 
     /// <summary>1–3 sessions, a third of devices with one the event does not own (outside the roster, or never sailed).</summary>
@@ -138,40 +148,57 @@ public sealed class ChaosTests(ITestOutputHelper output) : ReliabilityTest
         var schedule = new FleetSchedule();
         foreach (var device in fleet.Devices.Where(d => d.Id != last))
         {
-            int nextSession = device.Tracks.Count + 1;
-            var at = TimeSpan.FromMilliseconds(random.Next(0, 3000));
-            while (at < ChaosWindow)
-            {
-                schedule.Join(at, device.Id);
-                at += TimeSpan.FromMilliseconds(random.Next(300, 5000));
-                if (random.Next(2) == 0)
-                {
-                    schedule.Leave(at, device.Id);
-                }
-                else
-                {
-                    long afterBytes = random.Next(2_000, 30_000);
-                    schedule.Do(at, device.Id, $"leave during a transfer after {afterBytes} bytes", d =>
-                    {
-                        lock (departures)
-                        {
-                            departures.Add(LeaveMidTransferAsync(d, afterBytes));
-                        }
-                    });
-                }
-
-                var away = TimeSpan.FromMilliseconds(random.Next(1000, 6000));
-                if (away > TimeSpan.FromSeconds(3.5) && random.Next(3) == 0)
-                {
-                    // Back from the water with a new session (added well after the departure has happened).
-                    var track = Track(device.Id, nextSession++, random);
-                    schedule.Do(at + TimeSpan.FromSeconds(3), device.Id, "new session", d => d.AddTrack(track));
-                }
-
-                at += away;
-            }
+            PlanVisits(schedule, random, device, departures);
         }
 
+        PlanFaults(schedule, random);
+        return schedule;
+    }
+
+    /// <summary>One device's visits through the chaos window, each ending with a departure.</summary>
+    private static void PlanVisits(FleetSchedule schedule, Random random, EmulatedDevice device, List<Task> departures)
+    {
+        int nextSession = device.Tracks.Count + 1;
+        var at = TimeSpan.FromMilliseconds(random.Next(0, 3000));
+        while (at < ChaosWindow)
+        {
+            schedule.Join(at, device.Id);
+            at += TimeSpan.FromMilliseconds(random.Next(300, 5000));
+            PlanDeparture(schedule, random, device.Id, at, departures);
+            var away = TimeSpan.FromMilliseconds(random.Next(1000, 6000));
+            if (away > TimeSpan.FromSeconds(3.5) && random.Next(3) == 0)
+            {
+                // Back from the water with a new session (added well after the departure has happened).
+                var track = Track(device.Id, nextSession++, random);
+                schedule.Do(at + TimeSpan.FromSeconds(3), device.Id, "new session", d => d.AddTrack(track));
+            }
+
+            at += away;
+        }
+    }
+
+    /// <summary>A plain departure, or one in the middle of the device's next transfer.</summary>
+    private static void PlanDeparture(FleetSchedule schedule, Random random, int id, TimeSpan at, List<Task> departures)
+    {
+        if (random.Next(2) == 0)
+        {
+            schedule.Leave(at, id);
+            return;
+        }
+
+        long afterBytes = random.Next(2_000, 30_000);
+        schedule.Do(at, id, $"leave during a transfer after {afterBytes} bytes", d =>
+        {
+            lock (departures)
+            {
+                departures.Add(LeaveMidTransferAsync(d, afterBytes));
+            }
+        });
+    }
+
+    /// <summary>One-shot faults on random devices (never the last), every 50–250 ms through the chaos window.</summary>
+    private static void PlanFaults(FleetSchedule schedule, Random random)
+    {
         string[] documents = ["/info.json", "/settings.json", "/logs.json"];
         for (var at = TimeSpan.Zero; at < ChaosWindow; at += TimeSpan.FromMilliseconds(random.Next(50, 250)))
         {
@@ -193,8 +220,6 @@ public sealed class ChaosTests(ITestOutputHelper output) : ReliabilityTest
             };
             schedule.Do(at, id, $"fault {fault.Kind}", d => d.Faults.Add(fault));
         }
-
-        return schedule;
     }
 
     /// <summary>Leaves as soon as a track transfer has sent <paramref name="afterBytes"/>, or after 1.5 s without one.</summary>
