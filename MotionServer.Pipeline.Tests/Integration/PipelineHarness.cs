@@ -134,7 +134,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             throw new TimeoutException(
                 $"motion-{deviceId} did not meet the condition; it is {now?.Status} ({now?.LastError}) with tracks {now?.Tracks}; " +
                 $"its last log lines:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, Log.Lines.Where(l => l.Message.Contains($"motion-{deviceId}", StringComparison.Ordinal)).TakeLast(40).Select(l => $"  {l.Level}: {l.Message}")) +
+                string.Join(Environment.NewLine, Log.Lines.Where(l => NamesDevice(l.Message, deviceId)).TakeLast(40).Select(l => $"  {l.Level}: {l.Message}")) +
                 $"{Environment.NewLine}last log lines:{Environment.NewLine}" +
                 string.Join(Environment.NewLine, Log.Lines.TakeLast(15).Select(l => $"  {l.Level}: {l.Message}")));
         }
@@ -144,9 +144,16 @@ internal sealed class PipelineHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>True when <paramref name="message"/> names motion-<paramref name="deviceId"/> (not motion-8170 for 817).</summary>
+    private static bool NamesDevice(string message, int deviceId) =>
+        System.Text.RegularExpressions.Regex.IsMatch(message, $@"\bmotion-{deviceId}(?!\d)");
+
     /// <summary>Waits until the device is completed with exactly <paramref name="tracks"/> completed tracks.</summary>
     public Task<MotionSnapshot> WaitForCompletedAsync(int deviceId, int tracks, TimeSpan? timeout = null) =>
-        WaitForAsync(deviceId, m => m.Status == MotionStatus.Completed && m.Tracks.Completed == tracks, timeout);
+        WaitForAsync(deviceId, m => IsCompletedWith(m, tracks), timeout);
+
+    /// <summary>True when the device is completed with exactly <paramref name="tracks"/> completed tracks.</summary>
+    public static bool IsCompletedWith(MotionSnapshot motion, int tracks) => motion.Status == MotionStatus.Completed && motion.Tracks.Completed == tracks;
 
     /// <summary>Every status the device passes through from now on.</summary>
     public IReadOnlyList<MotionStatus> RecordStatuses(int deviceId)

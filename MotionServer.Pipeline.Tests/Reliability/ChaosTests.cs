@@ -92,10 +92,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : ReliabilityTest
         }
 
         await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10));
-        foreach (var device in fleet.Devices)
-        {
-            await server.WaitForAsync(device.Id, m => m.Status is MotionStatus.Disconnected or MotionStatus.Waiting, TimeSpan.FromSeconds(15));
-        }
+        await WaitForAllAsync(server, fleet.Devices.Select(d => d.Id), m => m.Status is MotionStatus.Disconnected or MotionStatus.Waiting, TimeSpan.FromSeconds(15));
     }
 
     /// <summary>Calm: every fault off, every device but the last back on the network.</summary>

@@ -1,6 +1,7 @@
 using MotionServer.Emulator.Fleet;
 using MotionServer.Pipeline.Configuration;
 using MotionServer.Pipeline.Roster;
+using MotionServer.Pipeline.State;
 using MotionServer.Pipeline.Storage;
 using MotionServer.Pipeline.Tests.Integration;
 using MotionServer.Pipeline.Tests.Support;
@@ -35,13 +36,17 @@ public abstract class ReliabilityTest : IDisposable
     }
 
     /// <summary>Waits until every device is completed with its tracks, all within one <paramref name="timeout"/>.</summary>
-    private protected static async Task WaitForAllCompletedAsync(PipelineHarness server, IReadOnlyDictionary<int, int> tracksById, TimeSpan timeout)
+    private protected static Task WaitForAllCompletedAsync(PipelineHarness server, IReadOnlyDictionary<int, int> tracksById, TimeSpan timeout) =>
+        WaitForAllAsync(server, tracksById.Keys, m => PipelineHarness.IsCompletedWith(m, tracksById[m.Id]), timeout);
+
+    /// <summary>Waits until every device in <paramref name="ids"/> meets <paramref name="condition"/>, all within one <paramref name="timeout"/>.</summary>
+    private protected static async Task WaitForAllAsync(PipelineHarness server, IEnumerable<int> ids, Func<MotionSnapshot, bool> condition, TimeSpan timeout)
     {
         var deadline = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var (id, tracks) in tracksById)
+        foreach (int id in ids)
         {
             var left = timeout - deadline.Elapsed;
-            await server.WaitForCompletedAsync(id, tracks, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
+            await server.WaitForAsync(id, condition, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
         }
     }
 
