@@ -49,6 +49,22 @@ public sealed class NoContentLengthTests : ReliabilityTest
     }
 
     [Fact]
+    public async Task ChunkedJsonManyReadsLong_WithinTheLimit_IsReadWhole()
+    {
+        // 100 KB of logs.json in chunks: the read buffer doubles several times (from 16 KB) and must keep every byte.
+        await using var fleet = await FleetBuilder.StartAsync([910], tracksPerDevice: 2, join: false);
+        using var chunked = fleet[910].Faults.Add(DeviceFault.NoContentLength());
+        using var large = fleet[910].Faults.Add(DeviceFault.OversizedJson(100 * 1024, "/logs.json"));
+        await fleet.JoinAllAsync();
+        await using var server = await StartAsync(fleet);
+
+        await server.WaitForCompletedAsync(910, tracks: 2);
+
+        EventFolderScan.ShouldHoldExactly(server.Folder, ExpectedTracks.Of(fleet, PipelineHarness.RosterFor(fleet)));
+        Watch!.ShouldHaveSeenNoViolation();
+    }
+
+    [Fact]
     public async Task ChunkedTrackLongerThanAnnounced_IsAFailedTransfer_NeverATrack()
     {
         await using var fleet = await FleetBuilder.StartAsync([909], tracksPerDevice: 1, join: false);

@@ -135,23 +135,27 @@ public sealed class DayResultsBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Rebuild_JsonIsTheSerializersBytes_AfterALongerDocumentInTheSameBuilder()
+    public void Rebuild_BothFilesAreTheirWritersBytes_AfterLongerOnesInTheSameBuilder()
     {
-        // The builder writes the document into one buffer it keeps: a shorter document after a longer one must leave
-        // nothing of the longer behind, and the bytes must be those the serializer's own options give.
+        // The builder writes each file into a buffer it keeps: a shorter file after a longer one must leave nothing of
+        // the longer behind, and the bytes must be those the serializer's own options and the CSV writer give.
         SaveTracks();
         SaveLedger(_folder, 802, Completed("MID", 802, At(12), Outcome(30.0)));
         var builder = new DayResultsBuilder(_folder);
         builder.Rebuild(Roster(), Day);
-        long longer = new FileInfo(_folder.DayResultsFile(Day, "json")).Length;
+        long longerJson = new FileInfo(_folder.DayResultsFile(Day, "json")).Length;
+        long longerCsv = new FileInfo(_folder.DayResultsFile(Day, "csv")).Length;
         File.Delete(_folder.LedgerFile("motion-802"));
 
         var written = builder.Rebuild(Roster(), Day);
 
         byte[] expected = JsonSerializer.SerializeToUtf8Bytes(DayResultsDocument.From(Day, written.Rows), DayResultsJsonContext.Default.DayResultsDocument);
         byte[] json = File.ReadAllBytes(_folder.DayResultsFile(Day, "json"));
-        json.Length.Should().BeLessThan((int)longer);
+        json.Length.Should().BeLessThan((int)longerJson);
         json.Should().Equal(expected);
+        byte[] csv = File.ReadAllBytes(_folder.DayResultsFile(Day, "csv"));
+        csv.Length.Should().BeLessThan((int)longerCsv);
+        csv.Should().Equal(DayResultsCsv.Write(written.Rows));
     }
 
     [Fact]

@@ -97,23 +97,44 @@ internal sealed class DeviceHttpClient : IDisposable
             _ => e.Message,
         };
 
+    /// <summary>
+    /// Reads the whole body, at most <paramref name="maxBytes"/>, into a rented buffer doubled only when full: a visit
+    /// reads several documents of a few kilobytes, and a new 16 KB buffer for each, doubled after its first read, was
+    /// most of what a rush's visits allocated.
+    /// </summary>
     private static async Task<byte[]> ReadBoundedAsync(Stream stream, string name, long maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        while (true)
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        int length = 0;
+        try
         {
-            var memory = buffer.GetMemory(16 * 1024);
-            int read = await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            while (true)
             {
-                return buffer.WrittenSpan.ToArray();
-            }
+                if (length == buffer.Length)
+                {
+                    // One byte past the limit is all it takes to refuse the document.
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
-            {
-                throw new DeviceAnswerException($"{name} is more than Limits:MaxJsonBytes ({maxBytes} bytes)");
+                int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, length).ToArray();
+                }
+
+                length += read;
+                if (length > maxBytes)
+                {
+                    throw new DeviceAnswerException($"{name} is more than Limits:MaxJsonBytes ({maxBytes} bytes)");
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using MotionServer.Pipeline.Roster;
 using MotionServer.Pipeline.Storage;
@@ -12,6 +13,8 @@ namespace MotionServer.Pipeline.Results;
 /// when its bytes change: the same tracks and roster give the same bytes (stable order, invariant culture, no time of
 /// writing inside). Not thread-safe: one results stage, or one command, uses it at a time.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification =
+    "The one disposable field is a MemoryStream, which holds nothing to release; disposing it would only close it under a rebuild still running.")]
 internal sealed class DayResultsBuilder(EventFolder folder)
 {
     private readonly LedgerTracks _ledgers = new(folder);
@@ -19,6 +22,9 @@ internal sealed class DayResultsBuilder(EventFolder folder)
     // The JSON file's bytes, written into the same buffer at every rebuild: while tracks land it is rebuilt up to twice
     // a second, and a new array each time (about 1 MB at a roster of 1,000) was a good part of the rush's garbage.
     private readonly ArrayBufferWriter<byte> _json = new();
+
+    // The CSV file's bytes, for the same reason.
+    private readonly MemoryStream _csv = new();
 
     // What the context's options give SerializeToUtf8Bytes: indented, LF line ends, the default encoder.
     private static readonly JsonWriterOptions JsonLayout = new() { Indented = true, NewLine = "\n" };
@@ -46,9 +52,16 @@ internal sealed class DayResultsBuilder(EventFolder folder)
         string csv = folder.DayResultsFile(date, "csv");
         string json = folder.DayResultsFile(date, "json");
         // Derived: rebuilt from the ledgers at every start.
-        bool changed = AtomicFile.WriteIfChanged(csv, DayResultsCsv.Write(rows), FileDurability.Derived);
+        bool changed = AtomicFile.WriteIfChanged(csv, WriteCsv(rows), FileDurability.Derived);
         changed |= AtomicFile.WriteIfChanged(json, Serialize(DayResultsDocument.From(date, rows)), FileDurability.Derived);
         return new DayResultsWritten(date, csv, json, rows, changed, problems);
+    }
+
+    private ReadOnlySpan<byte> WriteCsv(IReadOnlyList<DayResultRow> rows)
+    {
+        _csv.SetLength(0);
+        DayResultsCsv.Write(rows, _csv);
+        return _csv.GetBuffer().AsSpan(0, (int)_csv.Length);
     }
 
     private ReadOnlySpan<byte> Serialize(DayResultsDocument document)

@@ -22,28 +22,37 @@ internal static class DayResultsCsv
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    private static readonly CsvConfiguration Layout = new(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
+
     /// <summary>The file's bytes for <paramref name="rows"/>.</summary>
     public static byte[] Write(IReadOnlyList<DayResultRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, config))
-        {
-            foreach (string name in Header)
-            {
-                csv.WriteField(name);
-            }
+        using var bytes = new MemoryStream();
+        Write(rows, bytes);
+        return bytes.ToArray();
+    }
 
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                WriteRow(csv, row);
-                csv.NextRecord();
-            }
+    /// <summary>
+    /// Writes the file's bytes for <paramref name="rows"/> at the end of <paramref name="destination"/>, left open:
+    /// the results stage writes into the same stream at every rebuild rather than into a new string and array each time.
+    /// </summary>
+    public static void Write(IReadOnlyList<DayResultRow> rows, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(destination);
+        using var text = new StreamWriter(destination, Utf8, bufferSize: 4096, leaveOpen: true);
+        using var csv = new CsvWriter(text, Layout);
+        foreach (string name in Header)
+        {
+            csv.WriteField(name);
         }
 
-        return Utf8.GetBytes(text.ToString());
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            WriteRow(csv, row);
+            csv.NextRecord();
+        }
     }
 
     private static void WriteRow(CsvWriter csv, DayResultRow row)
@@ -58,7 +67,8 @@ internal static class DayResultsCsv
         csv.WriteField(e.CraftType);
         csv.WriteField(row.Tracks.ToString(CultureInfo.InvariantCulture));
         csv.WriteField(ResultText.Duration(b.TimeOnWater));
-        foreach (var figure in (double?[])[b.DistanceKm, b.TwoSeconds, b.TenSeconds, b.FiveByTenSeconds, b.FiveHundredMetres, b.NauticalMile, b.ThirtyMinutes, b.OneHour, b.Alpha500])
+        ReadOnlySpan<double?> figures = [b.DistanceKm, b.TwoSeconds, b.TenSeconds, b.FiveByTenSeconds, b.FiveHundredMetres, b.NauticalMile, b.ThirtyMinutes, b.OneHour, b.Alpha500];
+        foreach (var figure in figures)
         {
             csv.WriteField(ResultText.Figure(figure, ""));
         }

@@ -67,11 +67,26 @@ public sealed record MotionSnapshot
     public IReadOnlyList<TrackSnapshot> TrackList { get; init; } = [];
 
     /// <summary>Its completed tracks whose file failed verification (kept as downloaded), newest first.</summary>
-    public IReadOnlyList<TrackSnapshot> DamagedTracks => [.. TrackList.Where(t => t.IsDamaged)];
+    public IReadOnlyList<TrackSnapshot> DamagedTracks => Matching(static t => t.IsDamaged);
 
     /// <summary>Its completed tracks the rules find suspect (kept and counted like any other), newest first.</summary>
-    internal IReadOnlyList<TrackSnapshot> SuspectTracks => [.. TrackList.Where(t => t.IsSuspect)];
+    internal IReadOnlyList<TrackSnapshot> SuspectTracks => Matching(static t => t.IsSuspect);
 
     /// <summary>True when every track it owes is downloaded and it was not failed since: the staff may take it.</summary>
     public bool CanBeDisconnected => Status == MotionStatus.Completed && Tracks.Owed == 0;
+
+    // Read for every device at every dashboard tick, where nearly every answer is empty: an empty answer allocates nothing.
+    private IReadOnlyList<TrackSnapshot> Matching(Func<TrackSnapshot, bool> wanted)
+    {
+        List<TrackSnapshot>? found = null;
+        foreach (var track in TrackList)
+        {
+            if (wanted(track))
+            {
+                (found ??= []).Add(track);
+            }
+        }
+
+        return found is null ? Array.Empty<TrackSnapshot>() : found;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MotionServer.Pipeline.Tracks.Results;
@@ -23,7 +24,17 @@ internal sealed class TwoDecimalsJsonConverter : JsonConverter<double?>
             return;
         }
 
-        writer.WriteRawValue(ResultText.Figure(v, "null"), skipInputValidation: true);
+        // Formatted on the stack: each ledger save and each results rebuild writes thousands of figures at a large
+        // event, and a string for each was a good part of the garbage. The same text as ResultText.Figure.
+        Span<byte> text = stackalloc byte[64];
+        if (Round(v).TryFormat(text, out int length, "0.00", CultureInfo.InvariantCulture))
+        {
+            writer.WriteRawValue(text[..length], skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteRawValue(ResultText.Figure(v, "null"), skipInputValidation: true); // beyond 60 digits: not a speed
+        }
     }
 
     /// <summary>The figure rounded to two decimals (half away from zero), as the files write it.</summary>

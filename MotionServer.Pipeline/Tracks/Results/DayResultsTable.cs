@@ -13,38 +13,54 @@ internal static class DayResultsTable
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(tracks);
-        var byRow = new Dictionary<RosterEntry, DayAccumulator>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in roster.Entries)
-        {
-            if (entry.Covers(date))
-            {
-                byRow[entry] = new DayAccumulator();
-            }
-        }
 
+        // Only the rows with a track that day get an accumulator: at a large roster most rows have none, and the
+        // table is built at every results rebuild (up to twice a second while tracks land) and every results page.
+        var byRow = new Dictionary<RosterEntry, DayAccumulator>(ReferenceEqualityComparer.Instance);
         foreach (var track in tracks)
         {
-            if (DateOnly.FromDateTime(track.LocalStart) == date
-                && roster.Find(track.DeviceId, date) is { } row
-                && byRow.TryGetValue(row, out var day))
+            if (DateOnly.FromDateTime(track.LocalStart) == date && roster.Find(track.DeviceId, date) is { } row)
             {
+                if (!byRow.TryGetValue(row, out var day))
+                {
+                    day = new DayAccumulator();
+                    byRow[row] = day;
+                }
+
                 day.Add(track);
             }
         }
 
-        return [.. byRow
-            .Select(r => r.Value.ToRow(r.Key))
-            .OrderBy(r => r.Entry.FileId, StringComparer.Ordinal)
-            .ThenBy(r => r.Entry.MotionId)];
+        var rows = new List<DayResultRow>(roster.Entries.Count);
+        foreach (var entry in roster.EntriesByFileId)
+        {
+            if (entry.Covers(date))
+            {
+                rows.Add(byRow.TryGetValue(entry, out var day) ? day.ToRow(entry) : new DayResultRow(entry, 0, CategoryFigures.None, 0));
+            }
+        }
+
+        return rows;
     }
 
-    /// <summary>One row's sums and bests while the tracks are read.</summary>
+    /// <summary>
+    /// One row's sums and bests while the tracks are read, each figure a field of its own: one set of figures per
+    /// row at the end rather than a new one per track.
+    /// </summary>
     private sealed class DayAccumulator
     {
         private int _tracks;
         private int _suspect;
         private TimeSpan _timeOnWater;
-        private CategoryFigures _best = CategoryFigures.None;
+        private double? _twoSeconds;
+        private double? _tenSeconds;
+        private double? _fiveByTenSeconds;
+        private double? _fiveHundredMetres;
+        private double? _nauticalMile;
+        private double? _thirtyMinutes;
+        private double? _oneHour;
+        private double? _alpha500;
+        private double? _distanceKm;
 
         public void Add(DayTrack track)
         {
@@ -57,22 +73,20 @@ internal static class DayResultsTable
 
             _suspect += results.IsSuspect ? 1 : 0;
             var f = results.Figures;
-            _best = new CategoryFigures(
-                Max(_best.TwoSeconds, f.TwoSeconds),
-                Max(_best.TenSeconds, f.TenSeconds),
-                Max(_best.FiveByTenSeconds, f.FiveByTenSeconds),
-                Max(_best.FiveHundredMetres, f.FiveHundredMetres),
-                Max(_best.NauticalMile, f.NauticalMile),
-                Max(_best.ThirtyMinutes, f.ThirtyMinutes),
-                Max(_best.OneHour, f.OneHour),
-                Max(_best.Alpha500, f.Alpha500),
-                Sum(_best.DistanceKm, f.DistanceKm),
-                TimeSpan.Zero);
+            _twoSeconds = Max(_twoSeconds, f.TwoSeconds);
+            _tenSeconds = Max(_tenSeconds, f.TenSeconds);
+            _fiveByTenSeconds = Max(_fiveByTenSeconds, f.FiveByTenSeconds);
+            _fiveHundredMetres = Max(_fiveHundredMetres, f.FiveHundredMetres);
+            _nauticalMile = Max(_nauticalMile, f.NauticalMile);
+            _thirtyMinutes = Max(_thirtyMinutes, f.ThirtyMinutes);
+            _oneHour = Max(_oneHour, f.OneHour);
+            _alpha500 = Max(_alpha500, f.Alpha500);
+            _distanceKm = Sum(_distanceKm, f.DistanceKm);
         }
 
-        // A row without tracks keeps CategoryFigures.None itself: at a large roster most rows, at every rebuild.
         public DayResultRow ToRow(RosterEntry entry) =>
-            new(entry, _tracks, _best.TimeOnWater == _timeOnWater ? _best : _best with { TimeOnWater = _timeOnWater }, _suspect);
+            new(entry, _tracks, new CategoryFigures(_twoSeconds, _tenSeconds, _fiveByTenSeconds, _fiveHundredMetres, _nauticalMile,
+                _thirtyMinutes, _oneHour, _alpha500, _distanceKm, _timeOnWater), _suspect);
 
         private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 

@@ -15,6 +15,11 @@ internal static class ResultText
     public static string Duration(TimeSpan span)
     {
         long seconds = Math.Max(0, (long)span.TotalSeconds);
+        if (seconds == 0)
+        {
+            return "0:00:00"; // every row without a track, at every rebuild
+        }
+
         return string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}");
     }
 }
