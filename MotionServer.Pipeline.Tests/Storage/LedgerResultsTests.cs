@@ -35,6 +35,7 @@ public sealed class LedgerResultsTests : IDisposable
         string json = File.ReadAllText(_folder.LedgerFile("motion-817"));
         using var document = JsonDocument.Parse(json);
         var results = document.RootElement.GetProperty(name).GetProperty("results");
+        results.EnumerateObject().Select(p => p.Name).Should().Equal("suspect", "reasons", "figures", "device", "time_on_water");
         results.GetProperty("suspect").GetBoolean().Should().BeTrue();
         results.GetProperty("reasons")[0].GetString().Should().Be(GlitchReason);
         results.GetProperty("figures").EnumerateObject().Select(p => p.Name)

@@ -42,7 +42,7 @@ internal static class ResultsViewBuilder
     public static IEnumerable<DayTrack> CompletedTracks(FleetSnapshot snapshot) =>
         snapshot.Motions.SelectMany(m => m.TrackList
             .Where(t => string.Equals(t.Status, "completed", StringComparison.Ordinal))
-            .Select(t => new DayTrack(m.Id, t.LocalStart, t.Duration, t.Results)));
+            .Select(t => DayTrack.Of(m.Id, t.LocalStart, t.Duration, t.Results)));
 
     private static ResultsClassView Class(string name, IReadOnlyList<DayResultRow> rows) => new()
     {

@@ -83,7 +83,8 @@ internal sealed class LedgerTracks(EventFolder folder)
             if (TrackName.TryParse(fileName, out var name))
             {
                 var duration = TimeSpan.FromMilliseconds(Math.Clamp(entry.Duration, 0, (long)TimeSpan.MaxValue.TotalMilliseconds - 1));
-                tracks.Add(new DayTrack(name!.DeviceId, name.LocalStart, duration, entry.Results?.ToResults()));
+                // Only what the day's table reads: the device's own figures and the reasons' sentences stay in the ledger.
+                tracks.Add(new DayTrack(name!.DeviceId, name.LocalStart, duration, entry.Results?.RuleFigures(), entry.Results?.HasReasons == true));
             }
         }
 

@@ -48,12 +48,16 @@ internal sealed record LedgerResults
     /// The results as the rest of the server reads them. A reason read back keeps its sentence only: its category and
     /// time live in the sentence, and nothing downstream needs them apart.
     /// </summary>
-    public TrackResults ToResults()
-    {
-        var timeOnWater = TimeSpan.FromSeconds(Math.Clamp(TimeOnWaterSeconds, 0, (long)TimeSpan.MaxValue.TotalSeconds - 1));
-        return new TrackResults(
-            (Device ?? new()).ToFigures(TimeSpan.Zero),
-            (Figures ?? new()).ToFigures(timeOnWater),
-            [.. (Reasons ?? []).Where(r => r is not null).Select(r => new SuspectReason("", null, r))]);
-    }
+    public TrackResults ToResults() => new(
+        (Device ?? new()).ToFigures(TimeSpan.Zero),
+        RuleFigures(),
+        [.. (Reasons ?? []).Where(r => r is not null).Select(r => new SuspectReason("", null, r))]);
+
+    /// <summary>The figures by the rules, with the time on the water they cover.</summary>
+    public CategoryFigures RuleFigures() =>
+        (Figures ?? new()).ToFigures(TimeSpan.FromSeconds(Math.Clamp(TimeOnWaterSeconds, 0, (long)TimeSpan.MaxValue.TotalSeconds - 1)));
+
+    /// <summary>True when at least one reason is written: what makes the results read back suspect.</summary>
+    [JsonIgnore]
+    public bool HasReasons => Reasons is { } reasons && reasons.Any(r => r is not null);
 }

@@ -66,13 +66,12 @@ internal static class DayResultsTable
         {
             _tracks++;
             _timeOnWater += track.TimeOnWater;
-            if (track.Results is not { } results)
+            if (track.Figures is not { } f)
             {
                 return;
             }
 
-            _suspect += results.IsSuspect ? 1 : 0;
-            var f = results.Figures;
+            _suspect += track.IsSuspect ? 1 : 0;
             _twoSeconds = Max(_twoSeconds, f.TwoSeconds);
             _tenSeconds = Max(_tenSeconds, f.TenSeconds);
             _fiveByTenSeconds = Max(_fiveByTenSeconds, f.FiveByTenSeconds);

@@ -62,7 +62,7 @@ public class DayResultsBenchmark
                     MotionFile = $"/logs/{session}.oao", LocalFile = EventFolder.RelativeTrackPath(name), Size = 900_000, Duration = 5_400_000,
                     Status = LedgerStatus.Completed, Results = LedgerResults.From(results),
                 });
-                _tracks.Add(new DayTrack(id, start, TimeSpan.FromMinutes(90), results));
+                _tracks.Add(DayTrack.Of(id, start, TimeSpan.FromMinutes(90), results));
                 snapshots.Add(new TrackSnapshot(name.FileName, "completed", 900_000, start, TimeSpan.FromMinutes(90), 0, 0, null, null) { Results = results });
             }
 
