@@ -51,7 +51,7 @@ internal sealed record LedgerResults
     public TrackResults ToResults() => new(
         (Device ?? new()).ToFigures(TimeSpan.Zero),
         RuleFigures(),
-        [.. (Reasons ?? []).Where(r => r is not null).Select(r => new SuspectReason("", null, r))]);
+        (Reasons ?? []).Where(r => r is not null).Select(r => new SuspectReason("", null, r)).ToArray()); // none: the shared empty array
 
     /// <summary>The figures by the rules, with the time on the water they cover.</summary>
     public CategoryFigures RuleFigures() =>

@@ -32,7 +32,8 @@ internal static class SuspectJudge
             }
         }
 
-        return reasons;
+        // Most tracks have none, and the fleet keeps every track's results while the server runs: none costs nothing.
+        return reasons.Count == 0 ? Array.Empty<SuspectReason>() : reasons;
     }
 
     private static (WindowSpeed Window, FaultSummary Faults) DeviceWindow(FigureSet device, ResultCategory category)
