@@ -90,5 +90,5 @@ internal sealed record ResultFigures
         TwoSeconds, TenSeconds, FiveByTenSeconds, FiveHundredMetres, NauticalMile, ThirtyMinutes, OneHour, Alpha500, Distance, timeOnWater);
 
     private static double? Round(double? value) =>
-        value is { } v && double.IsFinite(v) ? TwoDecimalsJsonConverter.Round(v) : null;
+        value is { } v && double.IsFinite(v) ? ResultText.Rounded(v) : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MotionServer.Pipeline.Tracks.Results;
@@ -25,9 +24,9 @@ internal sealed class TwoDecimalsJsonConverter : JsonConverter<double?>
         }
 
         // Formatted on the stack: each ledger save and each results rebuild writes thousands of figures at a large
-        // event, and a string for each was a good part of the garbage. The same text as ResultText.Figure.
+        // event, and a string for each was a good part of the garbage.
         Span<byte> text = stackalloc byte[64];
-        if (Round(v).TryFormat(text, out int length, "0.00", CultureInfo.InvariantCulture))
+        if (ResultText.TryWriteFigure(v, text, out int length))
         {
             writer.WriteRawValue(text[..length], skipInputValidation: true);
         }
@@ -36,7 +35,4 @@ internal sealed class TwoDecimalsJsonConverter : JsonConverter<double?>
             writer.WriteRawValue(ResultText.Figure(v, "null"), skipInputValidation: true); // beyond 60 digits: not a speed
         }
     }
-
-    /// <summary>The figure rounded to two decimals (half away from zero), as the files write it.</summary>
-    public static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }
