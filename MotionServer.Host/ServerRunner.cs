@@ -171,6 +171,8 @@ internal static partial class ServerRunner
         builder.Services.AddWindowsService(service => service.ServiceName = "MotionServer");
         builder.Services.AddSystemd();
         builder.Services.AddMotionServer(settings.Settings);
+        // The program file's pages that only starting needed, given back once started (Memory/ProgramPages).
+        builder.Services.AddHostedService<Memory.StartupPagesRelease>();
         if (settings.Dashboard.Listen is { } listen)
         {
             builder.Services.AddDashboardWebServer(listen, new EventFolder(options.EventDirectory).DashboardsDirectory);
