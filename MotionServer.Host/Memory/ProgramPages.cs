@@ -10,7 +10,7 @@ namespace MotionServer.Host.Memory;
 /// Measured on the published program: the program's file 21 MiB resident after start, 2.4 MiB just after, 17 at the
 /// peak of a rush at a roster of 1,000 (benchmarks/README.md).
 /// </summary>
-internal static partial class ProgramPages
+internal static class ProgramPages
 {
     private const int PageOutAdvice = 21; // MADV_PAGEOUT, Linux 5.4 and later
 

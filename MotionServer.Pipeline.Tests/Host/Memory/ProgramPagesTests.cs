@@ -48,12 +48,12 @@ public sealed partial class ProgramPagesTests : IDisposable
             long after = ResidentKilobytes(start);
 
             before.Should().Be(Pages * PageSize / 1024, "every page was read");
-            report.Mappings.Should().BeGreaterThan(0);
             if (report.Mappings == 0 && report.Refused > 0)
             {
                 return; // a kernel before 5.4 knows no MADV_PAGEOUT: nothing given back, nothing broken
             }
 
+            report.Mappings.Should().BeGreaterThan(0);
             after.Should().BeLessThan(before / 4, $"{report.Mappings} mappings advised, {report.Refused} refused");
             Marshal.ReadByte(start, (5 * PageSize) + 3).Should().Be(unchecked((byte)(((5 * PageSize) + 3) * 7)), "a page given back reads again from the file");
         }
