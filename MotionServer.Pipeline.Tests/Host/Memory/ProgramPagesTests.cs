@@ -55,6 +55,7 @@ public sealed partial class ProgramPagesTests : IDisposable
 
             report.Mappings.Should().BeGreaterThan(0);
             after.Should().BeLessThan(before / 4, $"{report.Mappings} mappings advised, {report.Refused} refused");
+            VmFlags(start).Should().Contain("rr", "the mapping is read at random from now on: a page read again comes back without its neighbours");
             Marshal.ReadByte(start, (5 * PageSize) + 3).Should().Be(unchecked((byte)(((5 * PageSize) + 3) * 7)), "a page given back reads again from the file");
         }
         finally
@@ -65,7 +66,12 @@ public sealed partial class ProgramPagesTests : IDisposable
 
     public void Dispose() => File.Delete(_path);
 
-    private static long ResidentKilobytes(nint start)
+    private static long ResidentKilobytes(nint start) =>
+        long.Parse(SmapsField(start, "Rss:").Split(' ')[0], CultureInfo.InvariantCulture);
+
+    private static string[] VmFlags(nint start) => SmapsField(start, "VmFlags:").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string SmapsField(nint start, string field)
     {
         string prefix = $"{start:x}-";
         bool inMapping = false;
@@ -75,9 +81,9 @@ public sealed partial class ProgramPagesTests : IDisposable
             {
                 inMapping = true;
             }
-            else if (inMapping && line.StartsWith("Rss:", StringComparison.Ordinal))
+            else if (inMapping && line.StartsWith(field, StringComparison.Ordinal))
             {
-                return long.Parse(line["Rss:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return line[field.Length..].Trim();
             }
         }
 
