@@ -15,7 +15,7 @@ public sealed class PositionPathTests
         {
             // Even steps, runs of standing still and sudden long steps.
             latitude += random.Next(4) switch { 0 => 0, 1 => random.Next(1, 500_000), _ => 200 };
-            path.Add(i, new HistoryEntry(i * 200L, 0, 0, latitude, 0, 0));
+            path.Add(i, new HistoryEntry(i * 200L, 0, 0, latitude, 0));
         }
 
         for (int query = 0; query < 5_000; query++)

@@ -41,6 +41,6 @@ internal sealed class FigureAccounting(long maximumGap, long distanceMinimumSpee
 
         _lastUtc = frame.Utc;
         _speedSum += frame.Speed;
-        return new HistoryEntry(frame.Utc, _cumulative, _speedSum, frame.Latitude, frame.Longitude, frame.Speed);
+        return new HistoryEntry(frame.Utc, _cumulative, _speedSum, frame.Latitude, frame.Longitude);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class FrameHistory : IDisposable
     /// <summary>
     /// A ring sized for <paramref name="frequencyHz"/>, and no larger than <paramref name="frameBound"/> frames: a track
     /// that cannot hold an hour and a quarter of frames gets a ring that holds all of them, not an hour's (a
-    /// 0.5 MB track at 10 Hz: 0.3 MB of ring instead of 2.6 MB, allocated and cleared for every track).
+    /// 0.5 MB track at 10 Hz: 0.3 MB of ring instead of 2.1 MB, allocated and cleared for every track).
     /// </summary>
     public FrameHistory(int frequencyHz, long frameBound = long.MaxValue, PassRings? rings = null)
     {
