@@ -173,6 +173,8 @@ internal static partial class ServerRunner
         builder.Services.AddMotionServer(settings.Settings);
         // The program file's pages that only starting needed, given back once started (Memory/ProgramPages).
         builder.Services.AddHostedService<Memory.StartupPagesRelease>();
+        // The heap collected whole when gen 2 has grown by 2 MiB since the last time (Memory/OldGenerationCollection).
+        builder.Services.AddHostedService<Memory.OldGenerationCollection>();
         if (settings.Dashboard.Listen is { } listen)
         {
             builder.Services.AddDashboardWebServer(listen, new EventFolder(options.EventDirectory).DashboardsDirectory);

@@ -22,6 +22,8 @@ public sealed class LogTemplateTests
         { "Host", 1004, LogLevel.Error, "Server failed - {Type}: {Reason}" },
         { "Host", 1010, LogLevel.Debug, "Start-up pages given back - {Mappings} read-only file mappings ({Megabytes} MiB mapped), {Refused} refused" },
         { "Host", 1011, LogLevel.Debug, "Start-up pages not given back - {Reason}" },
+        { "Host", 1012, LogLevel.Debug, "Heap collected whole - gen 2 had grown {Kilobytes} KiB since the last full collection" },
+        { "Host", 1013, LogLevel.Debug, "Heap not collected - {Reason}" },
         { "Host", 1100, LogLevel.Information, "Demo: {Count} emulated Motion devices on {First} to {Last}, port {Port}, arriving and leaving over the next minutes; Ctrl+C stops" },
         { "Host", 1101, LogLevel.Information, "Demo event folder: {Folder} - dashboards: {Dashboard}" },
         { "Host", 5201, LogLevel.Information, "Dashboards served at {Addresses} from {Directory}" },
