@@ -11,9 +11,10 @@ namespace MotionServer.Host.Memory;
 /// to promote them into gen 2, where they die. Without the background collector (MotionServer.Host.csproj) the runtime
 /// lets gen 2 grow by about its own size before it collects it: measured in a rush at a roster of 1,000, gen 2 went
 /// from 8.4 to 11.7 MB with no full collection after the first seconds, about 2.7 MB of it dead, and the resident
-/// memory's peak with it. With a full collection at every 2 MiB of growth the peak's anonymous memory was 23.6–23.8
-/// MiB against 25–27 (benchmarks/README.md). A full collection of this heap (about 10 MB live) takes milliseconds; a
-/// rush at 1,000 needs a few.
+/// memory's peak with it. With a full collection at every 2 MiB of growth the peak was 37.1–38.1 MiB against
+/// 37.9–40.1, the anonymous memory at the end 23.6–25.1 against 25.1–27.1 (benchmarks/README.md). A full collection of
+/// this heap (about 10 MB live) takes milliseconds; a rush at 1,000 needs a few. At rest nothing is promoted, and the
+/// look finds nothing to do.
 /// </para>
 /// <para>
 /// The server's own policy, not the library's: an embedder's process decides its own collections. Never stops the

@@ -12,7 +12,7 @@ namespace MotionServer.Host.Memory;
 /// alone. Otherwise the fault reads ahead around it (up to the disk's read-ahead, 8 MiB here) and the kernel then maps
 /// the neighbours it finds cached (64 KiB around each fault): pages running never uses came back with the ones it
 /// does. Measured on the published program, rush at a roster of 1,000: the program's file 21 MiB resident after the
-/// start; 17 MiB at the rush's peak with the page-out alone, 14 MiB with both (VmHWM 42–43 against 38–39 MiB), for
+/// start; 17 MiB at the rush's peak with the page-out alone, 14 MiB with both (VmHWM 41–43 against 38–39.5 MiB), for
 /// about 550 pages read one at a time over the rush instead of about 25 large reads (benchmarks/README.md).
 /// </para>
 /// </summary>
