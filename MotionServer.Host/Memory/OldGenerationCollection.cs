@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MotionServer.Host.Memory;
@@ -21,7 +20,7 @@ namespace MotionServer.Host.Memory;
 /// host: a failure is a debug line, and the next look tries again.
 /// </para>
 /// </summary>
-internal sealed partial class OldGenerationCollection : IHostedService, IDisposable
+internal sealed partial class OldGenerationCollection : TimedHostedService
 {
     /// <summary>How often gen 2's growth is looked at.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
@@ -29,11 +28,9 @@ internal sealed partial class OldGenerationCollection : IHostedService, IDisposa
     /// <summary>Growth of gen 2 since the last full collection past which the heap is collected whole.</summary>
     public const long GrowthLimit = 2L << 20;
 
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Func<OldGenerationSizes> _read;
     private readonly Action _collect;
-    private ITimer? _timer;
 
     /// <summary>The service the host runs: this process's heap.</summary>
     public OldGenerationCollection(TimeProvider time, ILogger<OldGenerationCollection> logger)
@@ -43,46 +40,24 @@ internal sealed partial class OldGenerationCollection : IHostedService, IDisposa
 
     /// <summary>A service that reads sizes with <paramref name="read"/> and collects with <paramref name="collect"/> (tests).</summary>
     internal OldGenerationCollection(TimeProvider time, ILogger<OldGenerationCollection> logger, Func<OldGenerationSizes> read, Action collect)
+        : base(time, CheckInterval, CheckInterval)
     {
-        _time = time;
         _logger = logger;
         _read = read;
         _collect = collect;
     }
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override void Run()
     {
-        _timer = _time.CreateTimer(_ => Check(), null, CheckInterval, CheckInterval);
-        return Task.CompletedTask;
+        long growth = _read().GrowthSinceFullCollection;
+        if (growth > GrowthLimit)
+        {
+            _collect();
+            HeapCollected(_logger, growth / 1024);
+        }
     }
 
     /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public void Dispose() => Interlocked.Exchange(ref _timer, null)?.Dispose();
-
-    private void Check()
-    {
-        try
-        {
-            long growth = _read().GrowthSinceFullCollection;
-            if (growth > GrowthLimit)
-            {
-                _collect();
-                HeapCollected(_logger, growth / 1024);
-            }
-        }
-#pragma warning disable CA1031 // A timer's callback that throws ends the process: nothing here is worth that.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            HeapNotCollected(_logger, e.Message);
-        }
-    }
+    protected override void Failed(Exception exception) => HeapNotCollected(_logger, exception.Message);
 }
