@@ -39,6 +39,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
     private readonly PipelineLifetime _lifetime = new();
     private readonly IAddressResolver? _resolverOverride;
     private readonly IConnectProbe _probe;
+    private readonly PolledConnectProbe? _ownedProbe; // the probe's thread and eventfd, ended with the pipeline
     private readonly Lock _stateGate = new();
     private readonly NoticeBoard _notices;
     private readonly RosterRenames _rosterRenames;
@@ -82,7 +83,8 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         _historyWriter = new HistoryWriter(_history, _fleet.ExportHistory, reason => HistoryNotSaved(_logger, reason), time);
         _rosterRenames = new RosterRenames(_folder, new LedgerStore(_folder), _fleet, _log);
         _resolverOverride = resolver;
-        _probe = probe ?? new TcpConnectProbe();
+        _ownedProbe = probe is null ? PolledConnectProbe.TryCreate() : null;
+        _probe = probe ?? (IConnectProbe?)_ownedProbe ?? new TcpConnectProbe();
     }
 
     public IMotionFleet Fleet => _fleet;
@@ -300,6 +302,7 @@ internal sealed partial class MotionPipeline : IMotionPipeline
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
         _addressResolver?.Dispose();
+        _ownedProbe?.Dispose();
         _historyWriter.Dispose();
         _lifetime.Dispose();
     }

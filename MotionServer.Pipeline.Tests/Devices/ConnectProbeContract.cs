@@ -5,12 +5,20 @@ using MotionServer.Pipeline.Devices;
 
 namespace MotionServer.Pipeline.Tests.Devices;
 
-/// <summary>The connect probe against emulated devices on loopback: present, away and refusing, away and silent.</summary>
-public sealed class TcpConnectProbeTests : IAsyncDisposable
+/// <summary>
+/// What every connect probe must do, against emulated devices on loopback: present, away and refusing, away and silent.
+/// Run for the runtime's sockets (<see cref="TcpConnectProbeTests"/>) and for the polled probe used on Linux
+/// (<see cref="PolledConnectProbeTests"/>).
+/// </summary>
+public abstract class ConnectProbeContract : IAsyncDisposable
 {
-    private static readonly TimeSpan Patient = TimeSpan.FromSeconds(30);
+    protected static readonly TimeSpan Patient = TimeSpan.FromSeconds(30);
     private readonly EmulatedFleet _fleet = EmulatedFleet.Create([881]);
-    private readonly TcpConnectProbe _probe = new();
+    private readonly IConnectProbe _probe;
+
+    private protected ConnectProbeContract(IConnectProbe probe) => _probe = probe;
+
+    private protected EmulatedFleet Fleet => _fleet;
 
     [Fact]
     public async Task APresentDevice_Connects()
@@ -54,10 +62,14 @@ public sealed class TcpConnectProbeTests : IAsyncDisposable
         await probing.Invoking(p => p.WaitAsync(Patient)).Should().ThrowAsync<OperationCanceledException>();
     }
 
-    public ValueTask DisposeAsync() => _fleet.DisposeAsync();
+    public virtual async ValueTask DisposeAsync()
+    {
+        await _fleet.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>The device, come and gone: its address now refuses connects, or stays silent.</summary>
-    private async Task<EmulatedDevice> AwayAsync(bool silent)
+    private protected async Task<EmulatedDevice> AwayAsync(bool silent)
     {
         var device = _fleet[881];
         device.SilentWhenAway = silent;
@@ -66,3 +78,6 @@ public sealed class TcpConnectProbeTests : IAsyncDisposable
         return device;
     }
 }
+
+/// <summary>The probe on the runtime's sockets (every system but Linux).</summary>
+public sealed class TcpConnectProbeTests() : ConnectProbeContract(new TcpConnectProbe());
