@@ -14,8 +14,8 @@ namespace MotionServer.Pipeline.Devices;
 /// (the engine's thread, then a pool thread for the continuation).
 /// <list type="bullet">
 /// <item>A probe here is the C library's <c>socket</c>, a non-blocking <c>connect</c> and <c>close</c>: nothing is
-/// allocated but the probe's task and its record. A connect that ends at once (refused) ends the probe on the
-/// caller's thread.</item>
+/// allocated but the probe's task, its record and its cancellation's registration. A connect that ends at once (refused)
+/// ends the probe on the caller's thread.</item>
 /// <item>The thread polls every connect in progress at once, with a timeout up to the earliest probe's end, so probes
 /// started together (the schedules start the probes falling due together) and answered together end in one wake-up.
 /// It sleeps in <c>poll</c> on an eventfd alone while no connect is in progress; a new probe wakes it once per batch.</item>
@@ -295,7 +295,6 @@ internal sealed unsafe partial class PolledConnectProbe : IConnectProbe, IDispos
     /// <summary>Disposed: whatever is still waiting ends as cancelled, and the eventfd is closed.</summary>
     private void EndAll(List<Attempt> polled)
     {
-        polled.AddRange(TakeAll());
         foreach (var attempt in polled)
         {
             CloseFile(attempt.Fd);
@@ -322,31 +321,19 @@ internal sealed unsafe partial class PolledConnectProbe : IConnectProbe, IDispos
         Volatile.Write(ref _polled, 0);
     }
 
-    /// <summary>Moves the probes handed since the last poll to <paramref name="polled"/>; false once disposed.</summary>
+    /// <summary>
+    /// Moves the probes handed since the last poll to <paramref name="polled"/>; false once disposed (they are then
+    /// the last, since a disposed probe takes no more).
+    /// </summary>
     private bool TakeIncoming(List<Attempt> polled)
     {
         lock (_gate)
         {
             _signalled = false; // said before the poll: a probe handed from now on wakes it again
-            if (_disposed)
-            {
-                return false;
-            }
-
             polled.AddRange(_incoming);
             _incoming.Clear();
             Volatile.Write(ref _polled, polled.Count);
-            return true;
-        }
-    }
-
-    private List<Attempt> TakeAll()
-    {
-        lock (_gate)
-        {
-            var all = new List<Attempt>(_incoming);
-            _incoming.Clear();
-            return all;
+            return !_disposed;
         }
     }
 
